@@ -1,0 +1,95 @@
+package org.tamga.store;
+
+import org.tamga.model.Coding;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Codings: a code applied by a coder to a passage of a document. */
+public final class CodingRepository {
+    private static final String COLUMNS =
+            "id, guid, document_id, code_id, coder_id, start_pos, end_pos, memo, created_at";
+    private final ProjectStore store;
+
+    CodingRepository(ProjectStore store) { this.store = store; }
+
+    public Coding insert(String guid, long documentId, long codeId, long coderId, int start, int end,
+                         String memo, Instant createdAt) {
+        return store.inTransaction(() -> {
+            String g = guid == null ? ProjectStore.newGuid() : guid;
+            store.update("INSERT INTO coding(guid, document_id, code_id, coder_id, start_pos, end_pos, memo, created_at) "
+                            + "VALUES (?,?,?,?,?,?,?,?)", g, documentId, codeId, coderId, start, end, memo,
+                    ProjectStore.timestamp(createdAt == null ? Instant.now() : createdAt));
+            return byGuid(g).orElseThrow();
+        });
+    }
+
+    public Optional<Coding> byGuid(String guid) {
+        List<Coding> rows = query("SELECT " + COLUMNS + " FROM coding WHERE guid = ?", guid);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    public List<Coding> all() {
+        return query("SELECT " + COLUMNS + " FROM coding ORDER BY document_id, start_pos, end_pos, id");
+    }
+
+    public List<Coding> ofDocument(long documentId) {
+        return query("SELECT " + COLUMNS + " FROM coding WHERE document_id = ? ORDER BY start_pos, end_pos, id", documentId);
+    }
+
+    /** Codings of any of the given codes, in document and position order. */
+    public List<Coding> ofCodes(Collection<Long> codeIds) {
+        if (codeIds.isEmpty()) return List.of();
+        String in = codeIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return query("SELECT " + COLUMNS + " FROM coding WHERE code_id IN (" + in + ") ORDER BY document_id, start_pos, end_pos, id");
+    }
+
+    public int count() {
+        return store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("SELECT count(*) FROM coding"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    public void setRange(long codingId, int start, int end) {
+        store.update("UPDATE coding SET start_pos = ?, end_pos = ? WHERE id = ?", start, end, codingId);
+    }
+
+    public void setMemo(long codingId, String memo) {
+        store.update("UPDATE coding SET memo = ? WHERE id = ?", memo, codingId);
+    }
+
+    public void setCode(long codingId, long codeId) {
+        store.update("UPDATE coding SET code_id = ? WHERE id = ?", codeId, codingId);
+    }
+
+    public void delete(long codingId) {
+        store.update("DELETE FROM coding WHERE id = ?", codingId);
+    }
+
+    private List<Coding> query(String sql, Object... params) {
+        return store.inTransaction(() -> {
+            List<Coding> out = new ArrayList<>();
+            try (PreparedStatement ps = store.prepare(sql)) {
+                ProjectStore.bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(map(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Coding map(ResultSet rs) throws SQLException {
+        return new Coding(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                rs.getInt(6), rs.getInt(7), rs.getString(8), ProjectStore.instant(rs.getString(9)));
+    }
+}

@@ -1,0 +1,133 @@
+package org.tamga.store;
+
+import org.tamga.model.Document;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Documents and their (immutable) texts. */
+public final class DocumentRepository {
+    private static final String COLUMNS =
+            "id, guid, name, language, length, source_file, source_encoding, sha256, imported_at, memo";
+    private final ProjectStore store;
+
+    DocumentRepository(ProjectStore store) { this.store = store; }
+
+    /** What an import knows about a new document before it is stored. */
+    public record NewDocument(String guid, String name, String language, String text, int length,
+                              String sourceFile, String sourceEncoding, String sha256,
+                              java.time.Instant importedAt) {}
+
+    public Document insert(NewDocument d) {
+        return store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("INSERT INTO document(guid, name, language, text, length, "
+                    + "source_file, source_encoding, sha256, imported_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                ProjectStore.bind(ps, d.guid() == null ? ProjectStore.newGuid() : d.guid(), d.name(), d.language(),
+                        d.text(), d.length(), d.sourceFile(), d.sourceEncoding(), d.sha256(),
+                        ProjectStore.timestamp(d.importedAt()));
+                ps.executeUpdate();
+            }
+            return byName(d.name()).orElseThrow();
+        });
+    }
+
+    public List<Document> all() { return query("SELECT " + COLUMNS + " FROM document ORDER BY name COLLATE NOCASE, id"); }
+
+    public int count() {
+        return store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("SELECT count(*) FROM document"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    public Optional<Document> byId(long id) { return first("SELECT " + COLUMNS + " FROM document WHERE id = ?", id); }
+
+    public Optional<Document> byGuid(String guid) { return first("SELECT " + COLUMNS + " FROM document WHERE guid = ?", guid); }
+
+    public Optional<Document> byName(String name) { return first("SELECT " + COLUMNS + " FROM document WHERE name = ?", name); }
+
+    public Optional<Document> bySha256(String sha256) {
+        return first("SELECT " + COLUMNS + " FROM document WHERE sha256 = ?", sha256);
+    }
+
+    public boolean nameExists(String name) { return byName(name).isPresent(); }
+
+    /** The full text of a document, exactly as stored at import. */
+    public String text(long documentId) {
+        return store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("SELECT text FROM document WHERE id = ?")) {
+                ps.setLong(1, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new org.tamga.model.TamgaException("No document with id " + documentId + ".");
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    /** Reads (guid, name, text) of every document, one at a time, without holding all texts in memory. */
+    public void forEachText(TextConsumer consumer) {
+        store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("SELECT guid, name, text FROM document ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) consumer.accept(rs.getString(1), rs.getString(2), rs.getString(3));
+            }
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    public interface TextConsumer { void accept(String guid, String name, String text); }
+
+    public List<String> guids() {
+        return store.inTransaction(() -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = store.prepare("SELECT guid FROM document"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        });
+    }
+
+    public void setMemo(long documentId, String memo) {
+        store.update("UPDATE document SET memo = ? WHERE id = ?", memo, documentId);
+    }
+
+    public void rename(long documentId, String name) {
+        store.update("UPDATE document SET name = ? WHERE id = ?", name, documentId);
+    }
+
+    /** Deletes a document and, through the foreign keys, its codings. */
+    public void delete(long documentId) {
+        store.update("DELETE FROM document WHERE id = ?", documentId);
+    }
+
+    private Optional<Document> first(String sql, Object param) {
+        List<Document> rows = query(sql, param);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    private List<Document> query(String sql, Object... params) {
+        return store.inTransaction(() -> {
+            List<Document> out = new ArrayList<>();
+            try (PreparedStatement ps = store.prepare(sql)) {
+                ProjectStore.bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(map(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Document map(ResultSet rs) throws SQLException {
+        return new Document(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), ProjectStore.instant(rs.getString(9)),
+                rs.getString(10));
+    }
+}

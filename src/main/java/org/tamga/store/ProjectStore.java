@@ -1,0 +1,283 @@
+package org.tamga.store;
+
+import org.tamga.model.Project;
+import org.tamga.model.TamgaException;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * One open {@code *.tamga} file: the only class that opens JDBC connections. A project file is an
+ * SQLite database marked with {@link #APPLICATION_ID} whose {@code user_version} is its schema
+ * version. Every edit runs in a transaction ({@link #inTransaction}); the journal is WAL with
+ * {@code synchronous=FULL}, so a crash or kill never loses a committed edit.
+ */
+public final class ProjectStore implements AutoCloseable {
+
+    /** "TAMG" in ASCII: marks an SQLite file as a Tamga project. */
+    public static final int APPLICATION_ID = 0x54414D47;
+    public static final String EXTENSION = ".tamga";
+
+    private final Path file;
+    private final Connection connection;
+    private final DocumentRepository documents;
+    private final CodeRepository codes;
+    private final CodingRepository codings;
+    private final CoderRepository coders;
+    private final MemoRepository memos;
+    private Path migrationBackup;
+
+    private ProjectStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+        this.documents = new DocumentRepository(this);
+        this.codes = new CodeRepository(this);
+        this.codings = new CodingRepository(this);
+        this.coders = new CoderRepository(this);
+        this.memos = new MemoRepository(this);
+    }
+
+    /** Creates a new, empty project file; refuses to overwrite an existing file. */
+    public static ProjectStore create(Path file, String projectName) {
+        return create(file, projectName, Migrations.shipped());
+    }
+
+    static ProjectStore create(Path file, String projectName, Migrations migrations) {
+        if (Files.exists(file)) {
+            throw new TamgaException(file + " already exists; choose another name or open it instead.");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new TamgaException("Cannot create " + file + ": the folder " + parent + " does not exist.");
+        }
+        ProjectStore store = new ProjectStore(file, connect(file));
+        try {
+            store.execute("PRAGMA application_id = " + APPLICATION_ID);
+            store.migrate(0, migrations);
+            store.inTransaction(() -> {
+                try (PreparedStatement ps = store.prepare(
+                        "INSERT INTO project(id, guid, name, created_at) VALUES (1, ?, ?, ?)")) {
+                    ps.setString(1, UUID.randomUUID().toString());
+                    ps.setString(2, projectName);
+                    ps.setString(3, timestamp(Instant.now()));
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            try { Files.deleteIfExists(file); } catch (IOException ignored) { /* best effort */ }
+            throw e;
+        }
+    }
+
+    /** Opens an existing project, refusing files that are not Tamga projects or are too new. */
+    public static ProjectStore open(Path file) {
+        return open(file, Migrations.shipped());
+    }
+
+    static ProjectStore open(Path file, Migrations migrations) {
+        if (!Files.isRegularFile(file)) {
+            throw new TamgaException("Cannot open " + file + ": no such project file.");
+        }
+        checkSqliteHeader(file);
+        ProjectStore store = new ProjectStore(file, connect(file));
+        try {
+            int applicationId = store.pragmaInt("application_id");
+            if (applicationId != APPLICATION_ID) {
+                throw new TamgaException("Cannot open " + file
+                        + ": it is an SQLite database but not a Tamga project.");
+            }
+            int version = store.pragmaInt("user_version");
+            if (version > migrations.latestVersion()) {
+                throw new TamgaException("Cannot open " + file + ": it was saved by a newer Tamga (project format "
+                        + version + "; this Tamga reads up to " + migrations.latestVersion() + "). Update Tamga.");
+            }
+            if (version < migrations.latestVersion()) {
+                store.migrationBackup = store.backupBeforeMigration(version);
+                store.migrate(version, migrations);
+            }
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static void checkSqliteHeader(Path file) {
+        byte[] expected = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] header = new byte[expected.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(header, 0, header.length);
+        } catch (IOException e) {
+            throw new TamgaException("Cannot open " + file + ": " + e.getMessage(), e);
+        }
+        if (read < header.length || !Arrays.equals(header, expected)) {
+            throw new TamgaException("Cannot open " + file + ": it is not a Tamga project (not an SQLite database).");
+        }
+    }
+
+    private static Connection connect(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        } catch (SQLException e) {
+            throw new TamgaException("Cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path backupBeforeMigration(int fromVersion) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        Path backup = file.resolveSibling(file.getFileName() + ".v" + fromVersion + "-" + stamp + ".bak");
+        try {
+            execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            // VACUUM INTO writes a consistent copy, WAL content included
+            try (PreparedStatement ps = prepare("VACUUM INTO ?")) {
+                ps.setString(1, backup.toAbsolutePath().toString());
+                ps.executeUpdate();
+            }
+            return backup;
+        } catch (SQLException e) {
+            throw new TamgaException("Cannot open " + file + ": the backup copy before upgrading its format failed ("
+                    + e.getMessage() + "); the file was not changed.", e);
+        }
+    }
+
+    private void migrate(int fromVersion, Migrations migrations) {
+        inTransaction(() -> {
+            for (int v = fromVersion; v < migrations.latestVersion(); v++) {
+                try (Statement st = connection.createStatement()) {
+                    for (String sql : Migrations.statements(migrations.steps().get(v))) st.executeUpdate(sql);
+                }
+            }
+            execute("PRAGMA user_version = " + migrations.latestVersion());
+            return null;
+        });
+    }
+
+    /** The copy made before this open upgraded the file's format, if it did. */
+    public java.util.Optional<Path> migrationBackup() { return java.util.Optional.ofNullable(migrationBackup); }
+
+    public Path file() { return file; }
+
+    public int schemaVersion() { return pragmaInt("user_version"); }
+
+    public Project project() {
+        try (PreparedStatement ps = prepare("SELECT guid, name, created_at, memo FROM project WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) throw new TamgaException(file + " is damaged: it has no project record.");
+            return new Project(rs.getString(1), rs.getString(2), instant(rs.getString(3)), rs.getString(4));
+        } catch (SQLException e) {
+            throw failure("read the project", e);
+        }
+    }
+
+    public void setProjectMemo(String memo) {
+        update("UPDATE project SET memo = ? WHERE id = 1", memo);
+    }
+
+    public DocumentRepository documents() { return documents; }
+    public CodeRepository codes() { return codes; }
+    public CodingRepository codings() { return codings; }
+    public CoderRepository coders() { return coders; }
+    public MemoRepository memos() { return memos; }
+
+    /** A unit of work that may throw SQL errors. */
+    @FunctionalInterface
+    public interface Work<T> { T run() throws SQLException; }
+
+    /**
+     * Runs {@code work} in one transaction: all of it is committed, or none of it.
+     * Nested calls join the outer transaction.
+     */
+    public synchronized <T> T inTransaction(Work<T> work) {
+        try {
+            if (!connection.getAutoCommit()) return work.run();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("save the change", e);
+        }
+    }
+
+    synchronized PreparedStatement prepare(String sql) throws SQLException {
+        return connection.prepareStatement(sql);
+    }
+
+    synchronized int update(String sql, Object... params) {
+        try (PreparedStatement ps = prepare(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("save the change", e);
+        }
+    }
+
+    static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
+    }
+
+    private void execute(String sql) {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw failure("prepare the project file", e);
+        }
+    }
+
+    private int pragmaInt(String name) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw new TamgaException("Cannot open " + file + ": it is not a Tamga project (" + e.getMessage() + ").", e);
+        }
+    }
+
+    TamgaException failure(String what, SQLException e) {
+        return new TamgaException("Could not " + what + " in " + file.getFileName() + ": " + e.getMessage(), e);
+    }
+
+    static String timestamp(Instant instant) { return instant.toString(); }
+
+    static Instant instant(String text) { return text == null ? null : Instant.parse(text); }
+
+    static String newGuid() { return UUID.randomUUID().toString(); }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (!connection.isClosed()) connection.close();
+        } catch (SQLException e) {
+            throw failure("close the project", e);
+        }
+    }
+}
