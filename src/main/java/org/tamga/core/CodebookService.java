@@ -1,0 +1,242 @@
+package org.tamga.core;
+
+import org.tamga.exchange.CodeNode;
+import org.tamga.exchange.CodebookFile;
+import org.tamga.exchange.CodebookMarkdown;
+import org.tamga.model.Code;
+import org.tamga.model.Codebook;
+import org.tamga.model.TamgaException;
+import org.tamga.store.CodeRepository;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The codebook: create, rename, move, merge and delete codes; exchange codebooks as {@code .qdc}. */
+public final class CodebookService {
+    private final ProjectSession session;
+
+    CodebookService(ProjectSession session) { this.session = session; }
+
+    private CodeRepository codes() { return session.store().codes(); }
+
+    public Codebook codebook() { return codes().codebook(); }
+
+    /** The one code a researcher means by {@code name} (see {@link Codebook#find}), or a clear error. */
+    public Code resolve(String name) {
+        Codebook book = codebook();
+        List<Code> found = book.find(name);
+        if (found.isEmpty()) {
+            throw new TamgaException("No code \u201C" + name + "\u201D in the codebook"
+                    + (book.size() == 0 ? " (the codebook is empty: import one with `codebook import`)." : "."));
+        }
+        if (found.size() > 1) {
+            throw new TamgaException("\u201C" + name + "\u201D names " + found.size() + " codes ("
+                    + String.join("; ", found.stream().map(book::path).toList()) + "); give the path, e.g. \u201C"
+                    + book.path(found.getFirst()) + "\u201D.");
+        }
+        return found.getFirst();
+    }
+
+    public Code create(Long parentId, String name, String description, String color) {
+        String clean = checkName(name);
+        return session.store().inTransaction(() -> {
+            checkSiblingFree(parentId, clean, null);
+            return codes().insert(null, parentId, clean, description, color, true);
+        });
+    }
+
+    public Code rename(long codeId, String name) {
+        String clean = checkName(name);
+        return session.store().inTransaction(() -> {
+            Code code = get(codeId);
+            checkSiblingFree(code.parentId(), clean, codeId);
+            Code renamed = new Code(code.id(), code.guid(), code.parentId(), clean, code.description(), code.color(),
+                    code.codable(), code.order(), code.memo());
+            codes().update(renamed);
+            return renamed;
+        });
+    }
+
+    public Code describe(long codeId, String description) {
+        Code c = get(codeId);
+        Code changed = new Code(c.id(), c.guid(), c.parentId(), c.name(), description, c.color(), c.codable(), c.order(), c.memo());
+        codes().update(changed);
+        return changed;
+    }
+
+    public Code setMemo(long codeId, String memo) {
+        Code c = get(codeId);
+        Code changed = new Code(c.id(), c.guid(), c.parentId(), c.name(), c.description(), c.color(), c.codable(), c.order(), memo);
+        codes().update(changed);
+        return changed;
+    }
+
+    /** Moves a code (with its children) under another code, or to the top level when {@code newParentId} is null. */
+    public Code move(long codeId, Long newParentId) {
+        return session.store().inTransaction(() -> {
+            Codebook book = codebook();
+            Code c = get(codeId);
+            if (newParentId != null) {
+                if (book.withDescendants(codeId).stream().anyMatch(d -> d.id() == newParentId)) {
+                    throw new TamgaException("Cannot move \u201C" + c.name() + "\u201D under itself or one of its own children.");
+                }
+                get(newParentId);
+            }
+            checkSiblingFree(newParentId, c.name(), codeId);
+            int order = (newParentId == null ? book.roots() : book.children(newParentId)).stream()
+                    .mapToInt(Code::order).max().orElse(-1) + 1;
+            Code moved = new Code(c.id(), c.guid(), newParentId, c.name(), c.description(), c.color(), c.codable(), order, c.memo());
+            codes().update(moved);
+            return moved;
+        });
+    }
+
+    /** Deletes a code, its children and all their codings. */
+    public void delete(long codeId) {
+        get(codeId);
+        codes().delete(codeId);
+    }
+
+    /**
+     * Merges {@code sourceId} into {@code targetId}: the source's codings and child codes move to
+     * the target, then the source is deleted. Returns how many codings moved.
+     */
+    public int merge(long sourceId, long targetId) {
+        if (sourceId == targetId) throw new TamgaException("A code cannot be merged into itself.");
+        return session.store().inTransaction(() -> {
+            Codebook book = codebook();
+            Code source = get(sourceId);
+            Code target = get(targetId);
+            if (book.withDescendants(sourceId).stream().anyMatch(d -> d.id() == targetId)) {
+                throw new TamgaException("Cannot merge \u201C" + source.name() + "\u201D into its own child \u201C" + target.name() + "\u201D.");
+            }
+            var codings = session.store().codings().ofCodes(List.of(sourceId));
+            for (var coding : codings) session.store().codings().setCode(coding.id(), targetId);
+            for (Code child : book.children(sourceId)) move(child.id(), targetId);
+            codes().delete(sourceId);
+            return codings.size();
+        });
+    }
+
+    private Code get(long codeId) {
+        return codebook().byId(codeId).orElseThrow(() -> new TamgaException("No code with id " + codeId + "."));
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isBlank()) throw new TamgaException("A code needs a name.");
+        return name.strip();
+    }
+
+    private void checkSiblingFree(Long parentId, String name, Long except) {
+        Codebook book = codebook();
+        List<Code> siblings = parentId == null ? book.roots() : book.children(parentId);
+        for (Code s : siblings) {
+            if (!Objects.equals(s.id(), except) && s.name().equalsIgnoreCase(name)) {
+                throw new TamgaException("There is already a code \u201C" + s.name() + "\u201D at this level.");
+            }
+        }
+    }
+
+    // ---- exchange -------------------------------------------------------------------------
+
+    /** The codebook as exchange nodes (the tree a {@code .qdc} file holds). */
+    public List<CodeNode> toNodes() {
+        Codebook book = codebook();
+        List<CodeNode> out = new ArrayList<>();
+        for (Code root : book.roots()) out.add(node(book, root));
+        return out;
+    }
+
+    private static CodeNode node(Codebook book, Code code) {
+        List<CodeNode> kids = new ArrayList<>();
+        for (Code child : book.children(code.id())) kids.add(node(book, child));
+        return new CodeNode(code.guid(), code.name(), code.description(), code.color(), code.codable(), kids);
+    }
+
+    public void exportQdc(Path file) { CodebookFile.write(toNodes(), file); }
+
+    public void exportMarkdown(Path file) {
+        String title = session.project().name() + " — codebook";
+        org.tamga.util.AtomicWrite.write(file, CodebookMarkdown.render(title, toNodes()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What merging a codebook file into the project did. */
+    public record MergeReport(int added, int unchanged, int filledIn, List<String> conflicts, List<String> warnings) {}
+
+    /**
+     * Merges a {@code .qdc} file into the project's codebook, all or nothing. Codes are matched
+     * by GUID, then by name under the same parent. New codes are added; a matched code keeps the
+     * project's name, description, colour and place, takes from the file only what the project
+     * lacks, and every difference is reported as a conflict.
+     */
+    public MergeReport importQdc(Path file) {
+        CodebookFile.Contents contents = CodebookFile.read(file);
+        return session.store().inTransaction(() -> {
+            Counter counter = new Counter();
+            for (CodeNode node : contents.codes()) merge(node, null, counter);
+            return new MergeReport(counter.added, counter.unchanged, counter.filled, counter.conflicts, contents.warnings());
+        });
+    }
+
+    private static final class Counter {
+        int added, unchanged, filled;
+        final List<String> conflicts = new ArrayList<>();
+    }
+
+    private void merge(CodeNode node, Long parentId, Counter counter) {
+        Codebook book = codebook();
+        Optional<Code> match = book.byGuid(node.guid());
+        if (match.isEmpty()) {
+            List<Code> siblings = parentId == null ? book.roots() : book.children(parentId);
+            match = siblings.stream().filter(s -> s.name().equalsIgnoreCase(node.name().strip())).findFirst();
+        }
+        Code target;
+        if (match.isEmpty()) {
+            target = codes().insert(node.guid(), parentId, uniqueSiblingName(book, parentId, node.name().strip()),
+                    node.description(), node.color(), node.codable());
+            counter.added++;
+        } else {
+            Code c = match.get();
+            String label = "\u201C" + book.path(c) + "\u201D";
+            List<String> differences = new ArrayList<>();
+            String description = c.description();
+            String color = c.color();
+            boolean filled = false;
+            if (!c.name().equals(node.name().strip())) differences.add("the file names it \u201C" + node.name() + "\u201D");
+            if (blank(description) && !blank(node.description())) { description = node.description(); filled = true; }
+            else if (!blank(node.description()) && !Objects.equals(description.strip(), node.description().strip())) differences.add("its description differs");
+            if (blank(color) && !blank(node.color())) { color = node.color(); filled = true; }
+            else if (!blank(node.color()) && !color.equalsIgnoreCase(node.color())) differences.add("its colour differs (" + node.color() + " in the file)");
+            if (!Objects.equals(c.parentId(), parentId)) differences.add("the file puts it elsewhere in the tree");
+            if (filled) {
+                codes().update(new Code(c.id(), c.guid(), c.parentId(), c.name(), description, color, c.codable(), c.order(), c.memo()));
+                counter.filled++;
+            }
+            if (!differences.isEmpty()) {
+                counter.conflicts.add(label + ": " + String.join(", ", differences) + "; kept the project's version");
+            } else if (!filled) {
+                counter.unchanged++;
+            }
+            target = c;
+        }
+        for (CodeNode child : node.children()) merge(child, target.id(), counter);
+    }
+
+    private static String uniqueSiblingName(Codebook book, Long parentId, String name) {
+        List<Code> siblings = parentId == null ? book.roots() : book.children(parentId);
+        String candidate = name;
+        for (int n = 2; ; n++) {
+            String c = candidate;
+            if (siblings.stream().noneMatch(s -> s.name().equalsIgnoreCase(c))) return candidate;
+            candidate = name + " (" + n + ")";
+        }
+    }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
+}

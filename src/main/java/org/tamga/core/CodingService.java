@@ -1,0 +1,123 @@
+package org.tamga.core;
+
+import org.tamga.core.text.Positions;
+import org.tamga.model.Code;
+import org.tamga.model.Codebook;
+import org.tamga.model.Coder;
+import org.tamga.model.Coding;
+import org.tamga.model.Document;
+import org.tamga.model.TamgaException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Applying codes to passages, changing and removing codings, memos on codings, and retrieval. */
+public final class CodingService {
+    /** The coder used when none is named: the operating-system user. */
+    public static String defaultCoder() {
+        String user = System.getProperty("user.name");
+        return user == null || user.isBlank() ? "coder" : user;
+    }
+
+    private final ProjectSession session;
+
+    CodingService(ProjectSession session) { this.session = session; }
+
+    /** Codes the passage [start, end) of a document (positions in code points) for a coder. */
+    public Coding apply(Document document, int start, int end, Code code, String coderName) {
+        return apply(document, start, end, code, coderName, null);
+    }
+
+    public Coding apply(Document document, int start, int end, Code code, String coderName, String memo) {
+        checkRange(document, start, end);
+        if (!code.codable()) {
+            throw new TamgaException("\u201C" + code.name() + "\u201D is a heading in the codebook, not a code to apply.");
+        }
+        String coderNameClean = coderName == null || coderName.isBlank() ? defaultCoder() : coderName.strip();
+        return session.store().inTransaction(() -> {
+            Coder coder = session.store().coders().getOrCreate(coderNameClean);
+            for (Coding c : session.store().codings().ofDocument(document.id())) {
+                if (c.codeId() == code.id() && c.coderId() == coder.id() && c.start() == start && c.end() == end) {
+                    throw new TamgaException("This passage of \u201C" + document.name() + "\u201D is already coded with \u201C"
+                            + code.name() + "\u201D by " + coder.name() + ".");
+                }
+            }
+            return session.store().codings().insert(null, document.id(), code.id(), coder.id(), start, end, memo, null);
+        });
+    }
+
+    public void remove(Coding coding) { session.store().codings().delete(coding.id()); }
+
+    /** Moves a coding's boundaries. */
+    public Coding changeRange(Coding coding, int start, int end) {
+        Document doc = session.store().documents().byId(coding.documentId()).orElseThrow();
+        checkRange(doc, start, end);
+        session.store().codings().setRange(coding.id(), start, end);
+        return byGuid(coding.guid());
+    }
+
+    public Coding setMemo(Coding coding, String memo) {
+        session.store().codings().setMemo(coding.id(), memo);
+        return byGuid(coding.guid());
+    }
+
+    public Coding byGuid(String guid) {
+        return session.store().codings().byGuid(guid)
+                .orElseThrow(() -> new TamgaException("No coding " + guid + " in the project."));
+    }
+
+    public List<Coding> ofDocument(Document document) { return session.store().codings().ofDocument(document.id()); }
+
+    public List<Coder> coders() { return session.store().coders().all(); }
+
+    private static void checkRange(Document document, int start, int end) {
+        if (start < 0 || end > document.length() || start >= end) {
+            throw new TamgaException("The passage " + start + "–" + end + " is not inside \u201C" + document.name()
+                    + "\u201D (positions run from 0 to " + document.length() + ", and the end must come after the start).");
+        }
+    }
+
+    /** One retrieved segment: the coding, where it is, who made it, and its text. */
+    public record Segment(Coding coding, Document document, Code code, String codePath, String coder, String text) {}
+
+    /**
+     * Retrieval: every passage coded with {@code code} (and, if asked, with any code below it), in
+     * document and position order, optionally only those of some coders.
+     */
+    public List<Segment> retrieve(Code code, boolean withChildren, Set<String> coderNames) {
+        Codebook book = session.store().codes().codebook();
+        List<Long> ids = withChildren ? book.withDescendants(code.id()).stream().map(Code::id).toList() : List.of(code.id());
+        return segments(book, session.store().codings().ofCodes(ids), coderNames);
+    }
+
+    /** Every coding of the project as segments. */
+    public List<Segment> all(Set<String> coderNames) {
+        Codebook book = session.store().codes().codebook();
+        return segments(book, session.store().codings().all(), coderNames);
+    }
+
+    private List<Segment> segments(Codebook book, List<Coding> codings, Set<String> coderNames) {
+        Map<Long, String> coders = new HashMap<>();
+        for (Coder c : session.store().coders().all()) coders.put(c.id(), c.name());
+        Map<Long, Document> docs = new HashMap<>();
+        for (Document d : session.store().documents().all()) docs.put(d.id(), d);
+        Map<Long, Positions> texts = new HashMap<>();
+        List<Segment> out = new ArrayList<>();
+        for (Coding c : codings) {
+            String coder = coders.get(c.coderId());
+            if (coderNames != null && !coderNames.isEmpty() && !coderNames.contains(coder)) continue;
+            Document d = docs.get(c.documentId());
+            Positions p = texts.computeIfAbsent(d.id(), id -> new Positions(session.store().documents().text(id)));
+            Code code = book.byId(c.codeId()).orElseThrow();
+            out.add(new Segment(c, d, code, book.path(code), coder, p.substring(c.start(), c.end())));
+        }
+        out.sort((a, b) -> {
+            int byDoc = a.document().name().compareToIgnoreCase(b.document().name());
+            return byDoc != 0 ? byDoc : Integer.compare(a.coding().start(), b.coding().start());
+        });
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+package org.tamga.core;
+
+import org.tamga.model.Document;
+import org.tamga.model.TamgaException;
+
+import java.util.List;
+
+/** The documents of a project: list, look up by name, read, annotate, delete. */
+public final class DocumentService {
+    private final ProjectSession session;
+
+    DocumentService(ProjectSession session) { this.session = session; }
+
+    public List<Document> all() { return session.store().documents().all(); }
+
+    /** The document called {@code name} (exact, then case-insensitive, then by its source file name). */
+    public Document resolve(String name) {
+        var docs = session.store().documents();
+        var exact = docs.byName(name);
+        if (exact.isPresent()) return exact.get();
+        List<Document> all = docs.all();
+        List<Document> loose = all.stream().filter(d -> d.name().equalsIgnoreCase(name.strip())
+                || name.strip().equals(d.sourceFile())).toList();
+        if (loose.size() == 1) return loose.getFirst();
+        if (loose.size() > 1) {
+            throw new TamgaException("\u201C" + name + "\u201D names " + loose.size() + " documents; give the exact name.");
+        }
+        throw new TamgaException("No document \u201C" + name + "\u201D in the project"
+                + (all.isEmpty() ? " (it has no documents yet)." : "."));
+    }
+
+    public String text(Document document) { return session.store().documents().text(document.id()); }
+
+    public void setMemo(Document document, String memo) { session.store().documents().setMemo(document.id(), memo); }
+
+    /** Deletes a document and its codings from the project, and from the search index. */
+    public void delete(Document document) {
+        session.store().documents().delete(document.id());
+        var index = session.index();
+        index.remove(document.guid());
+        index.commit();
+    }
+}

@@ -1,0 +1,134 @@
+package org.tamga.core;
+
+import org.tamga.index.SearchIndex;
+import org.tamga.model.Project;
+import org.tamga.model.TamgaException;
+import org.tamga.store.DocumentRepository;
+import org.tamga.store.ProjectStore;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One open project: the facade that the window and the command line both use. It owns the
+ * project file (the source of truth) and the search index (a cache kept in the user's cache
+ * folder, opened and caught up with the project on first use).
+ */
+public final class ProjectSession implements AutoCloseable {
+    private final ProjectStore store;
+    private final Path cacheRoot;
+    private SearchIndex index;
+    private IndexSync lastSync;
+
+    private final DocumentService documents = new DocumentService(this);
+    private final ImportService importing = new ImportService(this);
+    private final CodebookService codebook = new CodebookService(this);
+    private final CodingService coding = new CodingService(this);
+    private final SearchService search = new SearchService(this);
+    private final ReportService reports = new ReportService(this);
+
+    private ProjectSession(ProjectStore store, Path cacheRoot) {
+        this.store = store;
+        this.cacheRoot = cacheRoot;
+    }
+
+    /** Creates a new project file; its name is the file name without {@code .tamga}. */
+    public static ProjectSession create(Path file) { return create(file, CacheFolders.root()); }
+
+    public static ProjectSession create(Path file, Path cacheRoot) {
+        Path f = withExtension(file);
+        String name = f.getFileName().toString();
+        name = name.substring(0, name.length() - ProjectStore.EXTENSION.length());
+        return new ProjectSession(ProjectStore.create(f, name), cacheRoot);
+    }
+
+    public static ProjectSession open(Path file) { return open(file, CacheFolders.root()); }
+
+    public static ProjectSession open(Path file, Path cacheRoot) {
+        return new ProjectSession(ProjectStore.open(file), cacheRoot);
+    }
+
+    /** {@code study} → {@code study.tamga}; a name that has the extension stays as it is. */
+    public static Path withExtension(Path file) {
+        String name = file.getFileName().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(ProjectStore.EXTENSION)
+                ? file : file.resolveSibling(name + ProjectStore.EXTENSION);
+    }
+
+    public Project project() { return store.project(); }
+
+    public Path file() { return store.file(); }
+
+    public void setProjectMemo(String memo) { store.setProjectMemo(memo); }
+
+    /** The project file; only core services use it. */
+    ProjectStore store() { return store; }
+
+    public DocumentService documents() { return documents; }
+    public ImportService importing() { return importing; }
+    public CodebookService codebook() { return codebook; }
+    public CodingService coding() { return coding; }
+    public SearchService search() { return search; }
+    public ReportService reports() { return reports; }
+
+    /** Counts for a summary line: documents, codes, codings, coders. */
+    public record Summary(String name, int documents, int codes, int codings, int coders, long characters) {}
+
+    public Summary summary() {
+        long chars = store.documents().all().stream().mapToLong(d -> d.length()).sum();
+        return new Summary(project().name(), store.documents().count(), store.codes().codebook().size(),
+                store.codings().count(), store.coders().all().size(), chars);
+    }
+
+    /** How the index was brought in line with the project when it was opened. */
+    public record IndexSync(Path folder, int added, int removed, boolean inMemory) {}
+
+    public Path indexFolder() {
+        return cacheRoot.resolve("index").resolve(project().guid() + "-f" + SearchIndex.FORMAT);
+    }
+
+    /** The search index, opened and caught up with the project on first use. */
+    synchronized SearchIndex index() {
+        if (index == null) {
+            Path folder = indexFolder();
+            index = SearchIndex.open(folder);
+            lastSync = catchUp(folder);
+        }
+        return index;
+    }
+
+    /** Adds to the index what the project has and the index lacks, and removes the rest. */
+    private IndexSync catchUp(Path folder) {
+        Set<String> indexed = index.documentGuids();
+        Set<String> inProject = new HashSet<>(store.documents().guids());
+        Set<String> missing = new HashSet<>(inProject);
+        missing.removeAll(indexed);
+        Set<String> extra = new HashSet<>(indexed);
+        extra.removeAll(inProject);
+        for (String guid : extra) index.remove(guid);
+        if (!missing.isEmpty()) {
+            DocumentRepository docs = store.documents();
+            docs.forEachText((guid, name, text) -> { if (missing.contains(guid)) index.put(guid, text); });
+        }
+        if (!missing.isEmpty() || !extra.isEmpty()) index.commit();
+        return new IndexSync(folder, missing.size(), extra.size(), index.isInMemory());
+    }
+
+    /** Opens the index if needed and says how it was caught up. */
+    public synchronized IndexSync ensureIndex() {
+        index();
+        return lastSync;
+    }
+
+    @Override
+    public synchronized void close() {
+        TamgaException failure = null;
+        if (index != null) {
+            try { index.close(); } catch (TamgaException e) { failure = e; }
+            index = null;
+        }
+        store.close();
+        if (failure != null) throw failure;
+    }
+}

@@ -1,0 +1,41 @@
+package org.tamga.core;
+
+import org.tamga.model.Coder;
+import org.tamga.model.Coding;
+import org.tamga.model.Document;
+import org.tamga.model.TamgaException;
+import org.tamga.report.FrequencyReport;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Builds the code frequency report, optionally for some coders and some documents only. */
+public final class ReportService {
+    private final ProjectSession session;
+
+    ReportService(ProjectSession session) { this.session = session; }
+
+    /**
+     * @param coderNames only codings by these coders (empty: all coders)
+     * @param documents  only these documents (empty: all documents)
+     */
+    public FrequencyReport frequencies(Collection<String> coderNames, Collection<Document> documents) {
+        var store = session.store();
+        List<Document> docs = documents == null || documents.isEmpty() ? store.documents().all() : List.copyOf(documents);
+        List<Coding> codings = store.codings().all();
+        if (coderNames != null && !coderNames.isEmpty()) {
+            Set<Long> ids = new HashSet<>();
+            List<Coder> coders = store.coders().all();
+            for (String name : coderNames) {
+                Coder coder = coders.stream().filter(c -> c.name().equalsIgnoreCase(name.strip())).findFirst()
+                        .orElseThrow(() -> new TamgaException("No coder \u201C" + name + "\u201D in the project (coders: "
+                                + String.join(", ", coders.stream().map(Coder::name).toList()) + ")."));
+                ids.add(coder.id());
+            }
+            codings = codings.stream().filter(c -> ids.contains(c.coderId())).toList();
+        }
+        return FrequencyReport.build(store.codes().codebook(), docs, codings);
+    }
+}

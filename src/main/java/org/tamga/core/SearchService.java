@@ -1,0 +1,108 @@
+package org.tamga.core;
+
+import org.tamga.core.text.Kwic;
+import org.tamga.core.text.Positions;
+import org.tamga.index.IndexHit;
+import org.tamga.index.SearchIndex;
+import org.tamga.model.Code;
+import org.tamga.model.Coding;
+import org.tamga.model.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Full-text search across all documents. Every hit has its document, exact positions (code points,
+ * 0-based, end exclusive) and a keyword-in-context line. Hits can be limited to passages coded
+ * with a code, or to passages not coded with it ("where did I miss this theme?").
+ */
+public final class SearchService {
+    public static final int DEFAULT_CONTEXT = 40;
+    public static final int DEFAULT_LIMIT = 10_000;
+
+    private final ProjectSession session;
+
+    SearchService(ProjectSession session) { this.session = session; }
+
+    /**
+     * What to search for.
+     *
+     * @param query       the query (words, "phrases", AND/OR/NOT, wildcards, fuzzy ~, "a b"~5)
+     * @param documents   only these documents, or empty for all
+     * @param codedWith   only hits that overlap a coding of this code or one below it, or null
+     * @param notCodedWith only hits that overlap no coding of this code or one below it, or null
+     * @param context     code points of context on either side in the KWIC line
+     * @param limit       at most this many hits
+     */
+    public record Request(String query, Collection<Document> documents, Code codedWith, Code notCodedWith,
+                          int context, int limit) {
+        public static Request of(String query) {
+            return new Request(query, List.of(), null, null, DEFAULT_CONTEXT, DEFAULT_LIMIT);
+        }
+        public Request inDocuments(Collection<Document> docs) { return new Request(query, docs, codedWith, notCodedWith, context, limit); }
+        public Request codedWith(Code code) { return new Request(query, documents, code, notCodedWith, context, limit); }
+        public Request notCodedWith(Code code) { return new Request(query, documents, codedWith, code, context, limit); }
+        public Request context(int n) { return new Request(query, documents, codedWith, notCodedWith, n, limit); }
+        public Request limit(int n) { return new Request(query, documents, codedWith, notCodedWith, context, n); }
+    }
+
+    /** One place where the query matched. */
+    public record Hit(Document document, int start, int end, String match, Kwic context) {}
+
+    /** The hits, how many documents they are in, and whether the limit cut the list short. */
+    public record Result(List<Hit> hits, int documents, boolean truncated) {}
+
+    public Result search(Request request) {
+        SearchIndex index = session.index();
+        Map<String, Document> byGuid = new HashMap<>();
+        for (Document d : session.store().documents().all()) byGuid.put(d.guid(), d);
+        Set<String> only = null;
+        if (request.documents() != null && !request.documents().isEmpty()) {
+            only = new HashSet<>();
+            for (Document d : request.documents()) only.add(d.guid());
+        }
+        boolean filtered = request.codedWith() != null || request.notCodedWith() != null;
+        // a coding filter drops hits after the index found them, so ask the index for all of them
+        int indexLimit = filtered ? Integer.MAX_VALUE : request.limit();
+        SearchIndex.Result found = index.search(request.query(), only, indexLimit);
+        Map<Long, List<Coding>> codedWith = codingsByDocument(request.codedWith());
+        Map<Long, List<Coding>> notCodedWith = codingsByDocument(request.notCodedWith());
+        Map<String, Positions> positions = new HashMap<>();
+        List<Hit> hits = new ArrayList<>();
+        Set<Long> documents = new HashSet<>();
+        boolean truncated = found.truncated();
+        for (IndexHit h : found.hits()) {
+            Document doc = byGuid.get(h.documentGuid());
+            if (doc == null) continue; // deleted since the index was read
+            Positions p = positions.computeIfAbsent(doc.guid(), g -> new Positions(session.store().documents().text(doc.id())));
+            int start = p.toCodePoint(h.startUtf16());
+            int end = p.toCodePoint(h.endUtf16());
+            if (codedWith != null && !overlapsAny(codedWith.get(doc.id()), start, end)) continue;
+            if (notCodedWith != null && overlapsAny(notCodedWith.get(doc.id()), start, end)) continue;
+            if (hits.size() >= request.limit()) { truncated = true; break; }
+            hits.add(new Hit(doc, start, end, p.substring(start, end), Kwic.of(p, start, end, request.context())));
+            documents.add(doc.id());
+        }
+        return new Result(hits, documents.size(), truncated);
+    }
+
+    private Map<Long, List<Coding>> codingsByDocument(Code code) {
+        if (code == null) return null;
+        var book = session.store().codes().codebook();
+        List<Long> ids = book.withDescendants(code.id()).stream().map(Code::id).toList();
+        Map<Long, List<Coding>> out = new HashMap<>();
+        for (Coding c : session.store().codings().ofCodes(ids)) out.computeIfAbsent(c.documentId(), k -> new ArrayList<>()).add(c);
+        return out;
+    }
+
+    private static boolean overlapsAny(List<Coding> codings, int start, int end) {
+        if (codings == null) return false;
+        for (Coding c : codings) if (c.overlaps(start, end)) return true;
+        return false;
+    }
+}

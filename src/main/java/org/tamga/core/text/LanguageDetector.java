@@ -1,0 +1,40 @@
+package org.tamga.core.text;
+
+/**
+ * Guesses a document's language from the scripts it is written in: Han → zh; traditional
+ * Mongolian script → mn; Cyrillic with the Mongolian letters ө/ү → mn, other Cyrillic → ru;
+ * Latin → en. Enough to tell apart the languages of Tamga's users' fieldwork; the user can always
+ * say the language at import.
+ */
+public final class LanguageDetector {
+    private LanguageDetector() {}
+
+    public static String detect(String text) {
+        int han = 0, mongolian = 0, cyrillic = 0, mongolianCyrillic = 0, latin = 0, letters = 0;
+        int limit = Math.min(text.length(), 200_000);
+        for (int i = 0; i < limit; ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) continue;
+            letters++;
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            switch (script) {
+                case HAN -> han++;
+                case MONGOLIAN -> mongolian++;
+                case CYRILLIC -> {
+                    cyrillic++;
+                    if (cp == 'ө' || cp == 'Ө' || cp == 'ү' || cp == 'Ү') mongolianCyrillic++;
+                }
+                case LATIN -> latin++;
+                default -> { }
+            }
+        }
+        if (letters == 0) return "und";
+        if (mongolian * 5 >= letters) return "mn";
+        if (han * 5 >= letters) return "zh";
+        if (cyrillic * 2 >= letters) return mongolianCyrillic * 200 >= cyrillic ? "mn" : "ru";
+        if (latin * 2 >= letters) return "en";
+        if (han > 0) return "zh";
+        return "und";
+    }
+}
