@@ -1,0 +1,64 @@
+package org.tamga.cli;
+
+import org.tamga.model.TamgaException;
+import picocli.CommandLine;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Runs the command line: {@code tamga COMMAND …}. Output is UTF-8 whatever the terminal's locale,
+ * so Chinese and Mongolian never turn into question marks in a pipe or a file. A failure prints
+ * one line on standard error and exits non-zero.
+ */
+public final class Cli {
+    private Cli() {}
+
+    /** Lucene's one-line advice about the incubating Vector API is noise for a researcher (held: JUL keeps loggers weakly). */
+    private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    public static int run(String[] args) {
+        LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
+        PrintWriter out = new PrintWriter(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8), true);
+        return run(args, out, err);
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine(out, err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new TamgaCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("tamga: " + ex.getMessage() + " (see: tamga " + commandPath(c) + " --help)");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            if (ex instanceof TamgaException) {
+                c.getErr().println("tamga: " + ex.getMessage());
+            } else {
+                c.getErr().println("tamga: unexpected error: " + ex + " (please report this)");
+            }
+            return 1;
+        });
+        return cli;
+    }
+
+    private static String commandPath(CommandLine c) {
+        String qualified = c.getCommandSpec().qualifiedName(" ");
+        return qualified.startsWith("tamga ") ? qualified.substring(6) : "";
+    }
+}

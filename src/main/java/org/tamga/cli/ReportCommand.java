@@ -1,0 +1,49 @@
+package org.tamga.cli;
+
+import org.tamga.core.ProjectSession;
+import org.tamga.report.FrequencyReport;
+import org.tamga.report.ReportWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", description = "Reports for Excel, R and papers.", subcommands = ReportCommand.Frequencies.class)
+final class ReportCommand {
+
+    enum Format { csv, xlsx }
+    enum By { code, document }
+    enum Layout { wide, long_ }
+
+    @Command(name = "frequencies", description = {
+            "The code frequency report: per code, codings, documents, share of documents and coded characters,",
+            "each also with the codes below it; --by document gives the code × document matrix, --long the tidy table for R.",
+            "CSV is UTF-8 with a byte-order mark (Excel shows Chinese correctly); XLSX holds all three tables."})
+    static final class Frequencies implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Option(names = "--by", defaultValue = "code", description = "code (default) or document (code × document matrix)") By by;
+        @Option(names = "--long", description = "The long/tidy table: one row per code and document (for R).") boolean longLayout;
+        @Option(names = "--format", required = true, description = "csv or xlsx") Format format;
+        @Option(names = "--output", required = true, paramLabel = "FILE") Path output;
+        @Option(names = "--coder", paramLabel = "NAME", description = "Only this coder's codings (repeatable).") List<String> coders;
+        @Option(names = "--document", paramLabel = "NAME", description = "Only this document (repeatable).") List<String> documents;
+
+        @Override
+        public Integer call() {
+            try (ProjectSession s = ProjectSession.open(project)) {
+                FrequencyReport report = s.reports().frequencies(coders == null ? List.of() : coders, TamgaCommand.documents(s, documents));
+                ReportWriter.Table table = longLayout ? ReportWriter.Table.LONG
+                        : by == By.document ? ReportWriter.Table.MATRIX : ReportWriter.Table.FREQUENCIES;
+                if (format == Format.csv) ReportWriter.csv(report, table, output); else ReportWriter.xlsx(report, table, output);
+                spec.commandLine().getOut().printf("wrote %s: %d codes × %d documents%n", output, report.rows().size(), report.documents().size());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package org.tamga.cli;
+
+import org.tamga.core.CodingService;
+import org.tamga.core.ImportReport;
+import org.tamga.core.ProjectSession;
+import org.tamga.core.SampleProject;
+import org.tamga.core.CacheFolders;
+import org.tamga.model.Code;
+import org.tamga.model.Codebook;
+import org.tamga.model.Coding;
+import org.tamga.model.Document;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "tamga", mixinStandardHelpOptions = true, versionProvider = TamgaCommand.Version.class,
+        description = "Tamga: qualitative coding of interview transcripts.%n"
+                + "A project is one *.tamga file. Positions are Unicode code points, 0-based, end exclusive.",
+        subcommands = {TamgaCommand.New.class, TamgaCommand.Import.class, CodebookCommand.class, SearchCommand.class,
+                TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, ReportCommand.class,
+                TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class,
+                TamgaCommand.Sample.class})
+public final class TamgaCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Tamga " + Version.version() + " — the desktop window is not part of this version yet; use the commands below.");
+        out.println("Try the sample project:  tamga sample");
+        out.println();
+        spec.commandLine().usage(out);
+    }
+
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        static String version() {
+            String v = TamgaCommand.class.getPackage().getImplementationVersion();
+            return v == null ? "(development build)" : v;
+        }
+        @Override public String[] getVersion() { return new String[]{"Tamga " + version()}; }
+    }
+
+    /** Opens the project named on the command line; fails clearly if it does not exist. */
+    static ProjectSession open(Path project) { return ProjectSession.open(project); }
+
+    @Command(name = "new", description = "Create a new, empty project file.")
+    static final class New implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+
+        @Override public Integer call() {
+            try (ProjectSession s = ProjectSession.create(project)) {
+                spec.commandLine().getOut().println("Created " + s.file() + " (project \u201C" + s.project().name() + "\u201D).");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Import transcripts (.txt, .md; folders are read recursively).")
+    static final class Import implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE_OR_FOLDER") List<Path> files;
+        @Option(names = "--language", paramLabel = "xx", description = "Language of all files (en, zh, mn, ru, und); detected when omitted.")
+        String language;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (ProjectSession s = open(project)) {
+                ImportReport r = s.importing().importFiles(files, language, (i, n, f) -> { });
+                for (Document d : r.imported()) {
+                    out.printf("imported  %s  (%s, %,d characters, %s)%n", d.name(), d.language(), d.length(), d.sourceEncoding());
+                }
+                for (ImportReport.Duplicate d : r.duplicates()) {
+                    out.printf("already   %s  (same text as document \u201C%s\u201D; not imported again)%n", d.file(), d.existingDocument());
+                }
+                for (ImportReport.Skipped k : r.skipped()) out.printf("skipped   %s  (%s)%n", k.file(), k.reason());
+                for (ImportReport.Failure f : r.failures()) err.println("tamga: " + f.message());
+                out.printf("%d imported, %d already in the project, %d skipped, %d failed.%n",
+                        r.imported().size(), r.duplicates().size(), r.skipped().size(), r.failures().size());
+                return r.ok() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "code", description = "Code a passage: apply CODE to positions START..END of a document.")
+    static final class CodeCmd implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Option(names = "--document", required = true, paramLabel = "NAME") String document;
+        @Option(names = "--start", required = true, paramLabel = "S", description = "First code point of the passage (0-based).") int start;
+        @Option(names = "--end", required = true, paramLabel = "E", description = "Code point after the passage (exclusive).") int end;
+        @Option(names = "--code", required = true, paramLabel = "CODE", description = "Code name, either half of a bilingual name, or a path like 'Capability/Health'.") String code;
+        @Option(names = "--coder", paramLabel = "NAME", description = "Who codes (default: your user name).") String coder;
+        @Option(names = "--memo", paramLabel = "TEXT") String memo;
+
+        @Override public Integer call() {
+            try (ProjectSession s = open(project)) {
+                Document doc = s.documents().resolve(document);
+                Code c = s.codebook().resolve(code);
+                Coding coding = s.coding().apply(doc, start, end, c, coder == null ? CodingService.defaultCoder() : coder, memo);
+                String passage = s.documents().text(doc).codePoints().skip(start).limit(end - start)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                spec.commandLine().getOut().printf("coded %s %d-%d with \u201C%s\u201D (coding %s): %s%n",
+                        doc.name(), start, end, c.name(), coding.guid(), Output.oneLine(passage, 120));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "uncode", description = "Remove a coding (by the id that `code` and `codings` print).")
+    static final class Uncode implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Option(names = "--coding", required = true, paramLabel = "ID") String coding;
+
+        @Override public Integer call() {
+            try (ProjectSession s = open(project)) {
+                Coding c = s.coding().byGuid(coding);
+                s.coding().remove(c);
+                spec.commandLine().getOut().println("removed coding " + c.guid());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "info", description = "Show what a project holds: documents, codes, codings, coders.")
+    static final class Info implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+
+        @Override public Integer call() {
+            try (ProjectSession s = open(project)) {
+                print(spec.commandLine().getOut(), s);
+            }
+            return 0;
+        }
+
+        static void print(PrintWriter out, ProjectSession s) {
+            ProjectSession.Summary sum = s.summary();
+            out.println("project    " + sum.name() + "  (" + s.file() + ")");
+            out.printf("documents  %d  (%,d characters)%n", sum.documents(), sum.characters());
+            out.println("codes      " + sum.codes());
+            out.println("codings    " + sum.codings());
+            out.println("coders     " + sum.coders() + (sum.coders() == 0 ? "" : "  (" + String.join(", ",
+                    s.coding().coders().stream().map(org.tamga.model.Coder::name).toList()) + ")"));
+        }
+    }
+
+    @Command(name = "documents", description = "List the documents of a project.")
+    static final class Documents implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (ProjectSession s = open(project)) {
+                out.println("document\tlanguage\tcharacters\tcodings\tsource_file\tencoding");
+                for (Document d : s.documents().all()) {
+                    out.printf("%s\t%s\t%d\t%d\t%s\t%s%n", d.name(), d.language(), d.length(), s.coding().ofDocument(d).size(),
+                            d.sourceFile(), d.sourceEncoding());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "codes", description = "Show the codebook as a tree.")
+    static final class Codes implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (ProjectSession s = open(project)) {
+                Codebook book = s.codebook().codebook();
+                if (book.size() == 0) out.println("(the codebook is empty: import one with `tamga codebook import`)");
+                for (Code c : book.codes()) out.println("  ".repeat(book.depth(c)) + c.name());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "memo", description = "Write a memo on the project, a document, a code or a coding (replaces its memo).")
+    static final class Memo implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "1", paramLabel = "TEXT") String text;
+        @Option(names = "--document", paramLabel = "NAME") String document;
+        @Option(names = "--code", paramLabel = "CODE") String code;
+        @Option(names = "--coding", paramLabel = "ID") String coding;
+
+        @Override public Integer call() {
+            try (ProjectSession s = open(project)) {
+                String what;
+                if (document != null) { s.documents().setMemo(s.documents().resolve(document), text); what = "document " + document; }
+                else if (code != null) { Code c = s.codebook().resolve(code); s.codebook().setMemo(c.id(), text); what = "code " + c.name(); }
+                else if (coding != null) { s.coding().setMemo(s.coding().byGuid(coding), text); what = "coding " + coding; }
+                else { s.setProjectMemo(text); what = "the project"; }
+                spec.commandLine().getOut().println("memo saved on " + what);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "sample", description = "Create (or reopen) the sample project: six fictional interviews, the shipped codebook, codings by two coders.")
+    static final class Sample implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT.tamga", defaultValue = "tamga-sample.tamga") Path project;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            boolean existed = Files.exists(project);
+            try (ProjectSession s = existed ? open(project) : SampleProject.create(project, CacheFolders.root())) {
+                out.println((existed ? "Opened the sample project " : "Created the sample project ") + s.file().toAbsolutePath());
+                Info.print(out, s);
+                out.println();
+                out.println("Try:  java -jar target/tamga.jar search " + project + " 贫困");
+                out.println("      java -jar target/tamga.jar codings " + project + " --code \"Dependency on outside help\"");
+                out.println("      java -jar target/tamga.jar report frequencies " + project + " --format xlsx --output frequencies.xlsx");
+            }
+            return 0;
+        }
+    }
+
+    static List<Document> documents(ProjectSession s, List<String> names) {
+        List<Document> out = new ArrayList<>();
+        if (names != null) for (String n : names) out.add(s.documents().resolve(n));
+        return out;
+    }
+}
