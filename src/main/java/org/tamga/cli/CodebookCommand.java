@@ -60,11 +60,12 @@ final class CodebookCommand {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "FILE.qdc") Path file;
         @Parameters(index = "1", paramLabel = "FILE.md") Path output;
+        @picocli.CommandLine.Option(names = "--title", paramLabel = "TEXT", description = "The heading (default: from the file name).") String title;
 
         @Override public Integer call() {
             var contents = CodebookFile.read(file);
             String name = file.getFileName().toString().replaceFirst("\\.qdc$", "");
-            AtomicWrite.write(output, CodebookMarkdown.render(title(name), contents.codes()).getBytes(StandardCharsets.UTF_8));
+            AtomicWrite.write(output, CodebookMarkdown.render(title != null ? title : title(name), contents.codes()).getBytes(StandardCharsets.UTF_8));
             spec.commandLine().getOut().println("wrote " + output);
             return 0;
         }

@@ -10,8 +10,8 @@ public record Kwic(String left, String match, String right) {
         int length = positions.length();
         int from = Math.max(0, start - context);
         int to = Math.min(length, end + context);
-        return new Kwic(flat(positions.substring(from, start)), flat(positions.substring(start, end)),
-                flat(positions.substring(end, to)));
+        return new Kwic(flat(positions.substring(from, start)).stripLeading(), flat(positions.substring(start, end)),
+                flat(positions.substring(end, to)).stripTrailing());
     }
 
     /** The whole line: left, match and right. */
