@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 + "A project is one *.tamga file. Positions are Unicode code points, 0-based, end exclusive.",
         subcommands = {TamgaCommand.New.class, TamgaCommand.Import.class, CodebookCommand.class, SearchCommand.class,
                 TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, ReportCommand.class,
-                TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class,
+                TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
                 TamgaCommand.Sample.class})
 public final class TamgaCommand implements Runnable {
     @Spec CommandSpec spec;
@@ -191,7 +191,8 @@ public final class TamgaCommand implements Runnable {
         }
     }
 
-    @Command(name = "memo", description = "Write a memo on the project, a document, a code or a coding (replaces its memo).")
+    @Command(name = "memo", description = {"Write a memo: on a document, a code or a coding (replaces its memo),",
+            "or, with none of these, a new memo of the project (an analytic note; list them with `memos`)."})
     static final class Memo implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
@@ -199,6 +200,8 @@ public final class TamgaCommand implements Runnable {
         @Option(names = "--document", paramLabel = "NAME") String document;
         @Option(names = "--code", paramLabel = "CODE") String code;
         @Option(names = "--coding", paramLabel = "ID") String coding;
+        @Option(names = "--title", paramLabel = "TITLE", description = "Title of a project memo.") String title;
+        @Option(names = "--coder", paramLabel = "NAME", description = "Who writes a project memo (default: your user name).") String coder;
 
         @Override public Integer call() {
             try (ProjectSession s = open(project)) {
@@ -206,8 +209,27 @@ public final class TamgaCommand implements Runnable {
                 if (document != null) { s.documents().setMemo(s.documents().resolve(document), text); what = "document " + document; }
                 else if (code != null) { Code c = s.codebook().resolve(code); s.codebook().setMemo(c.id(), text); what = "code " + c.name(); }
                 else if (coding != null) { s.coding().setMemo(s.coding().byGuid(coding), text); what = "coding " + coding; }
-                else { s.setProjectMemo(text); what = "the project"; }
+                else { s.addMemo(title, text, coder); what = "the project (memo " + s.memos().size() + ")"; }
                 spec.commandLine().getOut().println("memo saved on " + what);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "memos", description = "List the project's memos.")
+    static final class Memos implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (ProjectSession s = open(project)) {
+                var coders = s.coding().coders();
+                for (org.tamga.model.Memo m : s.memos()) {
+                    String who = coders.stream().filter(c -> m.coderId() != null && c.id() == m.coderId())
+                            .map(org.tamga.model.Coder::name).findFirst().orElse("");
+                    out.printf("%s  %s%s%n%s%n%n", m.createdAt(), who, m.title() == null ? "" : "  " + m.title(), m.text());
+                }
             }
             return 0;
         }

@@ -66,7 +66,7 @@ public final class ImportService {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(f -> !isHidden(f)).sorted().forEach(f -> {
+                    walk.filter(Files::isRegularFile).filter(f -> !isHidden(p.relativize(f))).sorted().forEach(f -> {
                         if (TEXT_EXTENSIONS.contains(extension(f))) files.add(f);
                         else skipped.add(new ImportReport.Skipped(f, "not a format Tamga imports (." + extension(f) + ")"));
                     });

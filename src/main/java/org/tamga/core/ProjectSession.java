@@ -60,7 +60,18 @@ public final class ProjectSession implements AutoCloseable {
 
     public Path file() { return store.file(); }
 
+    /** The project's description (shown with the project; exchanged as the REFI-QDA project description). */
     public void setProjectMemo(String memo) { store.setProjectMemo(memo); }
+
+    /** Adds a free-standing memo (an analytic note on the project) by a coder. */
+    public org.tamga.model.Memo addMemo(String title, String text, String coderName) {
+        if (text == null || text.isBlank()) throw new TamgaException("A memo needs some text.");
+        String who = coderName == null || coderName.isBlank() ? CodingService.defaultCoder() : coderName.strip();
+        return store.inTransaction(() -> store.memos().insert(title, text, store.coders().getOrCreate(who).id()));
+    }
+
+    /** The free-standing memos, oldest first. */
+    public java.util.List<org.tamga.model.Memo> memos() { return store.memos().all(); }
 
     /** The project file; only core services use it. */
     ProjectStore store() { return store; }

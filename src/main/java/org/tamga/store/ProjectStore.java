@@ -24,7 +24,8 @@ import java.util.UUID;
  * One open {@code *.tamga} file: the only class that opens JDBC connections. A project file is an
  * SQLite database marked with {@link #APPLICATION_ID} whose {@code user_version} is its schema
  * version. Every edit runs in a transaction ({@link #inTransaction}); the journal is WAL with
- * {@code synchronous=FULL}, so a crash or kill never loses a committed edit.
+ * {@code synchronous=FULL} (set only once a file is known to be a Tamga project, so that opening
+ * someone else's database by mistake leaves it untouched), so a crash or kill never loses a committed edit.
  */
 public final class ProjectStore implements AutoCloseable {
 
@@ -66,6 +67,7 @@ public final class ProjectStore implements AutoCloseable {
         }
         ProjectStore store = new ProjectStore(file, connect(file));
         try {
+            store.execute("PRAGMA journal_mode = WAL");
             store.execute("PRAGMA application_id = " + APPLICATION_ID);
             store.migrate(0, migrations);
             store.inTransaction(() -> {
@@ -108,6 +110,8 @@ public final class ProjectStore implements AutoCloseable {
                 throw new TamgaException("Cannot open " + file + ": it was saved by a newer Tamga (project format "
                         + version + "; this Tamga reads up to " + migrations.latestVersion() + "). Update Tamga.");
             }
+            // only now, once the file is known to be ours, may its journal mode change
+            store.execute("PRAGMA journal_mode = WAL");
             if (version < migrations.latestVersion()) {
                 store.migrationBackup = store.backupBeforeMigration(version);
                 store.migrate(version, migrations);
@@ -136,7 +140,6 @@ public final class ProjectStore implements AutoCloseable {
     private static Connection connect(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
         try {

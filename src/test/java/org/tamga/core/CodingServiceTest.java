@@ -104,11 +104,17 @@ class CodingServiceTest {
         session.documents().setMemo(doc, "第一次访谈，天气很冷");
         session.codebook().setMemo(health.id(), "看病贵 is frequent");
         session.setProjectMemo("Fieldwork 2025 — ᠮᠣᠩᠭᠣᠯ");
+        session.addMemo("等靠要", "Dependency talk clusters in the 2016 cohort 🐑", "Li Wei");
+        assertThrows(TamgaException.class, () -> session.addMemo(null, " ", "Li Wei"));
         Path file = session.file();
         session.close();
         session = ProjectSession.open(file, dir.resolve("cache"));
         assertEquals("第一次访谈，天气很冷", session.documents().resolve(doc.name()).memo());
         assertEquals("看病贵 is frequent", session.codebook().resolve("Health").memo());
         assertEquals("Fieldwork 2025 — ᠮᠣᠩᠭᠣᠯ", session.project().memo());
+        var memo = session.memos().getFirst();
+        assertEquals("等靠要", memo.title());
+        assertEquals("Dependency talk clusters in the 2016 cohort 🐑", memo.text());
+        assertEquals("Li Wei", session.coding().coders().stream().filter(c -> c.id() == memo.coderId()).findFirst().orElseThrow().name());
     }
 }

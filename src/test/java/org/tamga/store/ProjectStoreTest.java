@@ -1,0 +1,310 @@
+package org.tamga.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tamga.model.Code;
+import org.tamga.model.Coder;
+import org.tamga.model.Coding;
+import org.tamga.model.Document;
+import org.tamga.model.Project;
+import org.tamga.model.TamgaException;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ProjectStoreTest {
+    static final String V1 = Migrations.shipped().steps().get(0);
+    static final String TEXT = "牧民访谈 🐎\nТанай өрх хэдэн малтай вэ?\n";
+
+    @TempDir Path tmp;
+
+    static Document insertDocument(ProjectStore store, String name, String text) {
+        return store.documents().insert(new DocumentRepository.NewDocument(null, name, "zh", text,
+                text.codePointCount(0, text.length()), name + ".txt", "UTF-8",
+                org.tamga.core.ImportService.sha256(text), Instant.parse("2024-06-11T08:00:00Z")));
+    }
+
+    static void assertNamesFile(Path file, TamgaException e) {
+        assertTrue(e.getMessage().contains(file.getFileName().toString()), e.getMessage());
+    }
+
+    @Test
+    void createThenOpenGivesTheSameProject() {
+        Path file = tmp.resolve("研究 🐑.tamga");
+        Project created;
+        try (ProjectStore store = ProjectStore.create(file, "研究 🐑 Судалгаа")) {
+            created = store.project();
+            assertEquals(Migrations.shipped().latestVersion(), store.schemaVersion());
+        }
+        try (ProjectStore store = ProjectStore.open(file)) {
+            Project opened = store.project();
+            assertEquals(created.guid(), opened.guid());
+            assertEquals("研究 🐑 Судалгаа", opened.name());
+            assertEquals(created.createdAt(), opened.createdAt());
+            assertTrue(store.migrationBackup().isEmpty());
+        }
+    }
+
+    @Test
+    void createRefusesAnExistingFileAndLeavesItAlone() throws Exception {
+        Path file = tmp.resolve("existing.tamga");
+        byte[] content = "my thesis notes 论文笔记".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, content);
+        TamgaException e = assertThrows(TamgaException.class, () -> ProjectStore.create(file, "x"));
+        assertNamesFile(file, e);
+        assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+        assertArrayEquals(content, Files.readAllBytes(file));
+    }
+
+    @Test
+    void createRefusesAMissingFolder() {
+        Path file = tmp.resolve("no-such-folder/p.tamga");
+        TamgaException e = assertThrows(TamgaException.class, () -> ProjectStore.create(file, "x"));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void openRefusesAMissingFile() {
+        Path file = tmp.resolve("缺失.tamga");
+        TamgaException e = assertThrows(TamgaException.class, () -> ProjectStore.open(file));
+        assertNamesFile(file, e);
+        assertTrue(e.getMessage().contains("no such project file"), e.getMessage());
+        assertFalse(Files.exists(file), "opening must not create the file");
+    }
+
+    @Test
+    void openRefusesATextFile() throws Exception {
+        Path file = tmp.resolve("notes.tamga");
+        byte[] content = "这不是项目文件\nnot a project\n".repeat(20).getBytes(StandardCharsets.UTF_8);
+        Files.write(file, content);
+        TamgaException e = assertThrows(TamgaException.class, () -> ProjectStore.open(file));
+        assertNamesFile(file, e);
+        assertTrue(e.getMessage().contains("not a Tamga project"), e.getMessage());
+        assertArrayEquals(content, Files.readAllBytes(file));
+    }
+
+    @Test
+    void openRefusesAnEmptyFile() throws Exception {
+        Path file = tmp.resolve("empty.tamga");
+        Files.createFile(file);
+        TamgaException e = assertThrows(TamgaException.class, () -> ProjectStore.open(file));
+        assertNamesFile(file, e);
+        assertTrue(e.getMessage().contains("not a Tamga project"), e.getMessage());
+        assertEquals(0, Files.size(file), "the empty file must not become a database");
+    }
+
+    @Test
+    void openRefusesAnSqliteDatabaseThatIsNotATamgaProject() throws Exception {
+        Path file = tmp.resolve("other.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement st = c.createStatement()) {
+            st.executeUpdate("CREATE TABLE t(x TEXT)");
+            st.executeUpdate("INSERT INTO t VALUES ('外部数据')");
+        }
+        byte[] before = Files.readAllBytes(file);
+        TamgaException e = assertThrows(TamgaException.class, () -> ProjectStore.open(file));
+        assertNamesFile(file, e);
+        assertTrue(e.getMessage().contains("not a Tamga project"), e.getMessage());
+        // somebody else's database is not touched (e.g. not switched to WAL)
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertFalse(Files.exists(tmp.resolve("other.db-wal")));
+    }
+
+    @Test
+    void openRefusesAFileOfANewerTamga() throws Exception {
+        Path file = tmp.resolve("newer.tamga");
+        ProjectStore.create(file, "future", new Migrations(List.of(V1, "CREATE TABLE future(x INTEGER);"))).close();
+        TamgaException e = assertThrows(TamgaException.class, () -> ProjectStore.open(file));
+        assertNamesFile(file, e);
+        assertTrue(e.getMessage().contains("newer"), e.getMessage());
+        try (ProjectStore store = ProjectStore.open(file, new Migrations(List.of(V1, "CREATE TABLE future(x INTEGER);")))) {
+            assertEquals(2, store.schemaVersion(), "the refused file keeps its version");
+        }
+    }
+
+    @Test
+    void anOlderFileIsMigratedAfterABackup() throws Exception {
+        Path file = tmp.resolve("old 旧.tamga");
+        String guid;
+        Document doc;
+        try (ProjectStore store = ProjectStore.create(file, "旧项目", new Migrations(List.of(V1)))) {
+            assertEquals(1, store.schemaVersion());
+            guid = store.project().guid();
+            doc = insertDocument(store, "访谈 🐎", TEXT);
+        }
+        Migrations v2 = new Migrations(List.of(V1, "CREATE TABLE extra(x INTEGER);"));
+        Path backup;
+        try (ProjectStore store = ProjectStore.open(file, v2)) {
+            assertEquals(2, store.schemaVersion());
+            assertEquals(guid, store.project().guid());
+            assertEquals(doc, store.documents().byGuid(doc.guid()).orElseThrow());
+            assertEquals(TEXT, store.documents().text(doc.id()));
+            store.update("INSERT INTO extra(x) VALUES (?)", 42); // the new table exists
+            backup = store.migrationBackup().orElseThrow();
+        }
+        assertTrue(Files.isRegularFile(backup), backup.toString());
+        assertNotEquals(file, backup);
+        try (ProjectStore old = ProjectStore.open(backup, new Migrations(List.of(V1)))) {
+            assertEquals(1, old.schemaVersion());
+            assertEquals(guid, old.project().guid());
+            assertEquals(List.of(doc), old.documents().all());
+            assertEquals(TEXT, old.documents().text(doc.id()));
+        }
+        // reopening the migrated file does not migrate (or back up) again
+        try (ProjectStore store = ProjectStore.open(file, v2)) {
+            assertEquals(2, store.schemaVersion());
+            assertTrue(store.migrationBackup().isEmpty());
+            assertEquals(1, store.documents().count());
+        }
+    }
+
+    @Test
+    void aFailingMigrationLeavesTheFileAsItWas() {
+        Path file = tmp.resolve("p.tamga");
+        Document doc;
+        try (ProjectStore store = ProjectStore.create(file, "p", new Migrations(List.of(V1)))) {
+            doc = insertDocument(store, "a", TEXT);
+        }
+        Migrations broken = new Migrations(List.of(V1, "CREATE TABLE ok(x INTEGER);\nCREATE TABLE broken(;"));
+        assertThrows(TamgaException.class, () -> ProjectStore.open(file, broken));
+        try (ProjectStore store = ProjectStore.open(file, new Migrations(List.of(V1)))) {
+            assertEquals(1, store.schemaVersion());
+            assertEquals(List.of(doc), store.documents().all());
+        }
+    }
+
+    record Fixture(Document doc, Code parent, Code child, Code other, Coder coder) {}
+
+    static Fixture fixture(ProjectStore store) {
+        Document doc = insertDocument(store, "访谈", TEXT);
+        Code parent = store.codes().insert(null, null, "Livelihood · 生计", null, null, false);
+        Code child = store.codes().insert(null, parent.id(), "Herding · 放牧", null, null, true);
+        Code other = store.codes().insert(null, null, "Health · 健康", null, "#ff0000", true);
+        Coder coder = store.coders().insert(null, "Батболд");
+        return new Fixture(doc, parent, child, other, coder);
+    }
+
+    @Test
+    void deletingADocumentDeletesItsCodings() {
+        try (ProjectStore store = ProjectStore.create(tmp.resolve("p.tamga"), "p")) {
+            Fixture f = fixture(store);
+            Document second = insertDocument(store, "second", "another text\n");
+            store.codings().insert(null, f.doc().id(), f.child().id(), f.coder().id(), 0, 4, null, null);
+            store.codings().insert(null, f.doc().id(), f.other().id(), f.coder().id(), 5, 6, "🐎", null);
+            Coding kept = store.codings().insert(null, second.id(), f.other().id(), f.coder().id(), 0, 7, null, null);
+            assertEquals(3, store.codings().count());
+
+            store.documents().delete(f.doc().id());
+
+            assertEquals(List.of(kept), store.codings().all());
+            assertTrue(store.documents().byId(f.doc().id()).isEmpty());
+            assertEquals(3, store.codes().codebook().size(), "codes stay");
+        }
+    }
+
+    @Test
+    void deletingACodeDeletesItsChildCodesAndTheirCodings() {
+        try (ProjectStore store = ProjectStore.create(tmp.resolve("p.tamga"), "p")) {
+            Fixture f = fixture(store);
+            Code grandchild = store.codes().insert(null, f.child().id(), "Winter camp · 冬营地", null, null, true);
+            store.codings().insert(null, f.doc().id(), f.child().id(), f.coder().id(), 0, 4, null, null);
+            store.codings().insert(null, f.doc().id(), grandchild.id(), f.coder().id(), 2, 3, null, null);
+            Coding kept = store.codings().insert(null, f.doc().id(), f.other().id(), f.coder().id(), 5, 6, null, null);
+
+            store.codes().delete(f.parent().id());
+
+            assertEquals(List.of(f.other()), store.codes().codebook().codes());
+            assertEquals(List.of(kept), store.codings().all());
+            assertEquals(1, store.documents().count(), "documents stay");
+        }
+    }
+
+    @Test
+    void aCoderWithCodingsCannotBeDeletedBehindTheirBack() throws Exception {
+        try (ProjectStore store = ProjectStore.create(tmp.resolve("p.tamga"), "p")) {
+            Fixture f = fixture(store);
+            store.codings().insert(null, f.doc().id(), f.child().id(), f.coder().id(), 0, 4, null, null);
+            assertThrows(TamgaException.class, () -> store.update("DELETE FROM coder WHERE id = ?", f.coder().id()));
+            assertEquals(1, store.codings().count());
+        }
+    }
+
+    @Test
+    void inTransactionRollsBackEverythingWhenTheWorkThrows() {
+        try (ProjectStore store = ProjectStore.create(tmp.resolve("p.tamga"), "p")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
+                Fixture f = fixture(store);
+                store.codings().insert(null, f.doc().id(), f.child().id(), f.coder().id(), 0, 4, null, null);
+                store.setProjectMemo("备忘");
+                throw new IllegalStateException("boom 💥");
+            }));
+            assertEquals("boom 💥", e.getMessage());
+            assertEquals(0, store.documents().count());
+            assertEquals(0, store.codes().codebook().size());
+            assertEquals(0, store.codings().count());
+            assertTrue(store.coders().all().isEmpty());
+            assertNull(store.project().memo());
+
+            // an SQL error inside the work rolls back too, and becomes a TamgaException
+            TamgaException t = assertThrows(TamgaException.class, () -> store.inTransaction(() -> {
+                insertDocument(store, "a", TEXT);
+                throw new SQLException("disk on fire");
+            }));
+            assertTrue(t.getMessage().contains("disk on fire"), t.getMessage());
+            assertEquals(0, store.documents().count());
+
+            // and the store still works afterwards
+            insertDocument(store, "b", TEXT);
+            assertEquals(1, store.documents().count());
+        }
+    }
+
+    @Test
+    void aCodingMustEndAfterItStarts() {
+        try (ProjectStore store = ProjectStore.create(tmp.resolve("p.tamga"), "p")) {
+            Fixture f = fixture(store);
+            assertThrows(TamgaException.class, () ->
+                    store.codings().insert(null, f.doc().id(), f.child().id(), f.coder().id(), 5, 5, null, null));
+            assertThrows(TamgaException.class, () ->
+                    store.codings().insert(null, f.doc().id(), f.child().id(), f.coder().id(), 6, 2, null, null));
+            assertThrows(TamgaException.class, () ->
+                    store.codings().insert(null, f.doc().id(), f.child().id(), f.coder().id(), -1, 2, null, null));
+            Coding ok = store.codings().insert(null, f.doc().id(), f.child().id(), f.coder().id(), 5, 6, null, null);
+            assertThrows(TamgaException.class, () -> store.codings().setRange(ok.id(), 6, 6));
+            assertEquals(List.of(ok), store.codings().all());
+        }
+    }
+
+    @Test
+    void foreignKeysAreEnforced() {
+        try (ProjectStore store = ProjectStore.create(tmp.resolve("p.tamga"), "p")) {
+            Fixture f = fixture(store);
+            assertThrows(TamgaException.class, () ->
+                    store.codings().insert(null, 999, f.child().id(), f.coder().id(), 0, 1, null, null));
+            assertEquals(0, store.codings().count());
+        }
+    }
+
+    @Test
+    void theFileIsMarkedAsATamgaProject() throws Exception {
+        Path file = tmp.resolve("p.tamga");
+        ProjectStore.create(file, "p").close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             PreparedStatement ps = c.prepareStatement("PRAGMA application_id"); ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next());
+            assertEquals(ProjectStore.APPLICATION_ID, rs.getInt(1));
+        }
+    }
+}
