@@ -1,9 +1,13 @@
 package org.tamga.index;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.custom.CustomAnalyzer;
-import org.apache.lucene.analysis.icu.ICUFoldingFilterFactory;
-import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -63,7 +67,7 @@ import java.util.stream.Stream;
  */
 public final class SearchIndex implements AutoCloseable {
     /** Changes whenever the way texts are indexed changes; an index of another format is rebuilt. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     static final String GUID = "guid";
     static final String TEXT = "text";
     private static final String FORMAT_KEY = "tamga.index.format";
@@ -95,13 +99,53 @@ public final class SearchIndex implements AutoCloseable {
 
     /** The analyzer of the text field (and of queries against it). */
     public static Analyzer analyzer() {
-        try {
-            return CustomAnalyzer.builder()
-                    .withTokenizer(StandardTokenizerFactory.class)
-                    .addTokenFilter(ICUFoldingFilterFactory.class)
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer tokenizer = new StandardTokenizer();
+                TokenStream stream = new ICUFoldingFilter(new HanGapFilter(tokenizer));
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ICUFoldingFilter(in);
+            }
+        };
+    }
+
+    /**
+     * Leaves a position free between two Han characters that are not adjacent in the text
+     * (punctuation, white space or a line break between them makes no token): so the phrase that
+     * a Han query becomes matches only where its characters stand side by side, as a substring.
+     */
+    static final class HanGapFilter extends TokenFilter {
+        private static final String HAN = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.IDEOGRAPHIC];
+        private final OffsetAttribute offsets = addAttribute(OffsetAttribute.class);
+        private final TypeAttribute types = addAttribute(TypeAttribute.class);
+        private final PositionIncrementAttribute increments = addAttribute(PositionIncrementAttribute.class);
+        private boolean previousHan;
+        private int previousEnd;
+
+        HanGapFilter(TokenStream input) { super(input); }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) return false;
+            boolean han = HAN.equals(types.type());
+            if (han && previousHan && offsets.startOffset() > previousEnd) {
+                increments.setPositionIncrement(increments.getPositionIncrement() + 1);
+            }
+            previousHan = han;
+            previousEnd = offsets.endOffset();
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            previousHan = false;
+            previousEnd = 0;
         }
     }
 

@@ -18,6 +18,16 @@ public record Kwic(String left, String match, String right) {
     public String line() { return left + match + right; }
 
     private static String flat(String s) {
-        return s.replace('\n', ' ').replace('\t', ' ').replace('\r', ' ');
+        // every character that breaks a line (\n \r, VT and FF from Word, NEL, U+2028/U+2029) or tabs
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u0085'
+                    || c == '\u2028' || c == '\u2029') {
+                if (out == null) out = new StringBuilder(s);
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out == null ? s : out.toString();
     }
 }
