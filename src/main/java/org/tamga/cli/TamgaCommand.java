@@ -28,17 +28,48 @@ import java.util.concurrent.Callable;
         subcommands = {TamgaCommand.New.class, TamgaCommand.Import.class, CodebookCommand.class, SearchCommand.class,
                 TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, ReportCommand.class,
                 TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
-                TamgaCommand.Sample.class})
+                TamgaCommand.Sample.class, TamgaCommand.Open.class})
 public final class TamgaCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
+        if (Window.available()) {
+            Window.open();
+            return;
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Tamga " + Version.version() + " — the desktop window is not part of this version yet; use the commands below.");
-        out.println("Try the sample project:  tamga sample");
+        out.println("Tamga " + Version.version() + " — no display, so no window; use the commands below.");
+        out.println("Try the sample project:  tamga sample --no-window");
         out.println();
         spec.commandLine().usage(out);
+    }
+
+    /** The desktop window, when there is a screen to show it on. */
+    static final class Window {
+        static boolean available() {
+            return !java.awt.GraphicsEnvironment.isHeadless();
+        }
+
+        static void open(String... args) {
+            org.tamga.gui.TamgaApp.launchWindow(args);
+        }
+    }
+
+    @Command(name = "open", description = "Open a project in the window.")
+    static final class Open implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+
+        @Override public Integer call() {
+            try (ProjectSession s = open(project)) {
+                // opened once here so that a bad file gets its one-line message before any window
+                s.project();
+            }
+            if (!Window.available()) throw new org.tamga.model.TamgaException("There is no display to open a window on; use the other commands.");
+            Window.open(project.toString());
+            return 0;
+        }
     }
 
     static final class Version implements picocli.CommandLine.IVersionProvider {
@@ -235,14 +266,25 @@ public final class TamgaCommand implements Runnable {
         }
     }
 
-    @Command(name = "sample", description = "Create (or reopen) the sample project: six fictional interviews, the shipped codebook, codings by two coders.")
+    @Command(name = "sample", description = {"Create (or reopen) the sample project: six fictional interviews, the shipped codebook,",
+            "codings by two coders; then open it in the window (or, without a display or with --no-window, print its summary)."})
     static final class Sample implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT.tamga", defaultValue = "tamga-sample.tamga") Path project;
+        @Option(names = "--no-window", description = "Print the summary instead of opening the window.") boolean noWindow;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             boolean existed = Files.exists(project);
+            if (!noWindow && Window.available()) {
+                if (!existed) {
+                    try (ProjectSession s = SampleProject.create(project, CacheFolders.root())) {
+                        out.println("Created the sample project " + s.file().toAbsolutePath());
+                    }
+                }
+                Window.open(project.toString());
+                return 0;
+            }
             try (ProjectSession s = existed ? open(project) : SampleProject.create(project, CacheFolders.root())) {
                 out.println((existed ? "Opened the sample project " : "Created the sample project ") + s.file().toAbsolutePath());
                 Info.print(out, s);

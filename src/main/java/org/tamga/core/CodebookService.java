@@ -5,6 +5,7 @@ import org.tamga.exchange.CodebookFile;
 import org.tamga.exchange.CodebookMarkdown;
 import org.tamga.model.Code;
 import org.tamga.model.Codebook;
+import org.tamga.model.Coding;
 import org.tamga.model.TamgaException;
 import org.tamga.store.CodeRepository;
 
@@ -97,17 +98,54 @@ public final class CodebookService {
         });
     }
 
-    /** Deletes a code, its children and all their codings. */
-    public void delete(long codeId) {
-        get(codeId);
-        codes().delete(codeId);
+    /** A code with everything below it and all their codings, as they were: enough to put them back. */
+    public record Snapshot(List<Code> codes, List<Coding> codings) {}
+
+    /** Deletes a code, its children and all their codings; returns what was deleted (for undo). */
+    public Snapshot delete(long codeId) {
+        return session.store().inTransaction(() -> {
+            Snapshot snapshot = snapshot(codeId);
+            codes().delete(codeId);
+            return snapshot;
+        });
+    }
+
+    private Snapshot snapshot(long codeId) {
+        List<Code> subtree = codebook().withDescendants(codeId);
+        if (subtree.isEmpty()) throw new TamgaException("No code with id " + codeId + ".");
+        List<Coding> codings = session.store().codings().ofCodes(subtree.stream().map(Code::id).toList());
+        return new Snapshot(subtree, codings);
+    }
+
+    /** Puts back codes and codings that were deleted, with their GUIDs, places and memos. */
+    public void restore(Snapshot snapshot) {
+        session.store().inTransaction(() -> {
+            java.util.Map<Long, Long> newIds = new java.util.HashMap<>();
+            for (Code c : snapshot.codes()) { // parents come before children (tree order)
+                Long parent = c.parentId() == null ? null : newIds.getOrDefault(c.parentId(), c.parentId());
+                Code inserted = codes().insert(c.guid(), parent, c.name(), c.description(), c.color(), c.codable());
+                codes().update(new Code(inserted.id(), c.guid(), parent, c.name(), c.description(), c.color(),
+                        c.codable(), c.order(), c.memo()));
+                newIds.put(c.id(), inserted.id());
+            }
+            for (Coding k : snapshot.codings()) {
+                session.store().codings().insert(k.guid(), k.documentId(), newIds.getOrDefault(k.codeId(), k.codeId()),
+                        k.coderId(), k.start(), k.end(), k.memo(), k.createdAt());
+            }
+            return null;
+        });
+    }
+
+    /** What a merge did: enough to undo it. */
+    public record Merge(Code source, Code target, List<String> movedChildGuids, List<String> movedCodingGuids) {
+        public int codings() { return movedCodingGuids.size(); }
     }
 
     /**
      * Merges {@code sourceId} into {@code targetId}: the source's codings and child codes move to
-     * the target, then the source is deleted. Returns how many codings moved.
+     * the target, then the source is deleted.
      */
-    public int merge(long sourceId, long targetId) {
+    public Merge merge(long sourceId, long targetId) {
         if (sourceId == targetId) throw new TamgaException("A code cannot be merged into itself.");
         return session.store().inTransaction(() -> {
             Codebook book = codebook();
@@ -118,10 +156,34 @@ public final class CodebookService {
             }
             var codings = session.store().codings().ofCodes(List.of(sourceId));
             for (var coding : codings) session.store().codings().setCode(coding.id(), targetId);
-            for (Code child : book.children(sourceId)) move(child.id(), targetId);
+            List<String> children = new ArrayList<>();
+            for (Code child : book.children(sourceId)) { move(child.id(), targetId); children.add(child.guid()); }
             codes().delete(sourceId);
-            return codings.size();
+            return new Merge(source, target, children, codings.stream().map(Coding::guid).toList());
         });
+    }
+
+    /** Undoes a merge: the source code comes back with its children and codings. */
+    public void unmerge(Merge merge) {
+        session.store().inTransaction(() -> {
+            Code s = merge.source();
+            Code back = codes().insert(s.guid(), s.parentId(), s.name(), s.description(), s.color(), s.codable());
+            codes().update(new Code(back.id(), s.guid(), s.parentId(), s.name(), s.description(), s.color(), s.codable(), s.order(), s.memo()));
+            Codebook book = codebook();
+            for (String guid : merge.movedChildGuids()) book.byGuid(guid).ifPresent(c -> move(c.id(), back.id()));
+            for (String guid : merge.movedCodingGuids()) {
+                session.store().codings().byGuid(guid).ifPresent(c -> session.store().codings().setCode(c.id(), back.id()));
+            }
+            return null;
+        });
+    }
+
+    /** Changes a code's colour ({@code #RRGGBB}). */
+    public Code recolour(long codeId, String color) {
+        Code c = get(codeId);
+        Code changed = new Code(c.id(), c.guid(), c.parentId(), c.name(), c.description(), color, c.codable(), c.order(), c.memo());
+        codes().update(changed);
+        return changed;
     }
 
     private Code get(long codeId) {

@@ -51,6 +51,12 @@ public final class CodingService {
 
     public void remove(Coding coding) { session.store().codings().delete(coding.id()); }
 
+    /** Puts back a coding that was removed (same GUID, positions, coder, memo and time): for undo. */
+    public Coding restore(Coding coding) {
+        return session.store().codings().insert(coding.guid(), coding.documentId(), coding.codeId(), coding.coderId(),
+                coding.start(), coding.end(), coding.memo(), coding.createdAt());
+    }
+
     /** Moves a coding's boundaries. */
     public Coding changeRange(Coding coding, int start, int end) {
         Document doc = session.store().documents().byId(coding.documentId()).orElseThrow();
@@ -70,6 +76,12 @@ public final class CodingService {
     }
 
     public List<Coding> ofDocument(Document document) { return session.store().codings().ofDocument(document.id()); }
+
+    /** How many codings each code has (code id → count). */
+    public Map<Long, Integer> countsByCode() { return session.store().codings().countsByCode(); }
+
+    /** How many codings each document has (document id → count). */
+    public Map<Long, Integer> countsByDocument() { return session.store().codings().countsByDocument(); }
 
     public List<Coder> coders() { return session.store().coders().all(); }
 

@@ -74,11 +74,16 @@ public final class ReportWriter {
     private static double round(double share) { return Math.round(share * 10000) / 10000.0; }
 
     public static void csv(FrequencyReport report, Table table, Path file) {
+        csvRows(table(report, table), file);
+    }
+
+    /** Any table as CSV: UTF-8 with a byte-order mark, RFC 4180, written atomically. */
+    public static void csvRows(List<List<Object>> rows, Path file) {
         AtomicWrite.write(file, out -> {
             out.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180)) {
-                for (List<Object> row : table(report, table)) printer.printRecord(row);
+                for (List<Object> row : rows) printer.printRecord(row);
             }
         });
     }

@@ -59,6 +59,23 @@ public final class CodingRepository {
         });
     }
 
+    /** Number of codings per code id. */
+    public java.util.Map<Long, Integer> countsByCode() { return counts("code_id"); }
+
+    /** Number of codings per document id. */
+    public java.util.Map<Long, Integer> countsByDocument() { return counts("document_id"); }
+
+    private java.util.Map<Long, Integer> counts(String column) {
+        return store.inTransaction(() -> {
+            java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = store.prepare("SELECT " + column + ", count(*) FROM coding GROUP BY " + column);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getLong(1), rs.getInt(2));
+            }
+            return out;
+        });
+    }
+
     public void setRange(long codingId, int start, int end) {
         store.update("UPDATE coding SET start_pos = ?, end_pos = ? WHERE id = ?", start, end, codingId);
     }

@@ -92,14 +92,25 @@ class CodebookServiceTest {
 
         Document doc = importOne("访谈.txt", "孩子上学的事情我们很着急。");
         session.coding().apply(doc, 0, 4, cb.codebook().byId(school.id()).orElseThrow(), "Saran");
-        int moved = cb.merge(school.id(), edu.id());
-        assertEquals(1, moved);
+        CodebookService.Merge merge = cb.merge(school.id(), edu.id());
+        assertEquals(1, merge.codings());
         assertTrue(cb.codebook().byId(school.id()).isEmpty());
         assertEquals(1, session.coding().retrieve(cb.codebook().byId(edu.id()).orElseThrow(), false, null).size());
 
-        cb.delete(cap.id());
+        cb.unmerge(merge);
+        Code schoolBack = cb.codebook().byGuid(school.guid()).orElseThrow();
+        assertEquals(1, session.coding().retrieve(schoolBack, false, null).size(), "undoing a merge gives the codings back");
+        assertEquals(0, session.coding().retrieve(cb.codebook().byId(edu.id()).orElseThrow(), false, null).size());
+        cb.merge(schoolBack.id(), edu.id());
+
+        CodebookService.Snapshot deleted = cb.delete(cap.id());
         assertEquals(0, cb.codebook().size(), "children go with their parent");
         assertEquals(0, session.coding().all(null).size(), "and so do their codings");
+        cb.restore(deleted);
+        assertEquals(2, cb.codebook().size());
+        assertEquals("Capability · 可行能力 › Education and knowledge · 教育与知识",
+                cb.codebook().path(cb.codebook().byGuid(edu.guid()).orElseThrow()), "restored in place");
+        assertEquals(1, session.coding().all(null).size(), "with its codings");
     }
 
     @Test

@@ -1,0 +1,178 @@
+package org.tamga.gui;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.paint.Color;
+import org.tamga.model.Code;
+import org.tamga.model.Codebook;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** The codebook tree: colour swatches, coding counts, drag to code, drag to move, a context menu. */
+final class CodebookPane {
+    static final String DRAG_PREFIX = "tamga-code:";
+    final TreeView<Code> tree = new TreeView<>();
+    private final ProjectModel model;
+    private final Actions actions;
+
+    /** What the tree asks the window to do. */
+    interface Actions {
+        void apply(Code code);
+        void newCode(Code parent);
+        void rename(Code code);
+        void define(Code code);
+        void merge(Code code);
+        void delete(Code code);
+    }
+
+    CodebookPane(ProjectModel model, I18n i18n, Actions actions) {
+        this.model = model;
+        this.actions = actions;
+        tree.setId("codeTree");
+        tree.setShowRoot(false);
+        tree.setCellFactory(t -> new CodeCell(i18n));
+        model.codebook.addListener((o, a, b) -> rebuild(b));
+        model.codeCounts.addListener((o, a, b) -> tree.refresh());
+        rebuild(model.codebook.get());
+    }
+
+    Code selected() {
+        TreeItem<Code> item = tree.getSelectionModel().getSelectedItem();
+        return item == null ? null : item.getValue();
+    }
+
+    void select(Code code) {
+        find(tree.getRoot(), code.guid(), item -> tree.getSelectionModel().select(item));
+    }
+
+    private void rebuild(Codebook book) {
+        Set<String> expanded = new HashSet<>();
+        collectExpanded(tree.getRoot(), expanded);
+        boolean first = tree.getRoot() == null;
+        String selectedGuid = selected() == null ? null : selected().guid();
+        TreeItem<Code> root = new TreeItem<>();
+        Map<Long, TreeItem<Code>> items = new HashMap<>();
+        for (Code c : book.codes()) {
+            TreeItem<Code> item = new TreeItem<>(c);
+            item.setExpanded(first || expanded.contains(c.guid()));
+            items.put(c.id(), item);
+            TreeItem<Code> parent = c.parentId() == null ? root : items.getOrDefault(c.parentId(), root);
+            parent.getChildren().add(item);
+        }
+        tree.setRoot(root);
+        if (selectedGuid != null) find(root, selectedGuid, item -> tree.getSelectionModel().select(item));
+    }
+
+    private static void collectExpanded(TreeItem<Code> item, Set<String> out) {
+        if (item == null) return;
+        if (item.getValue() != null && item.isExpanded()) out.add(item.getValue().guid());
+        for (TreeItem<Code> child : item.getChildren()) collectExpanded(child, out);
+    }
+
+    private static void find(TreeItem<Code> item, String guid, Consumer<TreeItem<Code>> found) {
+        if (item == null) return;
+        if (item.getValue() != null && item.getValue().guid().equals(guid)) { found.accept(item); return; }
+        for (TreeItem<Code> child : item.getChildren()) find(child, guid, found);
+    }
+
+    private final class CodeCell extends TreeCell<Code> {
+        private final Rectangle swatch = new Rectangle(12, 12);
+        private final Label name = new Label();
+        private final Label count = new Label();
+        private final HBox box;
+
+        CodeCell(I18n i18n) {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            count.getStyleClass().add("count");
+            box = new HBox(6, swatch, name, spacer, count);
+            box.setAlignment(Pos.CENTER_LEFT);
+            swatch.setArcWidth(4);
+            swatch.setArcHeight(4);
+            swatch.setStroke(Color.gray(0.5));
+
+            MenuItem newChild = new MenuItem(i18n.t("codes.newChild"));
+            newChild.setOnAction(e -> actions.newCode(getItem()));
+            MenuItem rename = new MenuItem(i18n.t("codes.rename"));
+            rename.setOnAction(e -> actions.rename(getItem()));
+            MenuItem define = new MenuItem(i18n.t("codes.define"));
+            define.setOnAction(e -> actions.define(getItem()));
+            MenuItem top = new MenuItem(i18n.t("codes.moveTop"));
+            top.setOnAction(e -> model.moveCode(getItem(), null));
+            MenuItem merge = new MenuItem(i18n.t("codes.merge"));
+            merge.setOnAction(e -> actions.merge(getItem()));
+            MenuItem delete = new MenuItem(i18n.t("codes.delete"));
+            delete.setOnAction(e -> actions.delete(getItem()));
+            MenuItem apply = new MenuItem(i18n.t("menu.code.apply"));
+            apply.setOnAction(e -> actions.apply(getItem()));
+            ContextMenu menu = new ContextMenu(apply, new SeparatorMenuItem(), newChild, rename, define, top, merge,
+                    new SeparatorMenuItem(), delete);
+
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
+                    actions.apply(getItem());
+                    e.consume();
+                }
+            });
+            setOnDragDetected(e -> {
+                if (getItem() == null) return;
+                Dragboard db = startDragAndDrop(TransferMode.COPY_OR_MOVE);
+                ClipboardContent content = new ClipboardContent();
+                content.putString(DRAG_PREFIX + getItem().guid());
+                db.setContent(content);
+                e.consume();
+            });
+            setOnDragOver(e -> {
+                String s = e.getDragboard().getString();
+                if (s != null && s.startsWith(DRAG_PREFIX) && getItem() != null && !s.endsWith(getItem().guid())) {
+                    e.acceptTransferModes(TransferMode.MOVE);
+                }
+                e.consume();
+            });
+            setOnDragDropped(e -> {
+                String s = e.getDragboard().getString();
+                Code target = getItem();
+                Code dragged = s == null ? null : model.codebook.get().byGuid(s.substring(DRAG_PREFIX.length())).orElse(null);
+                if (dragged != null && target != null) model.moveCode(dragged, target);
+                e.setDropCompleted(dragged != null);
+                e.consume();
+            });
+            emptyProperty().addListener((o, a, empty) -> setContextMenu(empty ? null : menu));
+        }
+
+        @Override
+        protected void updateItem(Code code, boolean empty) {
+            super.updateItem(code, empty);
+            if (empty || code == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            swatch.setFill(Color.web(code.color() == null ? CodingStyles.DEFAULT_COLOUR : code.color()));
+            name.setText(code.name());
+            Integer n = model.codeCounts.get().get(code.id());
+            count.setText(n == null || n == 0 ? "" : String.valueOf(n));
+            if (code.description() != null) setTooltip(new javafx.scene.control.Tooltip(code.description()));
+            setText(null);
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.tamga.gui;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.InlineCssTextArea;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.tamga.model.Code;
+import org.tamga.model.Codebook;
+import org.tamga.model.Coding;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The open document: its text in a virtualised styled area (RichTextFX), coding highlights, and a
+ * margin of coding stripes showing which codes cover each paragraph. A change of codings repaints
+ * only the range it touched.
+ */
+final class DocumentPane {
+    final InlineCssTextArea area = new InlineCssTextArea();
+    final Label info = new Label();
+    final BorderPane root = new BorderPane();
+    private ProjectModel.OpenDocument shown;
+    private Codebook shownBook;
+    private int[] paragraphStarts = new int[]{0};
+    private List<Set<Code>> paragraphCodes = List.of();
+
+    DocumentPane(I18n i18n) {
+        area.setId("documentText");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPadding(new Insets(8, 16, 8, 8));
+        area.getStyleClass().add("transcript");
+        info.setId("documentInfo");
+        info.setPadding(new Insets(4, 8, 4, 8));
+        info.setText(i18n.t("document.none"));
+        root.setTop(info);
+        root.setCenter(new VirtualizedScrollPane<>(area));
+        area.setParagraphGraphicFactory(this::stripes);
+    }
+
+    ProjectModel.OpenDocument shown() { return shown; }
+
+    /** Shows a document, or the same document with changed codings (repainting only what changed). */
+    void show(ProjectModel.OpenDocument doc, Codebook book, String infoLine) {
+        info.setText(infoLine);
+        boolean same = shown != null && doc != null && shown.document().guid().equals(doc.document().guid());
+        if (doc == null) {
+            area.clear();
+            shown = null;
+            return;
+        }
+        if (!same) {
+            area.replaceText(doc.text());
+            paragraphStarts = paragraphStarts(doc.text());
+            restyle(doc, book, 0, doc.text().length());
+            area.moveTo(0);
+            area.requestFollowCaret();
+        } else {
+            int[] range = changedRange(shown.codings(), doc.codings(), doc, sameColours(book, shownBook) ? null : book);
+            if (range != null) restyle(doc, book, range[0], range[1]);
+        }
+        shown = doc;
+        shownBook = book;
+        recomputeStripes(doc, book);
+        area.setParagraphGraphicFactory(this::stripes);
+    }
+
+    private void restyle(ProjectModel.OpenDocument doc, Codebook book, int from, int to) {
+        if (to <= from) return;
+        StyleSpansBuilder<String> b = new StyleSpansBuilder<>();
+        for (CodingStyles.Run r : CodingStyles.runs(doc.codings(), book, doc.positions(), from, to)) b.add(r.style(), r.length());
+        StyleSpans<String> spans = b.create();
+        area.setStyleSpans(from, spans);
+    }
+
+    /** The UTF-16 range whose look changed, or null. A changed codebook (colours) repaints all. */
+    private static int[] changedRange(List<Coding> before, List<Coding> after, ProjectModel.OpenDocument doc, Codebook changedBook) {
+        if (changedBook != null) return new int[]{0, doc.text().length()};
+        Set<String> a = new HashSet<>(), b = new HashSet<>();
+        for (Coding c : before) a.add(key(c));
+        for (Coding c : after) b.add(key(c));
+        int from = Integer.MAX_VALUE, to = -1;
+        List<Coding> changed = new ArrayList<>();
+        for (Coding c : before) if (!b.contains(key(c))) changed.add(c);
+        for (Coding c : after) if (!a.contains(key(c))) changed.add(c);
+        for (Coding c : changed) {
+            from = Math.min(from, doc.positions().toUtf16(c.start()));
+            to = Math.max(to, doc.positions().toUtf16(c.end()));
+        }
+        return to < 0 ? null : new int[]{from, to};
+    }
+
+    private static boolean sameColours(Codebook a, Codebook b) {
+        if (a == b) return true;
+        if (a == null || b == null || a.size() != b.size()) return false;
+        for (Code c : a.codes()) {
+            Code other = b.byId(c.id()).orElse(null);
+            if (other == null || !java.util.Objects.equals(c.color(), other.color())) return false;
+        }
+        return true;
+    }
+
+    private static String key(Coding c) { return c.guid() + ":" + c.codeId() + ":" + c.start() + ":" + c.end(); }
+
+    private static int[] paragraphStarts(String text) {
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.add(i + 1);
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private int paragraphOf(int utf16) {
+        int i = Arrays.binarySearch(paragraphStarts, utf16);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    private void recomputeStripes(ProjectModel.OpenDocument doc, Codebook book) {
+        List<Set<Code>> codes = new ArrayList<>();
+        for (int i = 0; i < paragraphStarts.length; i++) codes.add(new LinkedHashSet<>());
+        for (Coding c : doc.codings()) {
+            int p0 = paragraphOf(doc.positions().toUtf16(c.start()));
+            int p1 = paragraphOf(Math.max(0, doc.positions().toUtf16(c.end()) - 1));
+            Code code = book.byId(c.codeId()).orElse(null);
+            if (code == null) continue;
+            for (int p = p0; p <= p1 && p < codes.size(); p++) codes.get(p).add(code);
+        }
+        paragraphCodes = codes;
+    }
+
+    /** The coding stripes of one paragraph: a thin bar per code, in the code's colour. */
+    private Node stripes(int paragraph) {
+        HBox box = new HBox(2);
+        box.getStyleClass().add("coding-stripes");
+        box.setMinWidth(44);
+        box.setPrefWidth(44);
+        Set<Code> codes = paragraph < paragraphCodes.size() ? paragraphCodes.get(paragraph) : Set.of();
+        int shown = 0;
+        for (Code c : codes) {
+            if (shown++ == 8) break;
+            Region bar = new Region();
+            bar.getStyleClass().add("coding-stripe");
+            bar.setMinWidth(3);
+            bar.setPrefWidth(3);
+            bar.setMinHeight(18);
+            bar.setStyle("-fx-background-color: " + CodingStyles.darker(c.color() == null ? CodingStyles.DEFAULT_COLOUR : c.color()) + ";");
+            Tooltip.install(bar, new Tooltip(c.name()));
+            box.getChildren().add(bar);
+        }
+        if (!codes.isEmpty()) {
+            Tooltip.install(box, new Tooltip(String.join("\n", codes.stream().map(Code::name).toList())));
+        }
+        return box;
+    }
+
+    /** Codes covering a paragraph (for tests and tooltips). */
+    Set<Code> codesOfParagraph(int paragraph) {
+        return paragraph < paragraphCodes.size() ? paragraphCodes.get(paragraph) : Set.of();
+    }
+
+    /** The selection as code point positions: {start, end}. */
+    int[] selection() {
+        if (shown == null) return new int[]{0, 0};
+        var r = area.getSelection();
+        return new int[]{shown.positions().toCodePoint(r.getStart()), shown.positions().toCodePoint(r.getEnd())};
+    }
+
+    int caret() {
+        return shown == null ? 0 : shown.positions().toCodePoint(area.getCaretPosition());
+    }
+
+    /** Selects [start, end) (code points) and scrolls it into view. */
+    void select(int start, int end) {
+        if (shown == null) return;
+        int s = shown.positions().toUtf16(start), e = shown.positions().toUtf16(end);
+        area.selectRange(s, e);
+        area.showParagraphAtCenter(area.getCurrentParagraph());
+        area.requestFollowCaret();
+    }
+
+    /** Codings that cover the position. */
+    List<Coding> codingsAt(int position) {
+        if (shown == null) return List.of();
+        return shown.codings().stream().filter(c -> c.start() <= position && position < c.end()).toList();
+    }
+}

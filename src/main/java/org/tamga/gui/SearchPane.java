@@ -1,0 +1,127 @@
+package org.tamga.gui;
+
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.util.Duration;
+import org.tamga.core.SearchService;
+import org.tamga.model.Code;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The search panel: the core's query syntax, results as a sortable keyword-in-context table.
+ * Searching runs in the background (typing never waits for it, and a slower older search never
+ * overwrites a newer one's results); clicking a hit opens its document with the match selected.
+ */
+final class SearchPane {
+    final TextField query = new TextField();
+    final TableView<SearchService.Hit> results = new TableView<>();
+    final Label count = new Label();
+    final Button codeHits = new Button();
+    final BorderPane root = new BorderPane();
+    private final ProjectModel model;
+    private final I18n i18n;
+    private int sequence;
+
+    SearchPane(ProjectModel model, I18n i18n, Supplier<Code> selectedCode, BiConsumer<SearchService.Hit, Boolean> open) {
+        this.model = model;
+        this.i18n = i18n;
+        query.setId("searchField");
+        query.setPromptText(i18n.t("search.prompt"));
+        results.setId("searchResults");
+        count.setId("searchCount");
+        codeHits.setId("codeHits");
+        Button run = new Button(i18n.t("search.run"));
+        run.setOnAction(e -> search());
+        query.setOnAction(e -> search());
+        PauseTransition typing = new PauseTransition(Duration.millis(400));
+        typing.setOnFinished(e -> search());
+        query.textProperty().addListener((o, a, b) -> typing.playFromStart());
+
+        TableColumn<SearchService.Hit, String> doc = new TableColumn<>(i18n.t("search.col.document"));
+        doc.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().document().name()));
+        doc.setPrefWidth(220);
+        TableColumn<SearchService.Hit, Integer> pos = new TableColumn<>(i18n.t("search.col.position"));
+        pos.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().start()));
+        pos.setPrefWidth(80);
+        TableColumn<SearchService.Hit, SearchService.Hit> context = new TableColumn<>(i18n.t("search.col.context"));
+        context.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        context.setComparator(Comparator.comparing(h -> h.match()));
+        context.setCellFactory(c -> new KwicCell());
+        context.setPrefWidth(760);
+        results.getColumns().setAll(List.of(doc, pos, context));
+        results.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        results.setPlaceholder(new Label(""));
+        results.getSelectionModel().selectedItemProperty().addListener((o, a, hit) -> {
+            if (hit != null && results.getSelectionModel().getSelectedItems().size() == 1) open.accept(hit, false);
+        });
+
+        codeHits.setOnAction(e -> {
+            Code code = selectedCode.get();
+            List<SearchService.Hit> hits = List.copyOf(results.getSelectionModel().getSelectedItems());
+            if (code == null || hits.isEmpty()) return;
+            model.applyCodeToHits(code, hits, null);
+        });
+        updateCodeButton(null);
+
+        HBox top = new HBox(8, query, run, count);
+        HBox.setHgrow(query, Priority.ALWAYS);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(6));
+        HBox bottom = new HBox(8, codeHits);
+        bottom.setPadding(new Insets(6));
+        root.setTop(top);
+        root.setCenter(results);
+        root.setBottom(bottom);
+    }
+
+    void updateCodeButton(Code code) {
+        codeHits.setText(code == null ? i18n.t("search.codeHitsNone") : i18n.t("search.codeHits", code.name()));
+        codeHits.setDisable(code == null);
+    }
+
+    void search() {
+        String q = query.getText();
+        if (q == null || q.isBlank() || !model.isOpen()) return;
+        int mine = ++sequence;
+        model.search(SearchService.Request.of(q).context(50).limit(5000), result -> {
+            if (mine != sequence) return; // a newer search is on its way
+            results.getItems().setAll(result.hits());
+            count.setText(i18n.t(result.truncated() ? "search.truncated" : "search.count", result.hits().size(), result.documents()));
+        });
+    }
+
+    /** Left context, the match in bold, right context. */
+    private static final class KwicCell extends TableCell<SearchService.Hit, SearchService.Hit> {
+        @Override
+        protected void updateItem(SearchService.Hit hit, boolean empty) {
+            super.updateItem(hit, empty);
+            if (empty || hit == null) { setGraphic(null); return; }
+            Text left = new Text(hit.context().left());
+            Text match = new Text(hit.context().match());
+            match.getStyleClass().add("kwic-match");
+            match.setStyle("-fx-font-weight: bold; -fx-fill: #B00020;");
+            Text right = new Text(hit.context().right());
+            TextFlow flow = new TextFlow(left, match, right);
+            flow.setPrefHeight(18);
+            setGraphic(flow);
+        }
+    }
+}

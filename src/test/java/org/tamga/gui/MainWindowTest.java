@@ -1,0 +1,165 @@
+package org.tamga.gui;
+
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.tamga.core.SearchService;
+import org.tamga.model.Code;
+import org.tamga.model.Coding;
+import org.tamga.report.FrequencyReport;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The real window, headless: open the sample project → open a document → select text → apply a
+ * code → the coding shows in the retrieval view and the frequency report → undo removes it → a
+ * Chinese search finds its hits and clicking one selects it in the document.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir static Path dir;
+    MainWindow window;
+    ProjectModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new ProjectModel(dir.resolve("cache"));
+        window = new MainWindow(stage, model, new Settings(dir.resolve("config")), dir.resolve("sample-" + System.nanoTime() + ".tamga"));
+        window.switchLanguageQuietly(Locale.ENGLISH);
+        window.show();
+    }
+
+    static void waitFor(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            fail("timed out waiting for: " + what);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void openSampleAndDocument(FxRobot robot, String documentPrefix) {
+        robot.clickOn("#openSample");
+        waitFor("the sample's documents", () -> window.documentList != null && window.documentList.getItems().size() == 6);
+        ListCell<?> cell = robot.lookup("#documentList .list-cell").match((ListCell<?> c) -> c.getText() != null
+                && c.getText().startsWith(documentPrefix)).query();
+        robot.clickOn(cell);
+        waitFor("the document to open", () -> window.documentPane.shown() != null
+                && window.documentPane.shown().document().name().startsWith(documentPrefix)
+                && window.documentPane.area.getLength() > 1000);
+    }
+
+    private TreeCell<Code> codeCell(FxRobot robot, String namePrefix) {
+        return robot.lookup("#codeTree .tree-cell").match((TreeCell<Code> c) -> c.getItem() != null
+                && c.getItem().name().startsWith(namePrefix)).query();
+    }
+
+    private int codingsOf(String codeName) {
+        Code code = model.codebook.get().codes().stream().filter(c -> c.name().startsWith(codeName)).findFirst().orElseThrow();
+        return model.codeCounts.get().getOrDefault(code.id(), 0);
+    }
+
+    @Test
+    void codeAPassageSeeItInRetrievalAndReportUndoItThenSearchInChinese(FxRobot robot) {
+        openSampleAndDocument(robot, "访谈02");
+        String text = window.documentPane.shown().text();
+        int before = codingsOf("Health");
+
+        // select the first line with the keyboard, as a researcher would
+        robot.clickOn("#documentText");
+        robot.press(KeyCode.CONTROL, KeyCode.HOME).release(KeyCode.HOME, KeyCode.CONTROL);
+        robot.press(KeyCode.SHIFT, KeyCode.END).release(KeyCode.END, KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] selection = window.documentPane.selection();
+        String firstLine = text.substring(0, text.indexOf('\n'));
+        assertEquals(0, selection[0]);
+        assertEquals(firstLine.codePointCount(0, firstLine.length()), selection[1], "the first line is selected");
+
+        // double-click the code in the codebook: the selection is coded
+        robot.doubleClickOn(codeCell(robot, "Health"));
+        waitFor("the coding", () -> codingsOf("Health") == before + 1);
+        List<Coding> codings = window.documentPane.shown().codings();
+        Coding made = codings.stream().filter(c -> c.start() == 0 && c.end() == selection[1]).findFirst().orElseThrow();
+        assertTrue(window.documentPane.codesOfParagraph(0).stream().anyMatch(c -> c.name().startsWith("Health")), "a coding stripe in the margin");
+        assertTrue(window.documentPane.area.getStyleAtPosition(2).contains("-rtfx-background-color"), "the passage is highlighted");
+
+        // retrieval shows it (the code is selected in the tree by the double-click)
+        robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof Labeled l && l.getText().equals("Retrieval")).<javafx.scene.Node>query());
+        waitFor("the retrieval table", () -> window.retrievalPane.table.getItems().stream()
+                .anyMatch(s -> s.coding().guid().equals(made.guid()) && s.text().equals(firstLine)));
+
+        // and the frequency report counts it
+        robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof Labeled l && l.getText().equals("Frequencies")).<javafx.scene.Node>query());
+        waitFor("the report", () -> rowCodings(window.reportPane, "Health") == before + 1);
+
+        // undo removes it everywhere
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        waitFor("undo", () -> codingsOf("Health") == before);
+        waitFor("the report after undo", () -> rowCodings(window.reportPane, "Health") == before);
+        waitFor("the retrieval after undo", () -> window.retrievalPane.table.getItems().stream().noneMatch(s -> s.coding().guid().equals(made.guid())));
+        assertTrue(window.documentPane.shown().codings().stream().noneMatch(c -> c.guid().equals(made.guid())));
+        // and redo brings it back with the same identity
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor("redo", () -> window.documentPane.shown().codings().stream().anyMatch(c -> c.guid().equals(made.guid())));
+
+        // a Chinese search: hits, and a click selects the hit in its document
+        robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof Labeled l && l.getText().equals("Search")).<javafx.scene.Node>query());
+        robot.clickOn("#searchField").write("贫困户").type(KeyCode.ENTER);
+        waitFor("search hits", () -> window.searchHits().size() >= 3);
+        for (SearchService.Hit h : window.searchHits()) assertEquals("贫困户", h.match());
+        SearchService.Hit target = window.searchHits().stream().filter(h -> !h.document().name().startsWith("访谈02")).findFirst().orElseThrow();
+        TableRow<?> row = robot.lookup("#searchResults .table-row-cell").match((TableRow<?> r) -> r.getItem() == target).query();
+        robot.clickOn(row);
+        waitFor("the hit's document", () -> window.documentPane.shown().document().guid().equals(target.document().guid())
+                && window.documentPane.selection()[0] == target.start() && window.documentPane.selection()[1] == target.end());
+        assertEquals("贫困户", window.documentPane.area.getSelectedText());
+    }
+
+    private static int rowCodings(ReportPane pane, String name) {
+        FrequencyReport report = pane.report();
+        if (report == null) return -1;
+        return pane.table.getItems().stream().filter(r -> r.code().name().startsWith(name)).mapToInt(r -> r.own().codings()).findFirst().orElse(-1);
+    }
+
+    @Test
+    void inVivoCodingMakesANewCodeAndUndoTakesItAway(FxRobot robot) {
+        openSampleAndDocument(robot, "interview05");
+        int codes = model.codebook.get().size();
+        robot.interact(() -> window.documentPane.select(0, 9));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor("the in-vivo code", () -> model.codebook.get().size() == codes + 1);
+        String words = window.documentPane.shown().text().substring(0, 9).strip();
+        assertTrue(model.codebook.get().codes().stream().anyMatch(c -> c.name().equals(words)), "named with the selected words");
+        robot.clickOn("#undoButton");
+        waitFor("undo", () -> model.codebook.get().size() == codes);
+    }
+
+    @Test
+    void theWindowSpeaksChinese(FxRobot robot) {
+        robot.interact(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
+        assertFalse(robot.lookup("打开示例项目").queryAll().isEmpty(), "the welcome screen in Chinese");
+        robot.clickOn("#openSample");
+        waitFor("the workbench", () -> window.documentList != null && window.documentList.getItems().size() == 6);
+        assertFalse(robot.lookup("编码本").queryAll().isEmpty());
+        assertFalse(robot.lookup("文件").queryAll().isEmpty());
+        robot.interact(() -> window.switchLanguage(Locale.ENGLISH));
+        assertFalse(robot.lookup("Codebook").queryAll().isEmpty());
+    }
+
+}
