@@ -249,7 +249,7 @@ public final class MainWindow {
         javafx.scene.control.ScrollPane right = new javafx.scene.control.ScrollPane(detailPane.root);
         right.setFitToWidth(true);
         SplitPane main = new SplitPane(left, centre, right);
-        main.setDividerPositions(0.22, 0.78);
+        main.setDividerPositions(0.24, 0.78);
 
         BorderPane root = new BorderPane(main);
         root.setTop(new VBox(menuBar(true), toolBar()));

@@ -56,6 +56,7 @@ final class RetrievalPane {
         text.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().text().replace('\n', ' ')));
         text.setPrefWidth(600);
         table.getColumns().setAll(List.of(doc, codeCol, coder, pos, text));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
             TableRow<CodingService.Segment> row = new TableRow<>();
             row.setOnMouseClicked(e -> { if (e.getClickCount() == 2 && !row.isEmpty()) open.accept(row.getItem()); });

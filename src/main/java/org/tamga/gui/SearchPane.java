@@ -7,20 +7,16 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import javafx.util.Duration;
 import org.tamga.core.SearchService;
 import org.tamga.model.Code;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -57,18 +53,30 @@ final class SearchPane {
 
         TableColumn<SearchService.Hit, String> doc = new TableColumn<>(i18n.t("search.col.document"));
         doc.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().document().name()));
-        doc.setPrefWidth(220);
+        doc.setPrefWidth(200);
+        doc.setMaxWidth(320);
         TableColumn<SearchService.Hit, Integer> pos = new TableColumn<>(i18n.t("search.col.position"));
         pos.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().start()));
-        pos.setPrefWidth(80);
-        TableColumn<SearchService.Hit, SearchService.Hit> context = new TableColumn<>(i18n.t("search.col.context"));
-        context.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        context.setComparator(Comparator.comparing(h -> h.match()));
-        context.setCellFactory(c -> new KwicCell());
-        context.setPrefWidth(760);
-        results.getColumns().setAll(List.of(doc, pos, context));
+        pos.setPrefWidth(70);
+        pos.setMinWidth(60);
+        pos.setMaxWidth(90);
+        // the classic concordance layout: left context right-aligned, the match, right context
+        TableColumn<SearchService.Hit, String> left = new TableColumn<>(i18n.t("search.col.left"));
+        left.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().context().left()));
+        left.setStyle("-fx-alignment: CENTER-RIGHT; -fx-text-overrun: leading-ellipsis;");
+        left.setPrefWidth(330);
+        TableColumn<SearchService.Hit, String> match = new TableColumn<>(i18n.t("search.col.match"));
+        match.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().match()));
+        match.setStyle("-fx-alignment: CENTER; -fx-font-weight: bold; -fx-text-fill: #B00020;");
+        match.setPrefWidth(110);
+        TableColumn<SearchService.Hit, String> right = new TableColumn<>(i18n.t("search.col.right"));
+        right.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().context().right()));
+        right.setPrefWidth(330);
+        results.getColumns().setAll(List.of(doc, pos, left, match, right));
         results.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         results.setPlaceholder(new Label(""));
+        results.setFixedCellSize(26);
+        results.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         results.getSelectionModel().selectedItemProperty().addListener((o, a, hit) -> {
             if (hit != null && results.getSelectionModel().getSelectedItems().size() == 1) open.accept(hit, false);
         });
@@ -106,22 +114,5 @@ final class SearchPane {
             results.getItems().setAll(result.hits());
             count.setText(i18n.t(result.truncated() ? "search.truncated" : "search.count", result.hits().size(), result.documents()));
         });
-    }
-
-    /** Left context, the match in bold, right context. */
-    private static final class KwicCell extends TableCell<SearchService.Hit, SearchService.Hit> {
-        @Override
-        protected void updateItem(SearchService.Hit hit, boolean empty) {
-            super.updateItem(hit, empty);
-            if (empty || hit == null) { setGraphic(null); return; }
-            Text left = new Text(hit.context().left());
-            Text match = new Text(hit.context().match());
-            match.getStyleClass().add("kwic-match");
-            match.setStyle("-fx-font-weight: bold; -fx-fill: #B00020;");
-            Text right = new Text(hit.context().right());
-            TextFlow flow = new TextFlow(left, match, right);
-            flow.setPrefHeight(18);
-            setGraphic(flow);
-        }
     }
 }
