@@ -166,6 +166,8 @@ public final class MainWindow {
     private void opened() {
         settings.addRecent(model.projectFile.get());
         setRoot(workbench());
+        // start with the first document rather than an empty page
+        if (!documentList.getItems().isEmpty()) documentList.getSelectionModel().selectFirst();
     }
 
     private void newProject() {

@@ -35,6 +35,8 @@ final class SearchPane {
     private final ProjectModel model;
     private final I18n i18n;
     private int sequence;
+    private String lastQuery;
+    private int lastRevision = -1;
 
     SearchPane(ProjectModel model, I18n i18n, Supplier<Code> selectedCode, BiConsumer<SearchService.Hit, Boolean> open) {
         this.model = model;
@@ -108,6 +110,10 @@ final class SearchPane {
     void search() {
         String q = query.getText();
         if (q == null || q.isBlank() || !model.isOpen()) return;
+        // Enter and the typing pause both ask; the same query over the same codings runs once
+        if (q.equals(lastQuery) && lastRevision == model.revision.get()) return;
+        lastQuery = q;
+        lastRevision = model.revision.get();
         int mine = ++sequence;
         model.search(SearchService.Request.of(q).context(50).limit(5000), result -> {
             if (mine != sequence) return; // a newer search is on its way
