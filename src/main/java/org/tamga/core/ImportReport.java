@@ -4,10 +4,20 @@ import org.tamga.model.Document;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-/** What an import did with each file: imported, already there, failed (with the reason), or skipped. */
+/**
+ * What an import did with each file: imported (with the speakers whose turns were found, by document
+ * id, speaker → number of turns), already there, failed (with the reason), or skipped.
+ */
 public record ImportReport(List<Document> imported, List<Duplicate> duplicates, List<Failure> failures,
-                           List<Skipped> skipped, boolean cancelled) {
+                           List<Skipped> skipped, boolean cancelled, Map<Long, Map<String, Integer>> speakers) {
+
+    /** Speaker → turns found in an imported document (empty when it has none). */
+    public Map<String, Integer> speakers(Document document) { return speakers.getOrDefault(document.id(), Map.of()); }
+
+    /** How many turns were found in an imported document. */
+    public int turns(Document document) { return speakers(document).values().stream().mapToInt(Integer::intValue).sum(); }
 
     /** A file whose text the project already has. */
     public record Duplicate(Path file, String existingDocument) {}

@@ -1,14 +1,17 @@
 package org.tamga.core;
 
+import org.tamga.core.importing.DocumentReader;
+import org.tamga.core.importing.Extracted;
+import org.tamga.core.importing.Refusal;
 import org.tamga.core.text.LanguageDetector;
-import org.tamga.core.text.TextDecoder;
+import org.tamga.core.text.TurnDetector;
 import org.tamga.index.SearchIndex;
 import org.tamga.model.Document;
 import org.tamga.model.TamgaException;
 import org.tamga.store.DocumentRepository;
+import org.tamga.store.TurnRepository;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,22 +20,27 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Imports transcripts. Each file is all or nothing: it is read and decoded completely before one
- * transaction stores it, so a file that fails leaves no trace, and the other files still import.
- * Text identical to a document already in the project (same SHA-256 of the normalised text, so the
- * same interview saved as GBK and as UTF-8 counts as the same) is reported, not imported again.
+ * Imports transcripts: the one importer behind the command line and the window. Each file is read
+ * by the format layer ({@link DocumentReader}: plain text, Word, LibreOffice, RTF, PDF, HTML,
+ * subtitles) into text and metadata, its speaker turns are found in the final text
+ * ({@link TurnDetector}), and one transaction stores the document, its metadata and its turns. Each
+ * file is all or nothing: a file that fails leaves no trace, and the other files still import. Text
+ * identical to a document already in the project (same SHA-256 of the normalised text, so the same
+ * interview saved as GBK and as UTF-8, or as .docx and as .txt, counts as the same) is reported, not
+ * imported again.
  */
 public final class ImportService {
     /** Extensions imported as plain text. */
-    public static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "text", "md", "markdown");
-    /** Larger files are refused with a message: no transcript is this long, and the text is held in memory. */
-    public static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
+    public static final Set<String> TEXT_EXTENSIONS = DocumentReader.TEXT_EXTENSIONS;
+    /** Larger plain-text files are refused with a message: no transcript is this long, and the text is held in memory. */
+    public static final long MAX_FILE_BYTES = DocumentReader.MAX_TEXT_FILE_BYTES;
     public static final Set<String> LANGUAGES = Set.of("en", "zh", "mn", "ru", "und");
 
     private final ProjectSession session;
@@ -59,6 +67,7 @@ public final class ImportService {
             throw new TamgaException("Unknown language \u201C" + language + "\u201D: use one of " + String.join(", ", LANGUAGES.stream().sorted().toList()) + ".");
         }
         List<Document> imported = new ArrayList<>();
+        Map<Long, Map<String, Integer>> speakers = new LinkedHashMap<>();
         List<ImportReport.Duplicate> duplicates = new ArrayList<>();
         List<ImportReport.Failure> failures = new ArrayList<>();
         List<ImportReport.Skipped> skipped = new ArrayList<>();
@@ -67,7 +76,7 @@ public final class ImportService {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(Files::isRegularFile).filter(f -> !isHidden(p.relativize(f))).sorted().forEach(f -> {
-                        if (TEXT_EXTENSIONS.contains(extension(f))) files.add(f);
+                        if (DocumentReader.imports(extension(f))) files.add(f);
                         else skipped.add(new ImportReport.Skipped(f, "not a format Tamga imports (." + extension(f) + ")"));
                     });
                 } catch (IOException e) {
@@ -75,9 +84,9 @@ public final class ImportService {
                 }
             } else if (!Files.exists(p)) {
                 failures.add(new ImportReport.Failure(p, "no such file or folder"));
-            } else if (!TEXT_EXTENSIONS.contains(extension(p))) {
+            } else if (!DocumentReader.imports(extension(p))) {
                 failures.add(new ImportReport.Failure(p, "not a format Tamga imports (." + extension(p)
-                        + "); plain text (.txt, .md) can be imported"));
+                        + "); Tamga imports " + DocumentReader.FORMATS_IN_WORDS));
             } else {
                 files.add(p);
             }
@@ -93,11 +102,12 @@ public final class ImportService {
                     Outcome outcome = importOne(file, language);
                     if (outcome.document() != null) {
                         imported.add(outcome.document());
+                        speakers.put(outcome.document().id(), outcome.speakers());
                         index.put(outcome.document().guid(), outcome.text());
                     } else {
                         duplicates.add(new ImportReport.Duplicate(file, outcome.duplicateOf()));
                     }
-                } catch (Refused e) {
+                } catch (Refusal e) {
                     failures.add(new ImportReport.Failure(file, e.getMessage()));
                 } catch (TamgaException e) {
                     failures.add(new ImportReport.Failure(file, e.getMessage()));
@@ -107,51 +117,34 @@ public final class ImportService {
             // the project already holds the documents; if this fails the index catches up on the next open
             if (index != null && !imported.isEmpty()) index.commit();
         }
-        return new ImportReport(imported, duplicates, failures, skipped, cancelled);
+        return new ImportReport(imported, duplicates, failures, skipped, cancelled, speakers);
     }
 
-    private record Outcome(Document document, String text, String duplicateOf) {}
+    private record Outcome(Document document, String text, Map<String, Integer> speakers, String duplicateOf) {}
 
-    private static final class Refused extends Exception {
-        Refused(String reason) { super(reason); }
-    }
-
-    private Outcome importOne(Path file, String language) throws Refused {
-        byte[] bytes = readBounded(file);
-        TextDecoder.Decoded decoded;
-        try {
-            decoded = TextDecoder.decode(bytes);
-        } catch (TextDecoder.UndecodableException e) {
-            throw new Refused(e.getMessage());
-        }
-        String text = decoded.text();
+    private Outcome importOne(Path file, String language) throws Refusal {
+        Extracted extracted = DocumentReader.read(file);
+        String text = extracted.text();
         String sha = sha256(text);
         DocumentRepository docs = session.store().documents();
         var existing = docs.bySha256(sha);
-        if (existing.isPresent()) return new Outcome(null, null, existing.get().name());
+        if (existing.isPresent()) return new Outcome(null, null, null, existing.get().name());
         String lang = language != null ? language : LanguageDetector.detect(text);
         int length = text.codePointCount(0, text.length());
-        Document doc = session.store().inTransaction(() -> docs.insert(new DocumentRepository.NewDocument(
-                null, uniqueName(baseName(file)), lang, text, length, file.getFileName().toString(),
-                decoded.encoding(), sha, Instant.now())));
-        return new Outcome(doc, text, null);
-    }
-
-    private static byte[] readBounded(Path file) throws Refused {
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new Refused("it is " + size / (1024 * 1024) + " MB, larger than the " + MAX_FILE_BYTES / (1024 * 1024)
-                        + " MB Tamga imports as one document; split it into parts");
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-                if (bytes.length > MAX_FILE_BYTES) throw new Refused("it is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB");
-                return bytes;
-            }
-        } catch (IOException e) {
-            throw new Refused("it could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-        }
+        List<TurnDetector.Found> found = TurnDetector.detect(text);
+        List<TurnRepository.NewTurn> turns = found.stream()
+                .map(t -> new TurnRepository.NewTurn(t.speaker(), t.start(), t.end(), t.timeStartMs(), t.timeEndMs())).toList();
+        Map<String, Integer> speakers = new LinkedHashMap<>();
+        for (TurnDetector.Found t : found) speakers.merge(t.speaker(), 1, Integer::sum);
+        String encoding = extracted.encoding() != null ? extracted.encoding() : extracted.source().format();
+        Document doc = session.store().inTransaction(() -> {
+            Document d = docs.insert(new DocumentRepository.NewDocument(null, uniqueName(baseName(file)), lang, text, length,
+                    file.getFileName().toString(), encoding, sha, Instant.now()));
+            docs.setSource(d.id(), extracted.source());
+            session.store().turns().insertAll(d.id(), turns);
+            return d;
+        });
+        return new Outcome(doc, text, speakers, null);
     }
 
     private String uniqueName(String base) {
@@ -167,11 +160,7 @@ public final class ImportService {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    static String extension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
+    static String extension(Path file) { return DocumentReader.extension(file); }
 
     private static boolean isHidden(Path file) {
         for (Path part : file) if (part.toString().startsWith(".") && part.toString().length() > 1 && !part.toString().equals("..")) return true;

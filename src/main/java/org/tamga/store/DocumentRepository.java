@@ -102,7 +102,33 @@ public final class DocumentRepository {
         store.update("UPDATE document SET name = ? WHERE id = ?", name, documentId);
     }
 
-    /** Deletes a document and, through the foreign keys, its codings. */
+    /** Records where the document came from (title, author, dates, format, size). */
+    public void setSource(long documentId, org.tamga.model.DocumentSource source) {
+        store.update("UPDATE document SET title = ?, author = ?, created = ?, modified = ?, source_format = ?, "
+                        + "source_size = ? WHERE id = ?", source.title(), source.author(),
+                source.created() == null ? null : ProjectStore.timestamp(source.created()),
+                source.modified() == null ? null : ProjectStore.timestamp(source.modified()),
+                source.format(), source.size(), documentId);
+    }
+
+    /** Where the document came from; {@link org.tamga.model.DocumentSource#NONE} parts for documents imported before Tamga kept it. */
+    public org.tamga.model.DocumentSource source(long documentId) {
+        return store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("SELECT title, author, created, modified, source_format, source_size "
+                    + "FROM document WHERE id = ?")) {
+                ps.setLong(1, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new org.tamga.model.TamgaException("No document with id " + documentId + ".");
+                    long size = rs.getLong(6);
+                    Long sizeOrNull = rs.wasNull() ? null : size;
+                    return new org.tamga.model.DocumentSource(rs.getString(1), rs.getString(2),
+                            ProjectStore.instant(rs.getString(3)), ProjectStore.instant(rs.getString(4)), rs.getString(5), sizeOrNull);
+                }
+            }
+        });
+    }
+
+    /** Deletes a document and, through the foreign keys, its codings and turns. */
     public void delete(long documentId) {
         store.update("DELETE FROM document WHERE id = ?", documentId);
     }

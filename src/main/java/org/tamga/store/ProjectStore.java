@@ -40,6 +40,7 @@ public final class ProjectStore implements AutoCloseable {
     private final CodingRepository codings;
     private final CoderRepository coders;
     private final MemoRepository memos;
+    private final TurnRepository turns;
     private Path migrationBackup;
 
     private ProjectStore(Path file, Connection connection) {
@@ -50,6 +51,7 @@ public final class ProjectStore implements AutoCloseable {
         this.codings = new CodingRepository(this);
         this.coders = new CoderRepository(this);
         this.memos = new MemoRepository(this);
+        this.turns = new TurnRepository(this);
     }
 
     /** Creates a new, empty project file; refuses to overwrite an existing file. */
@@ -204,6 +206,7 @@ public final class ProjectStore implements AutoCloseable {
     public CodingRepository codings() { return codings; }
     public CoderRepository coders() { return coders; }
     public MemoRepository memos() { return memos; }
+    public TurnRepository turns() { return turns; }
 
     /** A unit of work that may throw SQL errors. */
     @FunctionalInterface

@@ -41,7 +41,7 @@ class CliTest {
         Path folder = Files.createDirectories(dir.resolve("transcripts"));
         Files.writeString(folder.resolve("访谈01.txt"), "访谈者：您家是贫困户吗？\r\n受访者：以前是贫困户，现在脱贫了。培训很有用。\r\n", Charset.forName("GBK"));
         Files.writeString(folder.resolve("interview-02.txt"), "Interviewer: Did the training help?\nRespondent: The training helped, the subsidy too.\n");
-        Files.writeString(folder.resolve("notes.pdf"), "not imported");
+        Files.writeString(folder.resolve("notes.xlsx"), "not imported");
     }
 
     @Test
@@ -50,7 +50,7 @@ class CliTest {
         assertEquals(0, imp.code(), imp.err());
         assertTrue(imp.out().contains("imported  访谈01  (zh"), imp.out());
         assertTrue(imp.out().contains("GB"), "encoding reported: " + imp.out());
-        assertTrue(imp.out().contains("skipped") && imp.out().contains("notes.pdf"), imp.out());
+        assertTrue(imp.out().contains("skipped") && imp.out().contains("notes.xlsx"), imp.out());
         assertTrue(imp.out().contains("2 imported, 0 already in the project, 1 skipped, 0 failed."), imp.out());
 
         Run again = tamga("import", project, dir.resolve("transcripts/interview-02.txt"));

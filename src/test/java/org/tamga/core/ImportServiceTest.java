@@ -205,7 +205,7 @@ class ImportServiceTest {
         assertTrue(reasons.get(garbage).contains("not a text file") || reasons.get(garbage).contains("encoding"),
                 reasons.get(garbage));
         assertTrue(reasons.get(huge).contains("MB"), reasons.get(huge));
-        assertTrue(reasons.get(docx).contains(".docx"), reasons.get(docx));
+        assertTrue(reasons.get(docx).contains("not a Word document"), reasons.get(docx));
         assertTrue(reasons.get(missing).contains("no such file"), reasons.get(missing));
         for (ImportReport.Failure f : report.failures()) {
             assertTrue(f.message().contains(f.file().toString()), f.message());
@@ -221,15 +221,15 @@ class ImportServiceTest {
     @Test
     void unsupportedFilesInAFolderAreSkippedAndHiddenFilesIgnored() throws IOException {
         write("t/a.txt", EN);
-        write("t/notes.docx", "PK");
-        write("t/sub/scan 扫描.pdf", "%PDF");
+        write("t/notes.xlsx", "PK");
+        write("t/sub/scan 扫描.jpg", "JFIF");
         write("t/.hidden.txt", "hidden text\n");
         write("t/.git/config.txt", "hidden folder\n");
         ImportReport report = session.importing().importFiles(List.of(tmp.resolve("in/t")), null);
         assertEquals(List.of("a"), report.imported().stream().map(Document::name).toList());
         assertTrue(report.ok());
         Set<String> skipped = report.skipped().stream().map(s -> s.file().getFileName().toString()).collect(Collectors.toSet());
-        assertEquals(Set.of("notes.docx", "scan 扫描.pdf"), skipped);
+        assertEquals(Set.of("notes.xlsx", "scan 扫描.jpg"), skipped);
         for (ImportReport.Skipped s : report.skipped()) assertFalse(s.reason().isBlank());
         assertEquals(1, session.documents().all().size());
     }

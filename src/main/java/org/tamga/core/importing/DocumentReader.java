@@ -1,0 +1,358 @@
+package org.tamga.core.importing;
+
+import org.apache.tika.detect.DefaultDetector;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.Property;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.html.JSoupParser;
+import org.apache.tika.parser.microsoft.OfficeParser;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
+import org.apache.tika.parser.microsoft.rtf.RTFParser;
+import org.apache.tika.parser.odf.OpenDocumentParser;
+import org.apache.tika.parser.pdf.PDFParser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.tamga.core.text.TextDecoder;
+import org.tamga.model.DocumentSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The format layer of the import: reads one file of any format Tamga imports into text and
+ * metadata ({@link Extracted}), or says in plain words why it cannot ({@link Refusal}).
+ *
+ * <ul>
+ *   <li>Plain text (.txt, .md): {@link TextDecoder} (encoding detection), the text kept exactly.</li>
+ *   <li>Word (.docx, .doc), LibreOffice/WPS (.odt), RTF, PDF (its text layer), HTML: Apache Tika's parsers
+ *       (POI, PDFBox, jsoup underneath), chosen by the file's content, not its name, so a .doc that is really
+ *       RTF still imports. Their XHTML becomes paragraphs ({@link ParagraphText}); a PDF's lines are joined
+ *       into paragraphs again ({@link PdfReflow}).</li>
+ *   <li>Subtitles (.srt, .vtt): {@link Subtitles}, cue times and voices kept.</li>
+ * </ul>
+ * Every read is bounded: file size, unpacked size of zip containers ({@link ZipGuard}), characters of
+ * text, and time.
+ */
+public final class DocumentReader {
+    private DocumentReader() {}
+
+    public static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "text", "md", "markdown");
+    public static final Set<String> SUBTITLE_EXTENSIONS = Set.of("srt", "vtt");
+    public static final Set<String> DOCUMENT_EXTENSIONS = Set.of("docx", "docm", "dotx", "doc", "odt", "ott", "rtf", "pdf",
+            "html", "htm", "xhtml");
+    /** Plain text and subtitles are held in memory whole: larger files are refused with a message. */
+    public static final long MAX_TEXT_FILE_BYTES = 100L * 1024 * 1024;
+    /** Word, PDF and the others are read as streams; past this size a file is no transcript. */
+    public static final long MAX_DOCUMENT_FILE_BYTES = 512L * 1024 * 1024;
+    /** No transcript has more text than this; a file that does is refused before it fills the memory. */
+    public static final long MAX_CHARACTERS = 50_000_000;
+    /** How long one file may take to read before it is given up as damaged (seconds; system property {@code tamga.import.timeout}). */
+    public static final long DEFAULT_TIMEOUT_SECONDS = 300;
+
+    /** Every extension Tamga imports, in the order the README lists them. */
+    public static boolean imports(String extension) {
+        return TEXT_EXTENSIONS.contains(extension) || SUBTITLE_EXTENSIONS.contains(extension)
+                || DOCUMENT_EXTENSIONS.contains(extension);
+    }
+
+    public static final String FORMATS_IN_WORDS =
+            "Word (.docx, .doc), LibreOffice/WPS (.odt), .rtf, .pdf, .html, subtitles (.srt, .vtt) and plain text (.txt, .md)";
+
+    /** The word-processing formats Tamga accepts, by their content type, with the name shown for each. */
+    private static final Map<MediaType, String> ACCEPTED = new LinkedHashMap<>();
+    static {
+        ACCEPTED.put(MediaType.parse("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "docx");
+        ACCEPTED.put(MediaType.parse("application/vnd.ms-word.document.macroenabled.12"), "docm");
+        ACCEPTED.put(MediaType.parse("application/vnd.openxmlformats-officedocument.wordprocessingml.template"), "dotx");
+        ACCEPTED.put(MediaType.parse("application/msword"), "doc");
+        ACCEPTED.put(MediaType.parse("application/vnd.oasis.opendocument.text"), "odt");
+        ACCEPTED.put(MediaType.parse("application/vnd.oasis.opendocument.text-template"), "ott");
+        ACCEPTED.put(MediaType.parse("application/rtf"), "rtf");
+        ACCEPTED.put(MediaType.parse("application/pdf"), "pdf");
+        ACCEPTED.put(MediaType.parse("text/html"), "html");
+        ACCEPTED.put(MediaType.parse("application/xhtml+xml"), "html");
+    }
+    private static final MediaType OOXML_PROTECTED = MediaType.application("x-tika-ooxml-protected");
+
+    private static final Detector DETECTOR = new DefaultDetector();
+    private static final MediaTypeRegistry TYPES = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
+    private static final Parser PARSER = new AutoDetectParser(DETECTOR, new OOXMLParser(), new OfficeParser(),
+            new RTFParser(), new OpenDocumentParser(), new PDFParser(), new JSoupParser());
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tamga-document-reader");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads a file of a format Tamga imports (see {@link #imports}). */
+    public static Extracted read(Path file) throws Refusal {
+        String ext = extension(file);
+        long size;
+        Instant fileModified;
+        try {
+            size = Files.size(file);
+            fileModified = Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+        if (size == 0) throw new Refusal("the file is empty");
+        if (TEXT_EXTENSIONS.contains(ext) || SUBTITLE_EXTENSIONS.contains(ext)) {
+            if (size > MAX_TEXT_FILE_BYTES) throw tooLarge(size, MAX_TEXT_FILE_BYTES);
+            TextDecoder.Decoded decoded = decode(file);
+            String format = ext.equals("text") ? "txt" : ext.equals("markdown") ? "md" : ext;
+            DocumentSource source = new DocumentSource(null, null, null, fileModified, format, size);
+            if (TEXT_EXTENSIONS.contains(ext)) return new Extracted(decoded.text(), decoded.encoding(), source);
+            String text = Cleaning.finish(Subtitles.toText(decoded.text(), "." + ext));
+            return new Extracted(text, decoded.encoding(), source);
+        }
+        if (!DOCUMENT_EXTENSIONS.contains(ext)) throw new Refusal("not a format Tamga imports (." + ext + ")");
+        if (size > MAX_DOCUMENT_FILE_BYTES) throw tooLarge(size, MAX_DOCUMENT_FILE_BYTES);
+        return readDocument(file, ext, size, fileModified);
+    }
+
+    private static Refusal tooLarge(long size, long max) {
+        return new Refusal("it is " + size / (1024 * 1024) + " MB, larger than the " + max / (1024 * 1024)
+                + " MB Tamga imports as one document; split it into parts");
+    }
+
+    private static TextDecoder.Decoded decode(Path file) throws Refusal {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) MAX_TEXT_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+        if (bytes.length > MAX_TEXT_FILE_BYTES) throw tooLarge(bytes.length, MAX_TEXT_FILE_BYTES);
+        try {
+            return TextDecoder.decode(bytes);
+        } catch (TextDecoder.UndecodableException e) {
+            throw new Refusal(e.getMessage(), e);
+        }
+    }
+
+    private static String kind(String ext) {
+        return switch (ext) {
+            case "docx", "docm", "dotx", "doc" -> "Word";
+            case "odt", "ott" -> "LibreOffice";
+            case "rtf" -> "an RTF document";
+            case "pdf" -> "a PDF";
+            default -> "an HTML page";
+        };
+    }
+
+    private static String kindOfFile(String ext) {
+        return switch (ext) {
+            case "docx", "docm", "dotx", "doc" -> "Word document";
+            case "odt", "ott" -> "LibreOffice document";
+            case "rtf" -> "RTF document";
+            case "pdf" -> "PDF";
+            default -> "HTML page";
+        };
+    }
+
+    private static Extracted readDocument(Path file, String ext, long size, Instant fileModified) throws Refusal {
+        MediaType type = detect(file);
+        if (type.equals(OOXML_PROTECTED)) throw passwordProtected();
+        String format = accepted(type);
+        if (format == null) {
+            String base = type.getBaseType().toString();
+            String what = type.equals(MediaType.OCTET_STREAM) ? "unrecognisable binary data"
+                    : base.startsWith("application/x-tika-ooxml") || type.getSubtype().equals("zip")
+                    ? "a damaged or unrecognised zip container"
+                    : base.startsWith("text/") ? "plain text (to import it as such, rename it to .txt)"
+                    : "of type " + base;
+            throw new Refusal("it is not a " + kindOfFile(ext) + ": its content is " + what
+                    + " (was it renamed, or is it damaged?)");
+        }
+        if (startsWithZipMagic(file)) ZipGuard.check(file, kind(format));
+        ParagraphText.Mode mode = switch (format) {
+            case "pdf" -> ParagraphText.Mode.LINES;
+            case "html" -> ParagraphText.Mode.COLLAPSE_WHITESPACE;
+            default -> ParagraphText.Mode.KEEP_LINE_BREAKS;
+        };
+        ParagraphText handler = new ParagraphText(MAX_CHARACTERS, mode);
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+        parseWithTimeout(file, handler, metadata, format);
+        String raw = handler.text();
+        String text = Cleaning.finish(format.equals("pdf") ? PdfReflow.reflow(raw) : raw);
+        if (text.isBlank()) {
+            throw new Refusal(format.equals("pdf")
+                    ? "it has no text layer (it is probably a scan, pictures of pages); run OCR on it (for example OCRmyPDF, or Adobe Acrobat's \u201CRecognize Text\u201D) and import the result"
+                    : "it contains no text");
+        }
+        Instant modified = date(metadata, TikaCoreProperties.MODIFIED);
+        DocumentSource source = new DocumentSource(value(metadata, TikaCoreProperties.TITLE),
+                authors(metadata), date(metadata, TikaCoreProperties.CREATED),
+                modified != null ? modified : fileModified, format, size);
+        return new Extracted(text, null, source);
+    }
+
+    private static Refusal passwordProtected() {
+        return new Refusal("it is password-protected; open it, save a copy without the password, and import the copy");
+    }
+
+    private static MediaType detect(Path file) throws Refusal {
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            Metadata m = new Metadata();
+            return DETECTOR.detect(in, m);
+        } catch (IOException | RuntimeException e) {
+            throw new Refusal("it could not be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String accepted(MediaType detected) {
+        for (MediaType t = detected.getBaseType(); t != null; t = TYPES.getSupertype(t)) {
+            String name = ACCEPTED.get(t);
+            if (name != null) return name;
+        }
+        return null;
+    }
+
+    private static boolean startsWithZipMagic(Path file) throws Refusal {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(4);
+            return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+        } catch (IOException e) {
+            throw new Refusal("it could not be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static long timeoutSeconds() {
+        try {
+            return Long.parseLong(System.getProperty("tamga.import.timeout", String.valueOf(DEFAULT_TIMEOUT_SECONDS)));
+        } catch (NumberFormatException e) {
+            return DEFAULT_TIMEOUT_SECONDS;
+        }
+    }
+
+    private static void parseWithTimeout(Path file, ParagraphText handler, Metadata metadata, String format) throws Refusal {
+        Future<Void> job = WORKERS.submit(() -> {
+            ParseContext context = context();
+            try (TikaInputStream in = TikaInputStream.get(file)) {
+                PARSER.parse(in, handler, metadata, context);
+            }
+            return null;
+        });
+        long timeout = timeoutSeconds();
+        try {
+            job.get(timeout, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            job.cancel(true);
+            throw new Refusal("reading it took longer than " + timeout + " seconds, so Tamga gave up (the file may be damaged)", e);
+        } catch (InterruptedException e) {
+            job.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new Refusal("the import was interrupted", e);
+        } catch (ExecutionException e) {
+            throw explain(e.getCause(), format);
+        }
+    }
+
+    private static ParseContext context() {
+        ParseContext context = new ParseContext();
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setIncludeHeadersAndFooters(false);   // running heads repeat on every page and are not what was said
+        office.setIncludeDeletedContent(false);
+        office.setIncludeMoveFromContent(false);
+        office.setIncludeShapeBasedContent(true);    // text boxes
+        office.setExtractMacros(false);
+        context.set(OfficeParserConfig.class, office);
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setExtractInlineImages(false);
+        pdf.setExtractAnnotationText(true);          // reviewers' comments, in reading order
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setCatchIntermediateIOExceptions(true);  // a damaged page loses that page, not the document
+        context.set(PDFParserConfig.class, pdf);
+        return context;
+    }
+
+    /** The first cause that says why, in the researcher's words. */
+    private static Refusal explain(Throwable failure, String format) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ParagraphText.TooLong) {
+                return new Refusal("its text is longer than " + MAX_CHARACTERS / 1_000_000
+                        + " million characters, more than Tamga imports as one document; split it into parts");
+            }
+            if (t instanceof EncryptedDocumentException
+                    || t.getClass().getName().endsWith("InvalidPasswordException")
+                    || (t.getClass().getName().startsWith("org.apache.poi") && t.getClass().getSimpleName().contains("Encrypted"))) {
+                return passwordProtected();
+            }
+            if (t instanceof ZeroByteFileException) return new Refusal("the file is empty");
+            String message = String.valueOf(t.getMessage());
+            if (message.toLowerCase(Locale.ROOT).contains("zip bomb")) {
+                return new Refusal("it looks like a zip bomb, not a document (" + message + "); Tamga did not unpack it");
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (detail.length() > 200) detail = detail.substring(0, 200) + "…";
+        if (failure instanceof Error && !(failure instanceof StackOverflowError) && !(failure instanceof OutOfMemoryError)) {
+            throw (Error) failure;
+        }
+        return new Refusal("it could not be read as " + articled(format) + " (" + detail + "); it may be damaged", failure);
+    }
+
+    private static String articled(String format) {
+        return switch (format) {
+            case "docx", "docm", "dotx", "doc" -> "a Word document";
+            case "odt", "ott" -> "a LibreOffice document";
+            case "rtf" -> "an RTF document";
+            case "pdf" -> "a PDF";
+            default -> "an HTML page";
+        };
+    }
+
+    private static String value(Metadata m, Property p) {
+        String v = m.get(p);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static String authors(Metadata m) {
+        String[] values = m.getValues(TikaCoreProperties.CREATOR);
+        List<String> names = java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+        return names.isEmpty() ? null : String.join("; ", names);
+    }
+
+    private static Instant date(Metadata m, Property p) {
+        try {
+            Date d = m.getDate(p);
+            return d == null ? null : d.toInstant();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.tamga.store;
+
+import org.tamga.model.Turn;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Speaker turns: who said which passage of a document. */
+public final class TurnRepository {
+    private static final String COLUMNS = "id, document_id, speaker, start_pos, end_pos, time_start_ms, time_end_ms";
+    private final ProjectStore store;
+
+    TurnRepository(ProjectStore store) { this.store = store; }
+
+    /** A turn found in a document's text before it is stored. */
+    public record NewTurn(String speaker, int start, int end, Long timeStartMs, Long timeEndMs) {}
+
+    /** Stores the turns of one document (joins the caller's transaction, so a document and its turns are stored together). */
+    public void insertAll(long documentId, List<NewTurn> turns) {
+        store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("INSERT INTO turn(document_id, speaker, start_pos, end_pos, "
+                    + "time_start_ms, time_end_ms) VALUES (?,?,?,?,?,?)")) {
+                for (NewTurn t : turns) {
+                    ProjectStore.bind(ps, documentId, t.speaker(), t.start(), t.end(), t.timeStartMs(), t.timeEndMs());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public List<Turn> ofDocument(long documentId) {
+        return query("SELECT " + COLUMNS + " FROM turn WHERE document_id = ? ORDER BY start_pos, id", documentId);
+    }
+
+    /** The turns of a speaker (exact name) in all documents, in document and position order. */
+    public List<Turn> ofSpeaker(String speaker) {
+        return query("SELECT " + COLUMNS + " FROM turn WHERE speaker = ? ORDER BY document_id, start_pos, id", speaker);
+    }
+
+    public int count() {
+        return store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("SELECT count(*) FROM turn"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /** One speaker's name, how many turns they have and in how many documents. */
+    public record SpeakerCount(String speaker, int turns, int documents, long characters) {}
+
+    /** Every speaker (of one document, or of all when documentId is null), most turns first. */
+    public List<SpeakerCount> speakers(Long documentId) {
+        return store.inTransaction(() -> {
+            List<SpeakerCount> out = new ArrayList<>();
+            try (PreparedStatement ps = store.prepare("SELECT speaker, count(*), count(DISTINCT document_id), "
+                    + "sum(end_pos - start_pos) FROM turn WHERE (? IS NULL OR document_id = ?) GROUP BY speaker "
+                    + "ORDER BY count(*) DESC, speaker")) {
+                ProjectStore.bind(ps, documentId, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new SpeakerCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getLong(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Renames a speaker (in one document, or everywhere when documentId is null); returns the turns changed. */
+    public int rename(String from, String to, Long documentId) {
+        return store.inTransaction(() -> store.update(
+                "UPDATE turn SET speaker = ? WHERE speaker = ? AND (? IS NULL OR document_id = ?)", to, from, documentId, documentId));
+    }
+
+    private List<Turn> query(String sql, Object... params) {
+        return store.inTransaction(() -> {
+            List<Turn> out = new ArrayList<>();
+            try (PreparedStatement ps = store.prepare(sql)) {
+                ProjectStore.bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(map(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Turn map(ResultSet rs) throws SQLException {
+        return new Turn(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                nullableLong(rs, 6), nullableLong(rs, 7));
+    }
+}
