@@ -24,6 +24,7 @@ final class CodingsCommand implements Callable<Integer> {
     @Option(names = "--code", paramLabel = "CODE", description = "Only this code (default: all codings).") String code;
     @Option(names = "--no-children", description = "Leave out the codes below CODE.") boolean noChildren;
     @Option(names = "--coder", paramLabel = "NAME", description = "Only this coder's codings (repeatable).") List<String> coders;
+    @Option(names = "--speaker", paramLabel = "NAME", description = "Only codings in what this speaker said (overlapping one of their turns).") String speaker;
     @Option(names = "--format", defaultValue = "tsv", description = "tsv (default) or json") Output.Format format;
 
     @Override
@@ -31,8 +32,8 @@ final class CodingsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ProjectSession s = ProjectSession.open(project)) {
             Set<String> who = coders == null ? Set.of() : Set.copyOf(coders);
-            List<CodingService.Segment> segments = code == null ? s.coding().all(who)
-                    : s.coding().retrieve(s.codebook().resolve(code), !noChildren, who);
+            List<CodingService.Segment> segments = code == null ? s.coding().all(who, speaker)
+                    : s.coding().retrieve(s.codebook().resolve(code), !noChildren, who, speaker);
             if (format == Output.Format.json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (CodingService.Segment g : segments) {

@@ -29,6 +29,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--document", paramLabel = "NAME", description = "Only this document (repeatable).") List<String> documents;
     @Option(names = "--coded", paramLabel = "CODE", description = "Only hits inside passages coded with CODE (or a code below it).") String coded;
     @Option(names = "--not-coded", paramLabel = "CODE", description = "Only hits outside every passage coded with CODE: where was the theme missed?") String notCoded;
+    @Option(names = "--speaker", paramLabel = "NAME", description = "Only hits in what this speaker said (e.g. Respondent, 受访者); see `tamga speakers`.") String speaker;
     @Option(names = "--limit", defaultValue = "10000", paramLabel = "N", description = "At most N hits (default 10000).") int limit;
 
     @Override
@@ -39,6 +40,7 @@ final class SearchCommand implements Callable<Integer> {
                     .inDocuments(TamgaCommand.documents(s, documents));
             if (coded != null) request = request.codedWith(s.codebook().resolve(coded));
             if (notCoded != null) request = request.notCodedWith(s.codebook().resolve(notCoded));
+            if (speaker != null) request = request.spokenBy(speaker);
             SearchService.Result result = s.search().search(request);
             if (format == Output.Format.json) {
                 List<Map<String, Object>> hits = new ArrayList<>();

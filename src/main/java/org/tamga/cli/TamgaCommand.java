@@ -9,6 +9,7 @@ import org.tamga.model.Code;
 import org.tamga.model.Codebook;
 import org.tamga.model.Coding;
 import org.tamga.model.Document;
+import org.tamga.model.DocumentSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
                 + "A project is one *.tamga file. Positions are Unicode code points, 0-based, end exclusive.",
         subcommands = {TamgaCommand.New.class, TamgaCommand.Import.class, CodebookCommand.class, SearchCommand.class,
                 TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, ReportCommand.class,
-                TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
+                TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
                 TamgaCommand.Sample.class, TamgaCommand.Open.class})
 public final class TamgaCommand implements Runnable {
     @Spec CommandSpec spec;
@@ -96,7 +97,9 @@ public final class TamgaCommand implements Runnable {
         }
     }
 
-    @Command(name = "import", description = "Import transcripts (.txt, .md; folders are read recursively).")
+    @Command(name = "import", description = {"Import transcripts; folders are read recursively.",
+            "Formats: Word (.docx, .doc), LibreOffice/WPS (.odt), .rtf, .pdf (its text layer), .html, subtitles (.srt, .vtt), plain text (.txt, .md).",
+            "Speaker turns (Interviewer:, Q:/A:, 受访者：, [00:01:23] Name:, <v Name>) are found in every document."})
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
@@ -110,7 +113,8 @@ public final class TamgaCommand implements Runnable {
             try (ProjectSession s = open(project)) {
                 ImportReport r = s.importing().importFiles(files, language, (i, n, f) -> { });
                 for (Document d : r.imported()) {
-                    out.printf("imported  %s  (%s, %,d characters, %s)%n", d.name(), d.language(), d.length(), d.sourceEncoding());
+                    out.printf("imported  %s  (%s, %,d characters, %s, %s)%n", d.name(), d.language(), d.length(), d.sourceEncoding(),
+                            turns(r.turns(d), r.speakers(d)));
                 }
                 for (ImportReport.Duplicate d : r.duplicates()) {
                     out.printf("already   %s  (same text as document \u201C%s\u201D; not imported again)%n", d.file(), d.existingDocument());
@@ -121,6 +125,15 @@ public final class TamgaCommand implements Runnable {
                         r.imported().size(), r.duplicates().size(), r.skipped().size(), r.failures().size());
                 return r.ok() ? 0 : 1;
             }
+        }
+
+        /** "12 turns: 受访者 6, 访谈者 6" or "no speaker turns". */
+        static String turns(int count, java.util.Map<String, Integer> speakers) {
+            if (count == 0) return "no speaker turns";
+            List<String> parts = new ArrayList<>();
+            speakers.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                    .forEach(e -> parts.add(e.getKey() + " " + e.getValue()));
+            return count + (count == 1 ? " turn: " : " turns: ") + String.join(", ", parts);
         }
     }
 
@@ -188,7 +201,7 @@ public final class TamgaCommand implements Runnable {
         }
     }
 
-    @Command(name = "documents", description = "List the documents of a project.")
+    @Command(name = "documents", description = "List the documents of a project, with where they came from (format, size, title, author, dates) and their speaker turns.")
     static final class Documents implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
@@ -196,13 +209,65 @@ public final class TamgaCommand implements Runnable {
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (ProjectSession s = open(project)) {
-                out.println("document\tlanguage\tcharacters\tcodings\tsource_file\tencoding");
+                out.println("document\tlanguage\tcharacters\tcodings\tsource_file\tencoding\tformat\tsize\ttitle\tauthor\tcreated\tmodified\tturns");
                 for (Document d : s.documents().all()) {
-                    out.printf("%s\t%s\t%d\t%d\t%s\t%s%n", d.name(), d.language(), d.length(), s.coding().ofDocument(d).size(),
-                            d.sourceFile(), d.sourceEncoding());
+                    DocumentSource src = s.documents().source(d);
+                    out.println(String.join("\t", Output.field(d.name()), d.language(), String.valueOf(d.length()),
+                            String.valueOf(s.coding().ofDocument(d).size()), Output.field(d.sourceFile()), Output.field(d.sourceEncoding()),
+                            Output.field(src.format()), src.size() == null ? "" : String.valueOf(src.size()), Output.field(src.title()),
+                            Output.field(src.author()), src.created() == null ? "" : src.created().toString(),
+                            src.modified() == null ? "" : src.modified().toString(), String.valueOf(s.speakers().turns(d).size())));
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(name = "document", description = "Show one document: where it came from (file, format, size, title, author, dates), its speakers and its turns.")
+    static final class DocumentCmd implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "1", paramLabel = "NAME") String name;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (ProjectSession s = open(project)) {
+                Document d = s.documents().resolve(name);
+                DocumentSource src = s.documents().source(d);
+                out.println("document     " + d.name());
+                out.println("source file  " + nz(d.sourceFile()) + (src.size() == null ? "" : String.format("  (%,d bytes)", src.size())));
+                out.println("format       " + nz(src.format()) + (d.sourceEncoding() == null || d.sourceEncoding().equals(src.format()) ? "" : "  (" + d.sourceEncoding() + ")"));
+                out.println("title        " + nz(src.title()));
+                out.println("author       " + nz(src.author()));
+                out.println("created      " + (src.created() == null ? "" : src.created()));
+                out.println("modified     " + (src.modified() == null ? "" : src.modified()));
+                out.println("imported     " + d.importedAt());
+                out.printf("language     %s%ncharacters   %,d%n", d.language(), d.length());
+                var turns = s.speakers().turns(d);
+                var speakers = s.speakers().speakers(d);
+                out.println("speakers     " + (speakers.isEmpty() ? "(no speaker turns found)" : String.join(", ",
+                        speakers.stream().map(p -> p.name() + " " + p.turns()).toList())));
+                if (!turns.isEmpty()) {
+                    out.println();
+                    out.println("speaker\tstart\tend\ttime\ttext");
+                    String text = s.documents().text(d);
+                    var positions = new org.tamga.core.text.Positions(text);
+                    for (var t : turns) {
+                        out.println(String.join("\t", Output.field(t.speaker()), String.valueOf(t.start()), String.valueOf(t.end()),
+                                time(t.timeStartMs()) + (t.timeEndMs() == null ? "" : "-" + time(t.timeEndMs())),
+                                Output.oneLine(positions.substring(t.start(), t.end()), 60)));
+                    }
+                }
+            }
+            return 0;
+        }
+
+        private static String nz(String s) { return s == null ? "" : s; }
+
+        static String time(Long ms) {
+            if (ms == null) return "";
+            long s = ms / 1000;
+            return String.format("%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
         }
     }
 

@@ -100,15 +100,33 @@ public final class CodingService {
      * document and position order, optionally only those of some coders.
      */
     public List<Segment> retrieve(Code code, boolean withChildren, Set<String> coderNames) {
+        return retrieve(code, withChildren, coderNames, null);
+    }
+
+    /**
+     * Retrieval, optionally only in what one speaker said: a coding is kept when it overlaps one of
+     * the speaker's turns (see {@link SpeakerService}).
+     */
+    public List<Segment> retrieve(Code code, boolean withChildren, Set<String> coderNames, String speaker) {
         Codebook book = session.store().codes().codebook();
         List<Long> ids = withChildren ? book.withDescendants(code.id()).stream().map(Code::id).toList() : List.of(code.id());
-        return segments(book, session.store().codings().ofCodes(ids), coderNames);
+        return segments(book, spokenBy(session.store().codings().ofCodes(ids), speaker), coderNames);
     }
 
     /** Every coding of the project as segments. */
-    public List<Segment> all(Set<String> coderNames) {
+    public List<Segment> all(Set<String> coderNames) { return all(coderNames, null); }
+
+    /** Every coding of the project as segments, optionally only those overlapping a speaker's turns. */
+    public List<Segment> all(Set<String> coderNames, String speaker) {
         Codebook book = session.store().codes().codebook();
-        return segments(book, session.store().codings().all(), coderNames);
+        return segments(book, spokenBy(session.store().codings().all(), speaker), coderNames);
+    }
+
+    /** The codings that overlap a turn of the speaker (all of them when speaker is null). */
+    List<Coding> spokenBy(List<Coding> codings, String speaker) {
+        if (speaker == null) return codings;
+        Map<Long, List<org.tamga.model.Turn>> turns = session.speakers().turnsByDocument(speaker);
+        return codings.stream().filter(c -> SpeakerService.spoken(turns, c.documentId(), c.start(), c.end())).toList();
     }
 
     private List<Segment> segments(Codebook book, List<Coding> codings, Set<String> coderNames) {

@@ -31,6 +31,9 @@ public final class DocumentService {
 
     public String text(Document document) { return session.store().documents().text(document.id()); }
 
+    /** Where the document came from: title, author and dates from the file, its format and size. */
+    public org.tamga.model.DocumentSource source(Document document) { return session.store().documents().source(document.id()); }
+
     public void setMemo(Document document, String memo) { session.store().documents().setMemo(document.id(), memo); }
 
     /** Deletes a document and its codings from the project, and from the search index. */

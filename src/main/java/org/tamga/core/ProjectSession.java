@@ -27,6 +27,7 @@ public final class ProjectSession implements AutoCloseable {
     private final CodingService coding = new CodingService(this);
     private final SearchService search = new SearchService(this);
     private final ReportService reports = new ReportService(this);
+    private final SpeakerService speakers = new SpeakerService(this);
 
     private ProjectSession(ProjectStore store, Path cacheRoot) {
         this.store = store;
@@ -82,6 +83,7 @@ public final class ProjectSession implements AutoCloseable {
     public CodingService coding() { return coding; }
     public SearchService search() { return search; }
     public ReportService reports() { return reports; }
+    public SpeakerService speakers() { return speakers; }
 
     /** Counts for a summary line: documents, codes, codings, coders. */
     public record Summary(String name, int documents, int codes, int codings, int coders, long characters) {}

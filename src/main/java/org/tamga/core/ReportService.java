@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Builds the code frequency report, optionally for some coders and some documents only. */
+/** Builds the code frequency report, optionally for some coders, some documents, or one speaker only. */
 public final class ReportService {
     private final ProjectSession session;
 
@@ -22,9 +22,17 @@ public final class ReportService {
      * @param documents  only these documents (empty: all documents)
      */
     public FrequencyReport frequencies(Collection<String> coderNames, Collection<Document> documents) {
+        return frequencies(coderNames, documents, null);
+    }
+
+    /**
+     * @param speaker only codings in what this speaker said (a coding counts when it overlaps one of
+     *                the speaker's turns, with all its characters), or null for all codings
+     */
+    public FrequencyReport frequencies(Collection<String> coderNames, Collection<Document> documents, String speaker) {
         var store = session.store();
         List<Document> docs = documents == null || documents.isEmpty() ? store.documents().all() : List.copyOf(documents);
-        List<Coding> codings = store.codings().all();
+        List<Coding> codings = session.coding().spokenBy(store.codings().all(), speaker);
         if (coderNames != null && !coderNames.isEmpty()) {
             Set<Long> ids = new HashSet<>();
             List<Coder> coders = store.coders().all();

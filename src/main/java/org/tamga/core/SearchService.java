@@ -7,6 +7,7 @@ import org.tamga.index.SearchIndex;
 import org.tamga.model.Code;
 import org.tamga.model.Coding;
 import org.tamga.model.Document;
+import org.tamga.model.Turn;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * Full-text search across all documents. Every hit has its document, exact positions (code points,
  * 0-based, end exclusive) and a keyword-in-context line. Hits can be limited to passages coded
- * with a code, or to passages not coded with it ("where did I miss this theme?").
+ * with a code, or to passages not coded with it ("where did I miss this theme?"), and to what one
+ * speaker said.
  */
 public final class SearchService {
     public static final int DEFAULT_CONTEXT = 40;
@@ -38,17 +40,19 @@ public final class SearchService {
      * @param notCodedWith only hits that overlap no coding of this code or one below it, or null
      * @param context     code points of context on either side in the KWIC line
      * @param limit       at most this many hits
+     * @param speaker     only hits inside what this speaker said (overlapping one of their turns), or null
      */
     public record Request(String query, Collection<Document> documents, Code codedWith, Code notCodedWith,
-                          int context, int limit) {
+                          int context, int limit, String speaker) {
         public static Request of(String query) {
-            return new Request(query, List.of(), null, null, DEFAULT_CONTEXT, DEFAULT_LIMIT);
+            return new Request(query, List.of(), null, null, DEFAULT_CONTEXT, DEFAULT_LIMIT, null);
         }
-        public Request inDocuments(Collection<Document> docs) { return new Request(query, docs, codedWith, notCodedWith, context, limit); }
-        public Request codedWith(Code code) { return new Request(query, documents, code, notCodedWith, context, limit); }
-        public Request notCodedWith(Code code) { return new Request(query, documents, codedWith, code, context, limit); }
-        public Request context(int n) { return new Request(query, documents, codedWith, notCodedWith, n, limit); }
-        public Request limit(int n) { return new Request(query, documents, codedWith, notCodedWith, context, n); }
+        public Request inDocuments(Collection<Document> docs) { return new Request(query, docs, codedWith, notCodedWith, context, limit, speaker); }
+        public Request codedWith(Code code) { return new Request(query, documents, code, notCodedWith, context, limit, speaker); }
+        public Request notCodedWith(Code code) { return new Request(query, documents, codedWith, code, context, limit, speaker); }
+        public Request context(int n) { return new Request(query, documents, codedWith, notCodedWith, n, limit, speaker); }
+        public Request limit(int n) { return new Request(query, documents, codedWith, notCodedWith, context, n, speaker); }
+        public Request spokenBy(String name) { return new Request(query, documents, codedWith, notCodedWith, context, limit, name); }
     }
 
     /** One place where the query matched. */
@@ -66,8 +70,9 @@ public final class SearchService {
             only = new HashSet<>();
             for (Document d : request.documents()) only.add(d.guid());
         }
-        boolean filtered = request.codedWith() != null || request.notCodedWith() != null;
-        // a coding filter drops hits after the index found them, so ask the index for all of them
+        Map<Long, List<Turn>> spoken = request.speaker() == null ? null : session.speakers().turnsByDocument(request.speaker());
+        boolean filtered = request.codedWith() != null || request.notCodedWith() != null || spoken != null;
+        // a coding or speaker filter drops hits after the index found them, so ask the index for all of them
         int indexLimit = filtered ? Integer.MAX_VALUE : request.limit();
         SearchIndex.Result found = index.search(request.query(), only, indexLimit);
         Map<Long, List<Coding>> codedWith = codingsByDocument(request.codedWith());
@@ -79,11 +84,13 @@ public final class SearchService {
         for (IndexHit h : found.hits()) {
             Document doc = byGuid.get(h.documentGuid());
             if (doc == null) continue; // deleted since the index was read
+            if (spoken != null && !spoken.containsKey(doc.id())) continue; // the speaker says nothing here
             Positions p = positions.computeIfAbsent(doc.guid(), g -> new Positions(session.store().documents().text(doc.id())));
             int start = p.toCodePoint(h.startUtf16());
             int end = p.toCodePoint(h.endUtf16());
             if (codedWith != null && !overlapsAny(codedWith.get(doc.id()), start, end)) continue;
             if (notCodedWith != null && overlapsAny(notCodedWith.get(doc.id()), start, end)) continue;
+            if (spoken != null && !SpeakerService.spoken(spoken, doc.id(), start, end)) continue;
             if (hits.size() >= request.limit()) { truncated = true; break; }
             hits.add(new Hit(doc, start, end, p.substring(start, end), Kwic.of(p, start, end, request.context())));
             documents.add(doc.id());

@@ -350,7 +350,8 @@ public final class DocumentReader {
     private static Instant date(Metadata m, Property p) {
         try {
             Date d = m.getDate(p);
-            return d == null ? null : d.toInstant();
+            // Word 97 files without a date say 1601-01-01 (a zero FILETIME): no date at all
+            return d == null || d.toInstant().isBefore(Instant.parse("1950-01-01T00:00:00Z")) ? null : d.toInstant();
         } catch (RuntimeException e) {
             return null;
         }

@@ -57,7 +57,7 @@ final class ParagraphText extends DefaultHandler {
         if (skipDepth > 0 || SKIP.contains(name)) { skipDepth++; return; }
         switch (name) {
             case "td", "th" -> {
-                if (cellDepth == 0 && rowHasCell) paragraph.append('\t');
+                if (cellDepth == 0 && rowHasCell) paragraph.append(CELL);
                 cellDepth++;
                 rowHasCell = true;
             }
@@ -108,7 +108,12 @@ final class ParagraphText extends DefaultHandler {
      */
     @Override
     public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+        if (skipDepth > 0) return;
         if (mode == Mode.LINES && paragraphDepth > 0) characters(ch, start, length);
+        // Tika's HTML parser reports <br> as an ignorable newline inside the text
+        if (mode == Mode.COLLAPSE_WHITESPACE && !paragraph.isEmpty() && new String(ch, start, length).indexOf('\n') >= 0) {
+            paragraph.append(preDepth > 0 ? '\n' : BR);
+        }
     }
 
     private void separateInCell() {
@@ -124,6 +129,7 @@ final class ParagraphText extends DefaultHandler {
             return;
         }
         if (mode == Mode.COLLAPSE_WHITESPACE && preDepth == 0) p = collapse(p);
+        p = p.replace(CELL, '\t');
         p = Cleaning.trimLines(p);
         if (p.isBlank()) return;
         int first = 0;
@@ -133,6 +139,8 @@ final class ParagraphText extends DefaultHandler {
         out.append(p);
     }
 
+    /** Separates table cells until the paragraph is finished (a tab would be taken for white space of the markup). */
+    private static final char CELL = '\u001F';
     /** Marks a {@code <br>} in HTML, where newlines in the text are only white space of the markup. */
     private static final char BR = '\u2028';
 

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>before a colon ({@code :} or {@code ：}) at the start of a line, optionally after a timestamp:
  *       {@code Interviewer: …}, {@code Q: …}, {@code Researcher 1: …}, {@code 受访者：…}, {@code 问：…},
- *       {@code [00:01:23] Name: …}, {@code [SPEAKER_00]: …} — when it is a known role, or when the same label
- *       starts at least two lines of the document (names: {@code 巴特尔：}, {@code CDR:});</li>
+ *       {@code [00:01:23] Name: …}, {@code [SPEAKER_00]: …} — when it is a known role, when a timestamp stands
+ *       before it (on the line or alone on the line before), or when the same label starts at least two lines of
+ *       the document (names: {@code 巴特尔：}, {@code CDR:});</li>
  *   <li>alone on its line, with the turn on the next line: a known role ({@code Interviewer}), or a
  *       label followed by a time as transcription services write it ({@code Interviewee 1  00:00}) that recurs.</li>
  * </ul>
@@ -129,7 +130,7 @@ public final class TurnDetector {
             // a label alone on its line must recur: one "a" in a list or one "Interviewer" heading is no turn
             boolean ok = c.alone()
                     ? aloneCounts.getOrDefault(c.key(), 0) >= 2 && ((role && base(c.key()).length() > 1) || c.time() != null)
-                    : role || colonCounts.getOrDefault(c.key(), 0) >= 2;
+                    : role || c.time() != null || colonCounts.getOrDefault(c.key(), 0) >= 2;
             if (ok) accepted.add(c);
         }
         Map<String, String> spelling = new HashMap<>();
