@@ -40,6 +40,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheFormatLayerSpeaksTikaAndPdfBox() {
+        noClasses().that().resideOutsideOfPackage("org.tamga.core.importing..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.tika..", "org.apache.pdfbox..", "org.apache.poi.hwpf..")
+                .check(classes);
+    }
+
+    @Test
     void theModelDependsOnNothingElseOfTamga() {
         noClasses().that().resideInAPackage("org.tamga.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tamga.store..", "org.tamga.index..",

@@ -19,11 +19,13 @@ import java.util.concurrent.Callable;
         subcommands = SpeakersCommand.Rename.class)
 final class SpeakersCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+    // optional for picocli, so that `speakers rename …` parses; required in fact
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT.tamga") Path project;
     @Option(names = "--document", paramLabel = "NAME", description = "Only the speakers of this document.") String document;
 
     @Override
     public Integer call() {
+        if (project == null) throw new org.tamga.model.TamgaException("Name the project: tamga speakers PROJECT.tamga (see: tamga speakers --help).");
         PrintWriter out = spec.commandLine().getOut();
         try (ProjectSession s = ProjectSession.open(project)) {
             Document doc = document == null ? null : s.documents().resolve(document);

@@ -123,4 +123,66 @@ class CliTest {
             assertFalse(r.err().contains("Exception"), "no stack trace: " + r.err());
         }
     }
+
+    @Test
+    void wordAndSubtitleImportsSpeakersAndDocumentMetadata() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("fieldwork 田野"));
+        org.tamga.Fixtures.docx(folder.resolve("访谈05.docx"), "访谈05 牧民", "Saran",
+                List.of("访谈者：草场够吗？", "受访者：草场不够，要租。", "访谈者：租谁的草场？", "受访者：邻居的。"));
+        Files.writeString(folder.resolve("zoom.vtt"), "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Interviewer>Ready?\n\n"
+                + "00:00:02.500 --> 00:00:04.000\n<v Dorj>Yes, the pasture is small.\n");
+        Files.write(folder.resolve("broken.docx"), new byte[]{'P', 'K', 3, 4, 1, 2, 3});
+
+        Run imp = tamga("import", project, folder);
+        assertEquals(1, imp.code(), "one file failed: " + imp.out() + imp.err());
+        assertTrue(imp.out().contains("imported  访谈05  (zh, 46 characters, docx, 4 turns: 访谈者 2, 受访者 2)"), imp.out());
+        assertTrue(imp.out().contains("imported  zoom  (en,") && imp.out().contains("2 turns: "), imp.out());
+        List<String> err = imp.err().lines().toList();
+        assertEquals(1, err.size(), imp.err());
+        assertTrue(err.getFirst().startsWith("tamga: Cannot import " + folder.resolve("broken.docx") + ": "), err.getFirst());
+        assertTrue(imp.out().contains("2 imported, 0 already in the project, 0 skipped, 1 failed."), imp.out());
+
+        Run speakers = tamga("speakers", project);
+        assertEquals(0, speakers.code(), speakers.err());
+        assertEquals("speaker\tturns\tdocuments\tcharacters", speakers.lines().getFirst());
+        assertTrue(speakers.lines().contains("受访者\t2\t1\t12"), speakers.out());
+        assertTrue(speakers.lines().contains("Dorj\t1\t1\t26"), speakers.out());
+        assertEquals(3, tamga("speakers", project, "--document", "zoom").lines().size());
+
+        Run doc = tamga("document", project, "访谈05");
+        assertEquals(0, doc.code(), doc.err());
+        assertTrue(doc.out().contains("title        访谈05 牧民"), doc.out());
+        assertTrue(doc.out().contains("author       Saran"), doc.out());
+        assertTrue(doc.out().contains("format       docx"), doc.out());
+        assertTrue(doc.out().contains("source file  访谈05.docx  ("), doc.out());
+        assertTrue(doc.out().contains("受访者\t15\t23\t\t草场不够，要租。"), doc.out());
+        Run zoom = tamga("document", project, "zoom");
+        assertTrue(zoom.out().contains("Dorj\t") && zoom.out().contains("00:00:02-00:00:04"), zoom.out());
+
+        Run list = tamga("documents", project);
+        assertTrue(list.lines().getFirst().endsWith("\tformat\tsize\ttitle\tauthor\tcreated\tmodified\tturns"), list.out());
+        assertTrue(list.out().contains("\tdocx\t"), list.out());
+
+        Run search = tamga("search", project, "草场", "--speaker", "受访者");
+        assertEquals(2, search.lines().size(), search.out());
+        assertTrue(search.lines().get(1).startsWith("访谈05\t15\t17\t草场"), search.out());
+
+        Run renamed = tamga("speakers", "rename", project, "访谈者", "Interviewer");
+        assertEquals(0, renamed.code(), renamed.err());
+        assertTrue(renamed.out().contains("in 2 turns"), renamed.out());
+        assertTrue(tamga("speakers", project).lines().contains("Interviewer\t3\t2\t17"), tamga("speakers", project).out());
+
+        assertEquals(0, tamga("codebook", "import", project, Path.of("codebooks/poverty-capability-local-knowledge.qdc")).code());
+        assertEquals(0, tamga("code", project, "--document", "访谈05", "--start", 15, "--end", 23, "--code", "Local knowledge").code());
+        assertEquals(0, tamga("code", project, "--document", "访谈05", "--start", 4, "--end", 6, "--code", "Local knowledge").code());
+        assertEquals(2, tamga("codings", project, "--speaker", "受访者").lines().size());
+        assertEquals(1, tamga("codings", project, "--speaker", "Dorj").lines().size(), "header only");
+        Path csv = dir.resolve("answers.csv");
+        assertEquals(0, tamga("report", "frequencies", project, "--format", "csv", "--output", csv, "--speaker", "受访者").code());
+        assertTrue(Files.readString(csv).lines().anyMatch(l -> l.startsWith("Local knowledge · 地方性知识,1,1,")), Files.readString(csv));
+
+        Run unknown = tamga("search", project, "草场", "--speaker", "Nobody");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().startsWith("tamga: No speaker \u201CNobody\u201D in the project"), unknown.err());
+    }
 }

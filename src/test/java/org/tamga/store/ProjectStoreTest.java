@@ -310,4 +310,37 @@ class ProjectStoreTest {
             assertEquals(ProjectStore.APPLICATION_ID, rs.getInt(1));
         }
     }
+
+    @Test
+    void aVersion1ProjectGainsDocumentSourcesAndTurnsWhenOpened() {
+        Path file = tmp.resolve("v1 项目.tamga");
+        long id;
+        try (ProjectStore store = ProjectStore.create(file, "v1", new Migrations(List.of(V1)))) {
+            id = insertDocument(store, "访谈", TEXT).id();
+        }
+        try (ProjectStore store = ProjectStore.open(file)) {
+            assertEquals(2, store.schemaVersion());
+            assertTrue(store.migrationBackup().isPresent());
+            assertEquals(org.tamga.model.DocumentSource.NONE, store.documents().source(id), "nothing known yet, nothing invented");
+            assertEquals(TEXT, store.documents().text(id));
+            store.documents().setSource(id, new org.tamga.model.DocumentSource("标题", "Saran", Instant.parse("2025-07-12T00:00:00Z"), null, "docx", 1234L));
+            store.inTransaction(() -> {
+                store.turns().insertAll(id, List.of(new TurnRepository.NewTurn("受访者", 0, 4, 1_000L, null)));
+                return null;
+            });
+        }
+        try (ProjectStore store = ProjectStore.open(file)) {
+            assertEquals("标题", store.documents().source(id).title());
+            assertEquals(1234L, store.documents().source(id).size());
+            assertEquals(Instant.parse("2025-07-12T00:00:00Z"), store.documents().source(id).created());
+            var turns = store.turns().ofDocument(id);
+            assertEquals(1, turns.size());
+            assertEquals(1_000L, turns.getFirst().timeStartMs());
+            assertNull(turns.getFirst().timeEndMs());
+            assertThrows(TamgaException.class, () -> store.turns().insertAll(id, List.of(new TurnRepository.NewTurn("x", 5, 5, null, null))),
+                    "an empty turn is refused by the schema");
+            store.documents().delete(id);
+            assertEquals(0, store.turns().count(), "turns go with their document");
+        }
+    }
 }
