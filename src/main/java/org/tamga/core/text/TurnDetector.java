@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>before a colon ({@code :} or {@code ：}) at the start of a line, optionally after a timestamp:
  *       {@code Interviewer: …}, {@code Q: …}, {@code Researcher 1: …}, {@code 受访者：…}, {@code 问：…},
- *       {@code [00:01:23] Name: …}, {@code [SPEAKER_00]: …} — when it is a known role, when a timestamp stands
+ *       {@code [00:01:23] Name: …}, {@code [SPEAKER_00]: …}, {@code Interviewee 1 and/or Interviewee 2:} — when it is a
+ *       known role (or several, joined by and, or, /, &), when a timestamp stands
  *       before it (on the line or alone on the line before), or when the same label starts at least two lines of
- *       the document (names: {@code 巴特尔：}, {@code CDR:});</li>
+ *       the document and does not start with a small letter (names: {@code 巴特尔：}, {@code CDR:});</li>
  *   <li>alone on its line, with the turn on the next line: a known role ({@code Interviewer}), or a
  *       label followed by a time as transcription services write it ({@code Interviewee 1  00:00}) that recurs.</li>
  * </ul>
@@ -37,7 +38,7 @@ public final class TurnDetector {
     /** An optional timestamp at the start of a line: [00:01:23], (01:23), 00:00:01.000 --> 00:00:04.000, [-00:00:00:10]. */
     private static final Pattern TIMESTAMP = Pattern.compile(
             "^[\\[(]?\\s*(" + TIME + ")(?:\\s*(?:-->|–|—|-)\\s*(" + TIME + "))?\\s*[\\])]?[ \\t\\u3000]*");
-    private static final String LABEL = "\\[?[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N} _.\\-'’()#]{0,39}?\\]?";
+    private static final String LABEL = "\\[?[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N} _.\\-'’()#/&+]{0,59}?\\]?";
     private static final Pattern COLON_LABEL = Pattern.compile("^(" + LABEL + ")[ \\t]*([:：])");
     private static final Pattern ALONE_LABEL = Pattern.compile("^(" + LABEL + ")(?:[ \\t]+(" + TIME + "))?[ \\t\\u3000]*$");
     private static final Pattern TRAILING_NUMBER = Pattern.compile("[\\s_\\-#]*\\d+$");
@@ -105,7 +106,7 @@ public final class TurnDetector {
                 boolean ok = after >= le || fullWidth || Character.isWhitespace(text.charAt(after))
                         || !(Character.isDigit(text.charAt(after)) || text.charAt(after) == '/' || text.charAt(after) == ':');
                 String label = clean(colon.group(1));
-                if (ok && plausible(label, 4)) {
+                if (ok && plausible(label, severalRoles(label) ? 8 : 4)) {
                     String key = key(label);
                     colonCounts.merge(key, 1, Integer::sum);
                     candidates.add(new Candidate(i, boundary, label, key, skipSpace(text, after, le), false, time, timeEnd));
@@ -126,7 +127,9 @@ public final class TurnDetector {
         List<Candidate> accepted = new ArrayList<>();
         for (Candidate c : candidates) {
             if (NOT_SPEAKERS.contains(c.key())) continue;
-            boolean role = ROLES.contains(base(c.key()));
+            boolean role = ROLES.contains(base(c.key())) || (!c.alone() && severalRoles(c.label()));
+            // a name that is no role must look like one: "is:" or "circuit breakers:" in a read-out are not speakers
+            if (!role && Character.isLowerCase(c.label().codePointAt(0))) continue;
             // a label alone on its line must recur: one "a" in a list or one "Interviewer" heading is no turn
             boolean ok = c.alone()
                     ? aloneCounts.getOrDefault(c.key(), 0) >= 2 && ((role && base(c.key()).length() > 1) || c.time() != null)
@@ -192,6 +195,16 @@ public final class TurnDetector {
     }
 
     private static String key(String label) { return label.toLowerCase(Locale.ROOT); }
+
+    private static final Pattern BETWEEN_PEOPLE = Pattern.compile("\\s*(?:\\band/or\\b|\\band\\b|\\bor\\b|&|/|\\+)\\s*");
+
+    /** "Interviewee 1 and/or Interviewee 2", "Q/A": a label for several people, each of them a role. */
+    private static boolean severalRoles(String label) {
+        String[] people = BETWEEN_PEOPLE.split(key(label));
+        if (people.length < 2) return false;
+        for (String p : people) if (!ROLES.contains(base(p.strip()))) return false;
+        return true;
+    }
 
     private static String base(String key) { return TRAILING_NUMBER.matcher(key).replaceFirst("").strip(); }
 

@@ -112,4 +112,14 @@ class TurnDetectorTest {
         String text = "Асуулт: Танай өрх хэдэн малтай вэ?\nХариулт: Бид хорин үхэртэй.\n";
         assertEquals(Map.of("Асуулт", 1, "Хариулт", 1), speakers(TurnDetector.detect(text)));
     }
+
+    @Test
+    void labelsForSeveralPeopleStartWithARoleAndLowerCaseWordsAreNoNames() {
+        String text = "Interviewer:\nHow do you get water?\n\nInterviewee 1 and/or Interviewee 2:\nFrom the lake.\n\n"
+                + "Interviewee 1 or Interviewee 2 or Interviewee 3:\nWe haul it.\n\nis: close the valve\nis: open it\n";
+        List<TurnDetector.Found> turns = TurnDetector.detect(text);
+        assertEquals(List.of("Interviewer", "Interviewee 1 and/or Interviewee 2", "Interviewee 1 or Interviewee 2 or Interviewee 3"),
+                turns.stream().map(TurnDetector.Found::speaker).toList());
+        assertEquals("We haul it.\n\nis: close the valve\nis: open it", said(text, turns.get(2)));
+    }
 }
