@@ -112,10 +112,7 @@ public final class TamgaCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             try (ProjectSession s = open(project)) {
                 ImportReport r = s.importing().importFiles(files, language, (i, n, f) -> { });
-                for (Document d : r.imported()) {
-                    out.printf("imported  %s  (%s, %,d characters, %s, %s)%n", d.name(), d.language(), d.length(), d.sourceEncoding(),
-                            turns(r.turns(d), r.speakers(d)));
-                }
+                for (Document d : r.imported()) out.printf("imported  %s  (%s)%n", d.name(), r.describe(d));
                 for (ImportReport.Duplicate d : r.duplicates()) {
                     out.printf("already   %s  (same text as document \u201C%s\u201D; not imported again)%n", d.file(), d.existingDocument());
                 }
@@ -125,15 +122,6 @@ public final class TamgaCommand implements Runnable {
                         r.imported().size(), r.duplicates().size(), r.skipped().size(), r.failures().size());
                 return r.ok() ? 0 : 1;
             }
-        }
-
-        /** "12 turns: 受访者 6, 访谈者 6" or "no speaker turns". */
-        static String turns(int count, java.util.Map<String, Integer> speakers) {
-            if (count == 0) return "no speaker turns";
-            List<String> parts = new ArrayList<>();
-            speakers.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
-                    .forEach(e -> parts.add(e.getKey() + " " + e.getValue()));
-            return count + (count == 1 ? " turn: " : " turns: ") + String.join(", ", parts);
         }
     }
 

@@ -42,6 +42,9 @@ public final class ImportService {
     /** Larger plain-text files are refused with a message: no transcript is this long, and the text is held in memory. */
     public static final long MAX_FILE_BYTES = DocumentReader.MAX_TEXT_FILE_BYTES;
     public static final Set<String> LANGUAGES = Set.of("en", "zh", "mn", "ru", "und");
+    /** Every file extension the importer reads (for file choosers): Word, LibreOffice, RTF, PDF, HTML, subtitles, plain text. */
+    public static final List<String> EXTENSIONS = java.util.stream.Stream.of(DocumentReader.DOCUMENT_EXTENSIONS,
+            DocumentReader.SUBTITLE_EXTENSIONS, DocumentReader.TEXT_EXTENSIONS).flatMap(Set::stream).sorted().toList();
 
     private final ProjectSession session;
 

@@ -505,7 +505,8 @@ public final class MainWindow {
 
     private void importDocumentsDialog() {
         FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Transcripts", "*.txt", "*.md", "*.text", "*.markdown"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.t("import.transcripts"),
+                org.tamga.core.ImportService.EXTENSIONS.stream().map(e -> "*." + e).toList()));
         List<File> files = chooser.showOpenMultipleDialog(stage);
         if (files != null) importPaths(files.stream().map(File::toPath).toList());
     }
@@ -549,7 +550,8 @@ public final class MainWindow {
     }
 
     private void showImportSummary(ImportReport r) {
-        String summary = i18n.t("import.summary", r.imported().size(), r.duplicates().size(), r.skipped().size(), r.failures().size());
+        String summary = i18n.t("import.summary", r.imported().size(), r.duplicates().size(), r.skipped().size(), r.failures().size())
+                + (r.imported().isEmpty() ? "" : " " + i18n.t("import.turns", r.turns()));
         model.status.set(summary);
         if (r.failures().isEmpty() && r.skipped().isEmpty()) return;
         Alert a = new Alert(r.failures().isEmpty() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING);
@@ -559,6 +561,7 @@ public final class MainWindow {
         if (!r.failures().isEmpty()) lines.add(i18n.t("import.failed"));
         for (ImportReport.Failure f : r.failures()) lines.add("• " + f.file().getFileName() + ": " + f.reason());
         for (ImportReport.Skipped s : r.skipped()) lines.add("– " + s.file().getFileName() + ": " + s.reason());
+        for (var d : r.imported()) lines.add("✓ " + d.name() + " (" + r.describe(d) + ")");
         TextArea details = new TextArea(String.join("\n", lines));
         details.setEditable(false);
         details.setWrapText(true);

@@ -99,6 +99,15 @@ public final class DocumentReader {
     }
     private static final MediaType OOXML_PROTECTED = MediaType.application("x-tika-ooxml-protected");
 
+    /**
+     * PDFBox (commons-logging) and POI (Log4j API) log through java.util.logging here; what they say about a
+     * damaged font or an odd table is noise to a researcher, whose file is either imported or refused with a
+     * reason. Held in a field: java.util.logging keeps loggers only weakly.
+     */
+    private static final List<java.util.logging.Logger> QUIET = java.util.stream.Stream.of(
+            "org.apache.pdfbox", "org.apache.fontbox", "org.apache.poi", "org.apache.tika", "org.apache.xmlbeans")
+            .map(java.util.logging.Logger::getLogger).peek(l -> l.setLevel(java.util.logging.Level.OFF)).toList();
+
     private static final Detector DETECTOR = new DefaultDetector();
     private static final MediaTypeRegistry TYPES = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
     private static final Parser PARSER = new AutoDetectParser(DETECTOR, new OOXMLParser(), new OfficeParser(),
