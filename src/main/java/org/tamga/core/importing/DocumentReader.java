@@ -191,6 +191,8 @@ public final class DocumentReader {
     }
 
     private static Extracted readDocument(Path file, String ext, long size, Instant fileModified) throws Refusal {
+        // a zip container (.docx, .odt) is checked before anything opens it: complete, and no bomb
+        if (startsWithZipMagic(file)) ZipGuard.check(file, kind(ext));
         MediaType type = detect(file);
         if (type.equals(OOXML_PROTECTED)) throw passwordProtected();
         String format = accepted(type);
@@ -204,7 +206,6 @@ public final class DocumentReader {
             throw new Refusal("it is not a " + kindOfFile(ext) + ": its content is " + what
                     + " (was it renamed, or is it damaged?)");
         }
-        if (startsWithZipMagic(file)) ZipGuard.check(file, kind(format));
         ParagraphText.Mode mode = switch (format) {
             case "pdf" -> ParagraphText.Mode.LINES;
             case "html" -> ParagraphText.Mode.COLLAPSE_WHITESPACE;
@@ -329,6 +330,7 @@ public final class DocumentReader {
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         if (detail.length() > 200) detail = detail.substring(0, 200) + "…";
+        detail = detail.strip().replaceAll("[.\\s]+$", "");
         if (failure instanceof Error && !(failure instanceof StackOverflowError) && !(failure instanceof OutOfMemoryError)) {
             throw (Error) failure;
         }
