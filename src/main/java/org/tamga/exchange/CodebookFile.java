@@ -2,7 +2,6 @@ package org.tamga.exchange;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 import javax.xml.XMLConstants;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -34,9 +32,7 @@ public final class CodebookFile {
     public static final String NAMESPACE = "urn:QDA-XML:codebook:1.0";
     /** A codebook is small; anything larger than this is not one. */
     public static final long MAX_BYTES = 32L * 1024 * 1024;
-    private static final Pattern GUID = Pattern.compile(
-            "\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}?");
-    private static final Pattern COLOR = Pattern.compile("#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})");
+    static final Pattern COLOR = Pattern.compile("#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})");
 
     private CodebookFile() {}
 
@@ -70,27 +66,43 @@ public final class CodebookFile {
         if (!NAMESPACE.equals(root.getNamespaceURI())) {
             warnings.add("the file does not use the REFI-QDA codebook namespace; read it anyway");
         }
-        Element codes = child(root, "Codes");
-        List<CodeNode> out = new ArrayList<>();
-        if (codes != null) for (Element code : children(codes, "Code")) out.add(readCode(code, warnings));
+        List<CodeNode> out = readCodes(Dom.child(root, "Codes"), warnings, CodeListener.NONE);
         if (out.isEmpty()) throw new ExchangeException(fileName, "it contains no codes");
         return new Contents(out, warnings);
     }
 
-    private static CodeNode readCode(Element e, List<String> warnings) {
+    /** Told about each code as it is read, with its element: how a project file finds the notes of its codes. */
+    @FunctionalInterface
+    interface CodeListener {
+        void code(CodeNode node, Element element);
+        CodeListener NONE = (node, element) -> { };
+    }
+
+    /**
+     * The codes below a {@code <Codes>} element (of a {@code .qdc} file or of a project's
+     * {@code <CodeBook>}): the one place where REFI-QDA codes are read. Quirks are repaired and
+     * reported in {@code warnings}.
+     */
+    static List<CodeNode> readCodes(Element codes, List<String> warnings, CodeListener listener) {
+        List<CodeNode> out = new ArrayList<>();
+        if (codes != null) for (Element code : Dom.children(codes, "Code")) out.add(readCode(code, warnings, listener));
+        return out;
+    }
+
+    private static CodeNode readCode(Element e, List<String> warnings, CodeListener listener) {
         String name = e.getAttribute("name").strip();
         String guid = e.getAttribute("guid").strip();
         if (name.isEmpty()) {
             name = "(unnamed code)";
             warnings.add("a code without a name was named \u201C(unnamed code)\u201D");
         }
-        if (!GUID.matcher(guid).matches()) {
-            String fresh = UUID.randomUUID().toString();
+        if (!Guids.isValid(guid)) {
+            String fresh = Guids.fresh();
             warnings.add("code \u201C" + name + "\u201D had " + (guid.isEmpty() ? "no GUID" : "an invalid GUID \u201C" + guid + "\u201D")
                     + "; it was given " + fresh);
             guid = fresh;
         }
-        guid = guid.replace("{", "").replace("}", "").toLowerCase(java.util.Locale.ROOT);
+        guid = Guids.normalise(guid);
         String color = e.getAttribute("color").strip();
         if (!color.isEmpty() && !COLOR.matcher(color).matches()) {
             warnings.add("code \u201C" + name + "\u201D had an invalid colour \u201C" + color + "\u201D; it was dropped");
@@ -98,24 +110,13 @@ public final class CodebookFile {
         }
         String codableAttr = e.getAttribute("isCodable").strip();
         boolean codable = codableAttr.isEmpty() || "true".equalsIgnoreCase(codableAttr) || "1".equals(codableAttr);
-        Element description = child(e, "Description");
+        Element description = Dom.child(e, "Description");
         List<CodeNode> kids = new ArrayList<>();
-        for (Element c : children(e, "Code")) kids.add(readCode(c, warnings));
-        return new CodeNode(guid, name, description == null ? null : description.getTextContent(),
+        for (Element c : Dom.children(e, "Code")) kids.add(readCode(c, warnings, listener));
+        CodeNode node = new CodeNode(guid, name, description == null ? null : description.getTextContent(),
                 color.isEmpty() ? null : color.toUpperCase(java.util.Locale.ROOT), codable, kids);
-    }
-
-    private static Element child(Element parent, String localName) {
-        List<Element> list = children(parent, localName);
-        return list.isEmpty() ? null : list.getFirst();
-    }
-
-    private static List<Element> children(Element parent, String localName) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element el && localName.equals(el.getLocalName())) out.add(el);
-        }
-        return out;
+        listener.code(node, e);
+        return node;
     }
 
     /** Writes a codebook valid against the REFI-QDA Codebook schema (checked before the file is replaced). */
@@ -137,7 +138,7 @@ public final class CodebookFile {
             w.writeAttribute("origin", "Tamga");
             w.writeCharacters("\n  ");
             w.writeStartElement("Codes");
-            for (CodeNode c : codes) writeCode(w, c, 2);
+            writeCodes(w, codes, 2, c -> List.of());
             w.writeCharacters("\n  ");
             w.writeEndElement();
             w.writeCharacters("\n");
@@ -151,21 +152,38 @@ public final class CodebookFile {
         return out.toByteArray();
     }
 
-    private static void writeCode(XMLStreamWriter w, CodeNode c, int depth) throws XMLStreamException {
+    /**
+     * Writes codes (with their children) as REFI-QDA {@code <Code>} elements in the writer's
+     * default namespace: the one place where REFI-QDA codes are written, for {@code .qdc} files
+     * and for a project's {@code <CodeBook>}. {@code noteRefs} gives the GUIDs of the notes of a
+     * code (written as {@code <NoteRef>}, which only the project schema allows).
+     */
+    static void writeCodes(XMLStreamWriter w, List<CodeNode> codes, int depth,
+                           java.util.function.Function<CodeNode, List<String>> noteRefs) throws XMLStreamException {
+        for (CodeNode c : codes) writeCode(w, c, depth, noteRefs);
+    }
+
+    private static void writeCode(XMLStreamWriter w, CodeNode c, int depth,
+                                  java.util.function.Function<CodeNode, List<String>> noteRefs) throws XMLStreamException {
         String indent = "\n" + "  ".repeat(depth);
         w.writeCharacters(indent);
         w.writeStartElement("Code");
         w.writeAttribute("guid", c.guid());
-        w.writeAttribute("name", c.name());
+        w.writeAttribute("name", Dom.clean(c.name()));
         w.writeAttribute("isCodable", String.valueOf(c.codable()));
         if (c.color() != null && COLOR.matcher(c.color()).matches()) w.writeAttribute("color", c.color());
         if (c.description() != null && !c.description().isBlank()) {
             w.writeCharacters(indent + "  ");
             w.writeStartElement("Description");
-            w.writeCharacters(c.description());
+            w.writeCharacters(Dom.clean(c.description()));
             w.writeEndElement();
         }
-        for (CodeNode child : c.children()) writeCode(w, child, depth + 1);
+        for (String note : noteRefs.apply(c)) {
+            w.writeCharacters(indent + "  ");
+            w.writeEmptyElement("NoteRef");
+            w.writeAttribute("targetGUID", note);
+        }
+        for (CodeNode child : c.children()) writeCode(w, child, depth + 1, noteRefs);
         w.writeCharacters(indent);
         w.writeEndElement();
     }
@@ -179,11 +197,14 @@ public final class CodebookFile {
         }
     }
 
-    private static Schema schema() throws SAXException {
+    private static Schema schema() throws SAXException { return schema("Codebook.xsd"); }
+
+    /** A REFI-QDA schema shipped beside this class, loaded without touching the network. */
+    static Schema schema(String resource) throws SAXException {
         SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        URL xsd = CodebookFile.class.getResource("Codebook.xsd");
+        URL xsd = CodebookFile.class.getResource(resource);
         return f.newSchema(xsd);
     }
 
