@@ -30,6 +30,16 @@ public final class TextDecoder {
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     public static Decoded decode(byte[] bytes) throws UndecodableException {
+        Decoded decoded = decodeKeepingLineEndings(bytes);
+        return new Decoded(normaliseLineEndings(decoded.text()), decoded.encoding());
+    }
+
+    /**
+     * Like {@link #decode}, but the line endings stay as the file has them: for files whose
+     * positions another tool counted (a REFI-QDA source), where it matters whether a CRLF was one
+     * character or two.
+     */
+    public static Decoded decodeKeepingLineEndings(byte[] bytes) throws UndecodableException {
         if (bytes.length == 0) throw new UndecodableException("the file is empty");
         Decoded decoded = detect(bytes);
         String text = normaliseLineEndings(decoded.text());
@@ -40,7 +50,7 @@ public final class TextDecoder {
             throw new UndecodableException("it is not a text file (it contains control characters a transcript never has)");
         }
         if (text.isBlank()) throw new UndecodableException("the file contains no text");
-        return new Decoded(text, decoded.encoding());
+        return decoded;
     }
 
     private static Decoded detect(byte[] b) throws UndecodableException {
