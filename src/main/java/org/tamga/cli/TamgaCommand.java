@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 @Command(name = "tamga", mixinStandardHelpOptions = true, versionProvider = TamgaCommand.Version.class,
         description = "Tamga: qualitative coding of interview transcripts.%n"
                 + "A project is one *.tamga file. Positions are Unicode code points, 0-based, end exclusive.",
-        subcommands = {TamgaCommand.New.class, TamgaCommand.Import.class, CodebookCommand.class, SearchCommand.class,
+        subcommands = {TamgaCommand.New.class, TamgaCommand.Import.class, ExchangeCommand.Export.class, CodebookCommand.class, SearchCommand.class,
                 TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, ReportCommand.class,
                 TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
                 TamgaCommand.Sample.class, TamgaCommand.Open.class})
@@ -97,17 +97,25 @@ public final class TamgaCommand implements Runnable {
         }
     }
 
-    @Command(name = "import", description = {"Import transcripts; folders are read recursively.",
+    @Command(name = "import", description = {"Import transcripts into a project; folders are read recursively.",
             "Formats: Word (.docx, .doc), LibreOffice/WPS (.odt), .rtf, .pdf (its text layer), .html, subtitles (.srt, .vtt), plain text (.txt, .md).",
-            "Speaker turns (Interviewer:, Q:/A:, 受访者：, [00:01:23] Name:, <v Name>) are found in every document."})
+            "Speaker turns (Interviewer:, Q:/A:, 受访者：, [00:01:23] Name:, <v Name>) are found in every document.",
+            "With `import qdpx FILE.qdpx PROJECT.tamga`: a whole REFI-QDA project into a new project file."},
+            subcommands = ExchangeCommand.ImportQdpx.class)
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE_OR_FOLDER") List<Path> files;
+        // optional for picocli, so that `import qdpx …` does not need them; checked in call()
+        @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE_OR_FOLDER") List<Path> files;
         @Option(names = "--language", paramLabel = "xx", description = "Language of all files (en, zh, mn, ru, und); detected when omitted.")
         String language;
 
         @Override public Integer call() {
+            if (project == null || files == null || files.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), project == null
+                        ? "Missing required parameters: 'PROJECT.tamga', 'FILE_OR_FOLDER'"
+                        : "Missing required parameter: 'FILE_OR_FOLDER'");
+            }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (ProjectSession s = open(project)) {

@@ -28,6 +28,7 @@ public final class ProjectSession implements AutoCloseable {
     private final SearchService search = new SearchService(this);
     private final ReportService reports = new ReportService(this);
     private final SpeakerService speakers = new SpeakerService(this);
+    private final ExchangeService exchange = new ExchangeService(this);
 
     private ProjectSession(ProjectStore store, Path cacheRoot) {
         this.store = store;
@@ -42,6 +43,11 @@ public final class ProjectSession implements AutoCloseable {
         String name = f.getFileName().toString();
         name = name.substring(0, name.length() - ProjectStore.EXTENSION.length());
         return new ProjectSession(ProjectStore.create(f, name), cacheRoot);
+    }
+
+    /** Creates a new project file whose project is called {@code name}, whatever the file is called (an import builds it under a temporary name). */
+    public static ProjectSession create(Path file, String name, Path cacheRoot) {
+        return new ProjectSession(ProjectStore.create(file, name), cacheRoot);
     }
 
     public static ProjectSession open(Path file) { return open(file, CacheFolders.root()); }
@@ -84,6 +90,7 @@ public final class ProjectSession implements AutoCloseable {
     public SearchService search() { return search; }
     public ReportService reports() { return reports; }
     public SpeakerService speakers() { return speakers; }
+    public ExchangeService exchange() { return exchange; }
 
     /** Counts for a summary line: documents, codes, codings, coders. */
     public record Summary(String name, int documents, int codes, int codings, int coders, long characters) {}

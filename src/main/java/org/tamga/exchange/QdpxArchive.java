@@ -109,17 +109,17 @@ public final class QdpxArchive implements AutoCloseable {
         while (entries.hasMoreElements()) {
             ZipEntry e = entries.nextElement();
             if (++count > limits.maxEntries()) {
-                throw new ExchangeException(fileName, "it holds more than " + limits.maxEntries()
+                throw new UnsafeArchiveException(fileName, "it holds more than " + limits.maxEntries()
                         + " files, more than any project has; Tamga refuses it for safety");
             }
             String entryName = e.getName().replace('\\', '/');
             if (entryName.startsWith("/") || DRIVE.matcher(entryName).matches() || entryName.indexOf('\0') >= 0) {
-                throw new ExchangeException(fileName, "it contains a file with an absolute path (\u201C" + e.getName()
+                throw new UnsafeArchiveException(fileName, "it contains a file with an absolute path (\u201C" + e.getName()
                         + "\u201D); Tamga refuses such archives for safety");
             }
             for (String part : entryName.split("/")) {
                 if (part.equals("..")) {
-                    throw new ExchangeException(fileName, "it contains a file whose path leads outside the archive (\u201C"
+                    throw new UnsafeArchiveException(fileName, "it contains a file whose path leads outside the archive (\u201C"
                             + e.getName() + "\u201D); Tamga refuses such archives for safety");
                 }
             }
@@ -227,7 +227,7 @@ public final class QdpxArchive implements AutoCloseable {
                 total += n;
                 if (total > max) throw tooLarge(what, max);
                 if (total > (1 << 20) && total / compressed > limits.maxRatio()) {
-                    throw new ExchangeException(fileName, "\u201C" + what + "\u201D inflates more than " + limits.maxRatio()
+                    throw new UnsafeArchiveException(fileName, "\u201C" + what + "\u201D inflates more than " + limits.maxRatio()
                             + " times its packed size, as a ZIP bomb does; Tamga refuses it for safety");
                 }
                 count(n, what);
@@ -250,7 +250,7 @@ public final class QdpxArchive implements AutoCloseable {
     private void count(long n, String what) {
         totalRead += n;
         if (totalRead > limits.maxTotalBytes()) {
-            throw new ExchangeException(fileName, "it holds more than " + limits.maxTotalBytes() / (1024 * 1024)
+            throw new UnsafeArchiveException(fileName, "it holds more than " + limits.maxTotalBytes() / (1024 * 1024)
                     + " MB of text (reached at \u201C" + what + "\u201D); Tamga refuses it for safety");
         }
     }

@@ -24,6 +24,18 @@ public final class MemoRepository {
         });
     }
 
+    /** Inserts a memo as another tool or file has it: its GUID and times kept. */
+    public Memo insert(String guid, String title, String text, Long coderId, Instant createdAt, Instant modifiedAt) {
+        return store.inTransaction(() -> {
+            String g = guid == null ? ProjectStore.newGuid() : guid;
+            Instant created = createdAt == null ? Instant.now() : createdAt;
+            store.update("INSERT INTO memo(guid, title, text, coder_id, created_at, modified_at) VALUES (?,?,?,?,?,?)",
+                    g, title, text, coderId, ProjectStore.timestamp(created),
+                    ProjectStore.timestamp(modifiedAt == null ? created : modifiedAt));
+            return all().stream().filter(m -> m.guid().equals(g)).findFirst().orElseThrow();
+        });
+    }
+
     public void update(long memoId, String title, String text) {
         store.update("UPDATE memo SET title = ?, text = ?, modified_at = ? WHERE id = ?",
                 title, text, ProjectStore.timestamp(Instant.now()), memoId);

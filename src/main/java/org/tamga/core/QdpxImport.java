@@ -1,0 +1,531 @@
+package org.tamga.core;
+
+import org.tamga.core.text.ForeignPositions;
+import org.tamga.core.text.ForeignPositions.Evidence;
+import org.tamga.core.text.ForeignPositions.Rule;
+import org.tamga.core.text.LanguageDetector;
+import org.tamga.core.text.TextDecoder;
+import org.tamga.exchange.CodeNode;
+import org.tamga.exchange.ExchangeException;
+import org.tamga.exchange.Guids;
+import org.tamga.exchange.QdpxArchive;
+import org.tamga.exchange.QdpxProject;
+import org.tamga.exchange.QdpxProject.Link;
+import org.tamga.exchange.QdpxProject.Note;
+import org.tamga.exchange.QdpxProject.OtherSelection;
+import org.tamga.exchange.QdpxProject.Selection;
+import org.tamga.exchange.QdpxProject.Source;
+import org.tamga.exchange.QdpxProject.SourceKind;
+import org.tamga.exchange.QdpxProject.User;
+import org.tamga.exchange.UnsafeArchiveException;
+import org.tamga.model.Code;
+import org.tamga.model.Coder;
+import org.tamga.model.Document;
+import org.tamga.store.DocumentRepository;
+import org.tamga.store.ProjectStore;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Maps one REFI-QDA project onto a new, empty Tamga project, inside one transaction (see
+ * docs/adr/0021 for what maps to what). Whatever cannot be carried over is named in the report
+ * with the reason; nothing is dropped silently.
+ */
+final class QdpxImport {
+    static final String UNKNOWN_CODER = "(unknown coder)";
+
+    private final ProjectStore store;
+    private final QdpxArchive archive;
+    private final QdpxProject project;
+    private final Path externalFolder;
+
+    private final List<String> adjusted = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private final Map<String, Long> coderByUser = new HashMap<>();
+    private final Set<String> coderNames = new HashSet<>();
+    private Long fallbackCoder;
+    private int unattributed;
+    private final Map<String, Long> codeByGuid = new HashMap<>();
+    private final Map<String, Note> notes = new LinkedHashMap<>();
+    private final Map<String, String> noteTexts = new HashMap<>();
+    /** Element GUID → notes linked to it through {@code <Links>} (NVivo's annotations). */
+    private final Map<String, List<String>> linkedNotes = new HashMap<>();
+    private final Set<String> consumedNotes = new HashSet<>();
+    /** GUIDs taken so far, per kind of element (each is unique only within its own table). */
+    private final Map<String, Set<String>> usedGuids = new HashMap<>();
+
+    QdpxImport(ProjectSession session, QdpxArchive archive, Path externalFolder) {
+        this.store = session.store();
+        this.archive = archive;
+        this.project = archive.project();
+        this.externalFolder = externalFolder;
+    }
+
+    /** A source whose text could be read, with how it was stored. */
+    private record Prepared(Source source, ForeignPositions text, String encoding) {}
+
+    QdpxImportReport run() {
+        warnings.addAll(project.warnings());
+        if (!ExchangeService.blank(project.description())) store.setProjectMemo(project.description().strip());
+        for (Note n : project.notes()) {
+            if (notes.putIfAbsent(n.guid(), n) != null) warnings.add("two notes share the GUID " + n.guid() + "; the second is a project memo of its own");
+        }
+        int otherLinks = links(project.links());
+        users(project.users());
+        codes(project.codes(), null, new HashMap<>());
+
+        List<Prepared> prepared = new ArrayList<>();
+        for (Source s : project.sources()) {
+            Prepared p = prepare(s);
+            if (p != null) prepared.add(p);
+        }
+        Evidence evidence = new Evidence();
+        for (Prepared p : prepared) for (Selection sel : p.source().selections()) evidence.add(p.text(), sel.start(), sel.end(), sel.name());
+        Rule preferred = preferredRule(project.origin());
+        Rule rule = evidence.decide(preferred);
+        for (Prepared p : prepared) document(p, rule);
+
+        int memos = leftoverNotes();
+        notCarried(otherLinks);
+        if (unattributed > 0) {
+            Coder fallback = store.coders().byId(fallbackCoder).orElseThrow();
+            adjusted.add(unattributed + (unattributed == 1 ? " coding names" : " codings name") + " no coder the file knows; "
+                    + (unattributed == 1 ? "it was" : "they were") + " given to " + (fallback.name().equals(UNKNOWN_CODER)
+                    ? "the coder \u201C" + UNKNOWN_CODER + "\u201D" : "the file's only user, \u201C" + fallback.name() + "\u201D"));
+        }
+        return new QdpxImportReport(null, archive.fileName(), project.origin(), store.documents().count(),
+                store.codes().codebook().size(), store.codings().count(), store.coders().all().size(), memos,
+                describe(rule, preferred, evidence), adjusted, skipped, warnings);
+    }
+
+    // ---- users, codes, links --------------------------------------------------------------
+
+    private void users(List<User> users) {
+        for (User u : users) {
+            if (coderByUser.containsKey(u.guid())) {
+                warnings.add("the user " + u.guid() + " is listed twice; the first entry was kept");
+                continue;
+            }
+            String name = ExchangeService.blank(u.name()) ? "User " + u.guid().substring(0, Math.min(8, u.guid().length())) : u.name().strip();
+            String unique = name;
+            for (int n = 2; coderNames.contains(unique); n++) unique = name + " (" + n + ")";
+            if (!unique.equals(name)) adjusted.add("two users are called \u201C" + name + "\u201D; the second became the coder \u201C" + unique + "\u201D");
+            coderNames.add(unique);
+            Coder c = store.coders().insert(guid("coder", u.guid(), "user \u201C" + name + "\u201D"), unique);
+            coderByUser.put(u.guid(), c.id());
+        }
+    }
+
+    /** The coder of the first of these users the file knows; otherwise its only user, or the coder "(unknown coder)". */
+    private long coder(String... userRefs) {
+        for (String ref : userRefs) {
+            Long id = ref == null ? null : coderByUser.get(ref);
+            if (id != null) return id;
+        }
+        unattributed++;
+        if (fallbackCoder == null) {
+            if (coderByUser.size() == 1) {
+                fallbackCoder = coderByUser.values().iterator().next();
+            } else {
+                String name = UNKNOWN_CODER;
+                for (int n = 2; coderNames.contains(name); n++) name = UNKNOWN_CODER + " (" + n + ")";
+                coderNames.add(name);
+                fallbackCoder = store.coders().insert(null, name).id();
+            }
+        }
+        return fallbackCoder;
+    }
+
+    private void codes(List<CodeNode> nodes, Long parentId, Map<Long, Set<String>> siblingNames) {
+        for (CodeNode node : nodes) {
+            String name = node.name().strip();
+            Set<String> siblings = siblingNames.computeIfAbsent(parentId == null ? -1L : parentId, k -> new HashSet<>());
+            String unique = name;
+            for (int n = 2; siblings.contains(unique.toLowerCase(Locale.ROOT)); n++) unique = name + " (" + n + ")";
+            if (!unique.equals(name)) adjusted.add("two codes at the same level are called \u201C" + name + "\u201D; the second is now \u201C" + unique + "\u201D");
+            siblings.add(unique.toLowerCase(Locale.ROOT));
+            String guid = node.guid();
+            if (codeByGuid.containsKey(guid) || !taken("code").add(guid)) {
+                guid = fresh("code");
+                warnings.add("two codes share the GUID " + node.guid() + "; the second (\u201C" + unique + "\u201D) was given "
+                        + guid + ", and codings that name " + node.guid() + " go to the first");
+            }
+            Code code = store.codes().insert(guid, parentId, unique, node.description(), node.color(), node.codable());
+            List<String> refs = new ArrayList<>(project.codeNotes().getOrDefault(node.guid(), List.of()));
+            refs.addAll(linkedNotes.getOrDefault(node.guid(), List.of()));
+            String memo = noteTexts(refs);
+            if (memo != null) {
+                store.codes().update(new Code(code.id(), code.guid(), code.parentId(), code.name(), code.description(), code.color(),
+                        code.codable(), code.order(), memo));
+            }
+            codeByGuid.putIfAbsent(node.guid(), code.id());
+            codes(node.children(), code.id(), siblingNames);
+        }
+    }
+
+    /** Links between a note and something else attach the note to it (NVivo links annotations so); the others are counted. */
+    private int links(List<Link> links) {
+        int other = 0;
+        for (Link l : links) {
+            if (l.origin() != null && notes.containsKey(l.origin()) && l.target() != null && !notes.containsKey(l.target())) {
+                linkedNotes.computeIfAbsent(l.target(), k -> new ArrayList<>()).add(l.origin());
+            } else if (l.target() != null && notes.containsKey(l.target()) && l.origin() != null && !notes.containsKey(l.origin())) {
+                linkedNotes.computeIfAbsent(l.origin(), k -> new ArrayList<>()).add(l.target());
+            } else {
+                other++;
+            }
+        }
+        return other;
+    }
+
+    // ---- sources ----------------------------------------------------------------------------
+
+    /** Reads a source's text as the tool stored it, or reports why it is not imported. */
+    private Prepared prepare(Source s) {
+        String label = s.kind().word() + " \u201C" + s.name() + "\u201D";
+        switch (s.kind()) {
+            case PICTURE, AUDIO, VIDEO -> {
+                notImported(s, label, "Tamga imports text; pictures, audio and video stay in the tool they came from");
+                return null;
+            }
+            case PDF, TEXT -> {
+                if (!s.hasPlainText()) {
+                    notImported(s, label, formattedSourceUnavailable(s));
+                    return null;
+                }
+            }
+        }
+        String raw = null;
+        String encoding = null;
+        String problem = null;
+        if (s.plainTextPath() != null) {
+            try {
+                TextDecoder.Decoded d = TextDecoder.decodeKeepingLineEndings(archive.read(s.plainTextPath(), externalFolder));
+                raw = d.text();
+                encoding = d.encoding();
+            } catch (UnsafeArchiveException e) {
+                throw e;
+            } catch (ExchangeException e) {
+                problem = e.reason();
+            } catch (TextDecoder.UndecodableException e) {
+                problem = "its text file " + s.plainTextPath() + " cannot be read: " + e.getMessage();
+            }
+        }
+        if (raw == null && s.plainTextContent() != null) {
+            raw = s.plainTextContent();
+            if (raw.startsWith("\uFEFF")) raw = raw.substring(1);
+            encoding = "inline in project.qde";
+            if (problem != null) warnings.add(label + ": " + problem + "; its text was taken from project.qde instead");
+            if (raw.isBlank()) {
+                notImported(s, label, "its text is empty");
+                return null;
+            }
+        }
+        if (raw == null) {
+            notImported(s, label, problem);
+            return null;
+        }
+        if (s.kind() == SourceKind.PDF) {
+            adjusted.add(label + ": its plain-text representation was imported as a document (the PDF itself stays in the tool it came from)");
+        }
+        return new Prepared(s, new ForeignPositions(raw), encoding);
+    }
+
+    /**
+     * HOOK «Import what fieldworkers actually have»: once Tamga reads DOCX and PDF files, a
+     * source without plain text (a DOCX named by {@code richTextPath}, a PDF without its
+     * {@code <Representation>}) is to be read here through those importers, from
+     * {@code archive.read(s.richTextPath() or s.path(), externalFolder)}, and imported like a text
+     * source. Until then it is reported, with this reason.
+     */
+    private static String formattedSourceUnavailable(Source s) {
+        if (s.kind() == SourceKind.PDF) {
+            return "the file has the PDF but not its plain-text representation, and Tamga cannot read PDF files yet";
+        }
+        if (s.richTextPath() != null) {
+            return "the file has it only as a formatted document (" + extension(s.richTextPath())
+                    + "), not as plain text, and Tamga cannot read formatted documents yet";
+        }
+        return "the file gives no text for it";
+    }
+
+    private static String extension(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? "no extension" : path.substring(dot + 1).toUpperCase(Locale.ROOT);
+    }
+
+    private void notImported(Source s, String label, String reason) {
+        int selections = s.selections().size() + s.otherSelections().size();
+        int codings = s.codings().size() + s.selections().stream().mapToInt(x -> x.codings().size()).sum()
+                + s.otherSelections().stream().mapToInt(OtherSelection::codings).sum();
+        List<String> lost = new ArrayList<>();
+        if (selections > 0) lost.add(count(selections, "selection"));
+        if (codings > 0) lost.add(count(codings, "coding"));
+        if (s.transcripts() > 0) lost.add(count(s.transcripts(), "transcript"));
+        skipped.add(label + ": " + reason + (lost.isEmpty() ? "" : " (not carried over with it: " + String.join(", ", lost) + ")"));
+    }
+
+    /** Per-document tallies of what had to be changed or left out. */
+    private static final class Tally {
+        int pastEnd, startsPastEnd, startsPastEndCodings, empty, reversed, negative, unknownCode, duplicates, uncoded, comments;
+        long furthest;
+        final Set<String> unknownCodes = new java.util.TreeSet<>();
+    }
+
+    private void document(Prepared p, Rule rule) {
+        Source s = p.source();
+        ForeignPositions ft = p.text();
+        String text = ft.text();
+        String label = "\u201C" + s.name() + "\u201D";
+        DocumentRepository docs = store.documents();
+        String sha = ImportService.sha256(text);
+        Document doc;
+        var same = docs.bySha256(sha);
+        if (same.isPresent()) {
+            doc = same.get();
+            adjusted.add(label + " has the same text as \u201C" + doc.name() + "\u201D; Tamga keeps one document, and its codings were added to it");
+        } else {
+            String name = s.name().strip();
+            String unique = name;
+            for (int n = 2; docs.nameExists(unique); n++) unique = name + " (" + n + ")";
+            if (!unique.equals(name)) adjusted.add("two sources are called " + label + "; the second is the document \u201C" + unique + "\u201D");
+            doc = docs.insert(new DocumentRepository.NewDocument(guid("document", s.guid(), "source " + label), unique, LanguageDetector.detect(text),
+                    text, ft.length(), archive.fileName(), p.encoding(), sha, s.created() == null ? Instant.now() : s.created()));
+        }
+        List<String> refs = new ArrayList<>(s.notes());
+        refs.addAll(linkedNotes.getOrDefault(s.guid(), List.of()));
+        String memo = join(doc.memo(), s.description(), noteTexts(refs));
+        if (memo != null && !memo.equals(doc.memo())) docs.setMemo(doc.id(), memo);
+
+        Tally t = new Tally();
+        Set<String> seen = new HashSet<>();
+        int length = ft.length();
+        for (Selection sel : s.selections()) {
+            long start = ft.toTamga(sel.start(), rule), end = ft.toTamga(sel.end(), rule);
+            if (start < 0 || end < 0) { t.negative++; continue; }
+            if (start > end) { long x = start; start = end; end = x; t.reversed++; }
+            if (start >= length) { t.startsPastEnd++; t.startsPastEndCodings += sel.codings().size(); continue; }
+            if (end > length) { t.pastEnd++; t.furthest = Math.max(t.furthest, end); end = length; }
+            if (start == end) { t.empty++; continue; }
+            List<String> selectionNotes = new ArrayList<>(sel.notes());
+            selectionNotes.addAll(linkedNotes.getOrDefault(sel.guid(), List.of()));
+            if (sel.codings().isEmpty()) {
+                comment(doc, sel, (int) start, (int) end, ft, selectionNotes, t);
+                continue;
+            }
+            String selectionMemo = join(sel.description(), noteTexts(selectionNotes));
+            for (QdpxProject.Coding c : sel.codings()) {
+                code(doc, c, (int) start, (int) end, selectionMemo, sel.creatingUser(), sel.created(), s.creatingUser(), seen, t);
+            }
+        }
+        if (!s.codings().isEmpty()) {
+            for (QdpxProject.Coding c : s.codings()) code(doc, c, 0, length, null, null, null, s.creatingUser(), seen, t);
+            adjusted.add(label + ": " + count(s.codings().size(), "coding") + " of the whole source became "
+                    + (s.codings().size() == 1 ? "a coding" : "codings") + " of its whole text (0\u2013" + length + ")");
+        }
+        report(label, length, t);
+        int areas = s.otherSelections().size();
+        if (areas > 0) {
+            int codings = s.otherSelections().stream().mapToInt(OtherSelection::codings).sum();
+            skipped.add(label + ": " + count(areas, "PDF area selection") + " with " + count(codings, "coding")
+                    + " (areas of pages, not passages of text; Tamga codes text only)");
+        }
+        if (!s.values().isEmpty()) variableValues += s.values().size();
+    }
+
+    private int variableValues;
+
+    private void code(Document doc, QdpxProject.Coding c, int start, int end, String selectionMemo, String selectionUser,
+                      Instant selectionCreated, String sourceUser, Set<String> seen, Tally t) {
+        Long codeId = c.code() == null ? null : codeByGuid.get(c.code());
+        if (codeId == null) {
+            t.unknownCode++;
+            t.unknownCodes.add(c.code() == null ? "(none)" : c.code());
+            return;
+        }
+        long coderId = coder(c.creatingUser(), selectionUser, sourceUser);
+        if (!seen.add(codeId + ":" + coderId + ":" + start + ":" + end)) {
+            t.duplicates++;
+            return;
+        }
+        List<String> refs = new ArrayList<>(c.notes());
+        refs.addAll(linkedNotes.getOrDefault(c.guid(), List.of()));
+        String memo = join(selectionMemo, noteTexts(refs));
+        Instant created = c.created() != null ? c.created() : selectionCreated != null ? selectionCreated : Instant.now();
+        String guid = Guids.isValid(c.guid()) && taken("coding").add(c.guid()) ? c.guid() : fresh("coding");
+        store.codings().insert(guid, doc.id(), codeId, coderId, start, end, memo, created);
+    }
+
+    /** A selection without a code but with a comment (MAXQDA, NVivo annotations): kept as a project memo, since Tamga keeps memos only on codings. */
+    private void comment(Document doc, Selection sel, int start, int end, ForeignPositions ft, List<String> noteRefs, Tally t) {
+        String text = join(sel.description(), noteTexts(noteRefs));
+        if (text == null) {
+            t.uncoded++;
+            return;
+        }
+        t.comments++;
+        String passage = ExchangeService.excerpt(new org.tamga.core.text.Positions(ft.text()).substring(start, end));
+        Long coderId = sel.creatingUser() == null ? null : coderByUser.get(sel.creatingUser());
+        store.memos().insert(fresh("memo"), "Comment on \u201C" + doc.name() + "\u201D " + start + "\u2013" + end + ": " + passage,
+                text, coderId, sel.created(), null);
+    }
+
+    private void report(String label, int length, Tally t) {
+        if (t.pastEnd > 0) {
+            adjusted.add(label + ": " + count(t.pastEnd, "selection") + (t.pastEnd == 1 ? " runs" : " run") + " past the end of the text (to "
+                    + t.furthest + "; the text has " + length + " characters) and " + (t.pastEnd == 1 ? "was" : "were") + " cut at its end");
+        }
+        if (t.reversed > 0) adjusted.add(label + ": " + count(t.reversed, "selection") + " ended before " + (t.reversed == 1 ? "it" : "they") + " started and " + (t.reversed == 1 ? "was" : "were") + " read the other way round");
+        if (t.startsPastEnd > 0) {
+            skipped.add(label + ": " + count(t.startsPastEnd, "selection") + " with " + count(t.startsPastEndCodings, "coding")
+                    + (t.startsPastEnd == 1 ? " starts" : " start") + " after the end of the text (" + length + " characters)");
+        }
+        if (t.negative > 0) skipped.add(label + ": " + count(t.negative, "selection") + " with negative positions");
+        if (t.empty > 0) skipped.add(label + ": " + count(t.empty, "empty selection") + " (start equals end)");
+        if (t.unknownCode > 0) {
+            skipped.add(label + ": " + count(t.unknownCode, "coding") + " of codes that are not in the file's codebook ("
+                    + String.join(", ", t.unknownCodes) + ")");
+        }
+        if (t.duplicates > 0) adjusted.add(label + ": " + count(t.duplicates, "coding") + " repeated the same code, coder and passage; each was imported once");
+        if (t.uncoded > 0) skipped.add(label + ": " + count(t.uncoded, "selection") + " without a code or comment (Tamga keeps coded passages only)");
+        if (t.comments > 0) {
+            adjusted.add(label + ": " + count(t.comments, "comment") + " on passages without a code became project memos"
+                    + " (Tamga keeps memos on coded passages only)");
+        }
+    }
+
+    // ---- notes ------------------------------------------------------------------------------
+
+    /** The texts of these notes, joined; marks them as used. */
+    private String noteTexts(List<String> refs) {
+        List<String> parts = new ArrayList<>();
+        for (String ref : refs) {
+            Note n = notes.get(ref);
+            if (n == null) continue;
+            consumedNotes.add(ref);
+            parts.add(noteText(n));
+        }
+        return join(parts.toArray(String[]::new));
+    }
+
+    private String noteText(Note n) {
+        return noteTexts.computeIfAbsent(n.guid(), g -> {
+            String text = n.text();
+            if (ExchangeService.blank(text) && n.plainTextPath() != null) {
+                try {
+                    text = TextDecoder.decode(archive.read(n.plainTextPath(), externalFolder)).text();
+                } catch (UnsafeArchiveException e) {
+                    throw e;
+                } catch (ExchangeException e) {
+                    warnings.add("note \u201C" + (n.name() == null ? n.guid() : n.name()) + "\u201D: " + e.reason());
+                } catch (TextDecoder.UndecodableException e) {
+                    warnings.add("note \u201C" + (n.name() == null ? n.guid() : n.name()) + "\u201D: its text file cannot be read: " + e.getMessage());
+                }
+            }
+            if (ExchangeService.blank(text)) text = n.description();
+            return ExchangeService.blank(text) ? "" : text.strip();
+        });
+    }
+
+    /** Notes not attached to anything Tamga imported become project memos (with their GUIDs, authors and times). */
+    private int leftoverNotes() {
+        int empty = 0;
+        for (Note n : notes.values()) {
+            if (consumedNotes.contains(n.guid())) continue;
+            String text = noteText(n);
+            if (text.isEmpty()) { empty++; continue; }
+            Long coderId = n.creatingUser() == null ? null : coderByUser.get(n.creatingUser());
+            String guid = Guids.isValid(n.guid()) && taken("memo").add(n.guid()) ? n.guid() : fresh("memo");
+            store.memos().insert(guid, n.name(), text, coderId, n.created(), n.modified());
+        }
+        if (empty > 0) skipped.add(count(empty, "empty note") + " (no text)");
+        return store.memos().all().size();
+    }
+
+    // ---- what Tamga does not have -----------------------------------------------------------
+
+    private void notCarried(int otherLinks) {
+        // HOOK (document attributes): when Tamga has document attributes and cases, map project.variables() and
+        // project.cases() here: unnamed cases with one SourceRef (MAXQDA, Quirkos) and VariableValues on sources
+        // are attributes of that document; named cases are cases.
+        int values = variableValues + project.cases().stream().mapToInt(c -> c.values().size()).sum();
+        if (!project.variables().isEmpty() || values > 0 || !project.cases().isEmpty()) {
+            String names = project.variables().stream().map(v -> v.name() == null ? v.guid() : "\u201C" + v.name() + "\u201D")
+                    .limit(8).collect(Collectors.joining(", "));
+            skipped.add(count(project.variables().size(), "variable") + (names.isEmpty() ? "" : " (" + names
+                    + (project.variables().size() > 8 ? ", …" : "") + ")") + " with " + count(values, "value") + " and "
+                    + count(project.cases().size(), "case") + ": Tamga has no document attributes or cases yet");
+        }
+        if (project.sets() > 0) skipped.add(count(project.sets(), "set") + ": Tamga has no sets");
+        if (project.graphs() > 0) skipped.add(count(project.graphs(), "graph") + ": Tamga has no graphs");
+        if (otherLinks > 0) skipped.add(count(otherLinks, "link") + " between codes, sources or passages: Tamga has no links");
+    }
+
+    // ---- positions --------------------------------------------------------------------------
+
+    /** ATLAS.ti counts a CRLF as one character (QualCoder's importer found so); MAXQDA wants CRLF files counted the same way. */
+    static Rule preferredRule(String origin) {
+        String o = ExchangeService.lower(origin);
+        return o.contains("atlas") || o.contains("maxqda") ? Rule.CRLF_AS_ONE : Rule.STANDARD;
+    }
+
+    static String describe(Rule rule, Rule preferred, Evidence e) {
+        if (!e.sawCrlf() && !e.sawSupplementary()) {
+            return "positions read as Unicode code points, as REFI-QDA counts them (no selected text has Windows line breaks"
+                    + " or characters outside the Basic Multilingual Plane, so no other reading was possible)";
+        }
+        List<String> parts = new ArrayList<>();
+        if (e.sawCrlf()) {
+            parts.add(rule.crlfAsTwo() ? "a Windows line break (CRLF) counted as two characters, as REFI-QDA counts it"
+                    : "a Windows line break (CRLF) counted as one character, not two as REFI-QDA counts it");
+        }
+        if (e.sawSupplementary()) {
+            parts.add(rule.utf16Units() ? "an emoji or rare CJK character counted as two (UTF-16 units, not code points)"
+                    : "an emoji or rare CJK character counted as one (code points)");
+        }
+        String basis = e.telling() > 0
+                ? "judged from " + e.telling() + " of " + count(e.selections(), "selection") + " that read differently by each rule"
+                : "no selection reads differently by either rule, so "
+                  + (rule == preferred && preferred != Rule.STANDARD ? "the file's tool's known rule was used" : "REFI-QDA's rule was used");
+        return "positions: " + String.join("; ", parts) + " (" + basis + ")";
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    /** The file's GUID if it is one and not yet taken, otherwise a new one (and a warning when it was malformed). */
+    private String guid(String kind, String fromFile, String what) {
+        if (Guids.isValid(fromFile) && taken(kind).add(fromFile)) return fromFile;
+        String fresh = fresh(kind);
+        warnings.add(what + " had " + (Guids.isValid(fromFile) ? "a GUID used twice" : "an invalid GUID \u201C" + fromFile + "\u201D")
+                + "; it was given " + fresh);
+        return fresh;
+    }
+
+    private Set<String> taken(String kind) { return usedGuids.computeIfAbsent(kind, k -> new HashSet<>()); }
+
+    private String fresh(String kind) {
+        String g = Guids.fresh();
+        taken(kind).add(g);
+        return g;
+    }
+
+    static String join(String... parts) {
+        List<String> out = new ArrayList<>();
+        for (String p : parts) if (!ExchangeService.blank(p) && !out.contains(p.strip())) out.add(p.strip());
+        return out.isEmpty() ? null : String.join("\n\n", out);
+    }
+
+    static String count(long n, String word) { return n + " " + word + (n == 1 ? "" : "s"); }
+}
