@@ -65,6 +65,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void fileFormatsDependOnlyOnTheModel() {
+        noClasses().that().resideInAPackage("org.tamga.exchange..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.tamga.store..", "org.tamga.index..", "org.tamga.report..",
+                        "org.tamga.core..", "org.tamga.cli..")
+                .check(classes);
+    }
+
+    @Test
     void theCommandLineGoesThroughTheCoreServices() {
         noClasses().that().resideInAPackage("org.tamga.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tamga.store..", "org.tamga.index..")

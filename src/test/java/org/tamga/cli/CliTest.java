@@ -115,7 +115,11 @@ class CliTest {
                 tamga("code", project, "--document", "nope"),
                 tamga("new", project),
                 tamga("import", project, dir.resolve("nothing-here.txt")),
-                tamga("report", "frequencies", project, "--format", "pdf", "--output", dir.resolve("x.pdf")));
+                tamga("report", "frequencies", project, "--format", "pdf", "--output", dir.resolve("x.pdf")),
+                tamga("import"),
+                tamga("import", "qdpx", dir.resolve("transcripts/notes.pdf"), dir.resolve("new.tamga")),
+                tamga("import", "qdpx", dir.resolve("missing.qdpx"), dir.resolve("new.tamga")),
+                tamga("export", "qdpx", dir.resolve("missing.tamga"), dir.resolve("x.qdpx")));
         for (Run r : failures) {
             assertNotEquals(0, r.code(), r.toString());
             List<String> err = r.err().lines().filter(l -> l.startsWith("tamga: ")).toList();
@@ -184,5 +188,37 @@ class CliTest {
         Run unknown = tamga("search", project, "草场", "--speaker", "Nobody");
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().startsWith("tamga: No speaker \u201CNobody\u201D in the project"), unknown.err());
+    }
+
+    @Test
+    void qdpxExportAndImportBesideTheTranscriptImport() throws Exception {
+        Run imp = tamga("import", project, dir.resolve("transcripts/访谈01.txt"), dir.resolve("transcripts/interview-02.txt"));
+        assertEquals(0, imp.code(), imp.err());
+        assertTrue(imp.out().contains("2 imported"), imp.out());
+        assertEquals(0, tamga("codebook", "import", project, Path.of("codebooks/poverty-capability-local-knowledge.qdc")).code());
+        assertEquals(0, tamga("code", project, "--document", "访谈01", "--start", 17, "--end", 29, "--code", "Education and knowledge",
+                "--coder", "Saran", "--memo", "换行前").code());
+
+        Path qdpx = dir.resolve("田野调查.qdpx");
+        Run export = tamga("export", "qdpx", project, qdpx);
+        assertEquals(0, export.code(), export.err());
+        assertEquals("wrote " + qdpx + ": 2 documents, 28 codes, 1 codings, 1 coders, 0 memos", export.out().strip());
+
+        Path back = dir.resolve("back.tamga");
+        Run in = tamga("import", "qdpx", qdpx, back);
+        assertEquals(0, in.code(), in.err());
+        List<String> lines = in.lines();
+        assertTrue(lines.getFirst().startsWith("imported  田野调查.qdpx (made by Tamga") && lines.getFirst().endsWith("into back.tamga"), in.out());
+        assertEquals("          2 documents, 28 codes, 1 codings, 1 coders, 0 memos", lines.get(1));
+        assertTrue(lines.get(2).startsWith("positions read as Unicode code points"), in.out());
+        assertEquals("0 changed in the carrying over, 0 not carried over, 0 warnings.", lines.getLast());
+
+        Run codings = tamga("codings", back, "--code", "Education and knowledge");
+        assertTrue(codings.out().contains("访谈01\t17\t29\tEducation and knowledge · 教育与知识\tSaran\t以前是贫困户，现在脱贫了\t换行前"), codings.out());
+
+        Run again = tamga("import", "qdpx", qdpx, back);
+        assertEquals(1, again.code());
+        assertEquals("tamga: back.tamga already exists; importing a QDPX file creates a new project, so choose a name that is not taken.",
+                again.err().strip());
     }
 }
