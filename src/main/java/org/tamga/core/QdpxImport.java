@@ -96,6 +96,12 @@ final class QdpxImport {
         Rule preferred = preferredRule(project.origin());
         Rule rule = evidence.decide(preferred);
         for (Prepared p : prepared) document(p, rule);
+        long formatted = prepared.stream().filter(p -> p.source().richTextPath() != null).count();
+        if (formatted > 0) {
+            adjusted.add(count(formatted, "source") + " came with a formatted version (" + prepared.stream()
+                    .filter(p -> p.source().richTextPath() != null).map(p -> extension(p.source().richTextPath())).distinct().sorted()
+                    .collect(Collectors.joining(", ")) + ") beside the plain text; Tamga imported the plain text, without the formatting");
+        }
 
         int memos = leftoverNotes();
         notCarried(otherLinks);

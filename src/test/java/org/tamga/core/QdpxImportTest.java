@@ -202,6 +202,7 @@ class QdpxImportTest {
         assertTrue(any(r.skipped(), "1 set: Tamga has no sets"), r.skipped().toString());
         assertTrue(any(r.adjusted(), "1 comment on passages without a code"), r.adjusted().toString());
         assertEquals("访谈者的问题有引导性", memos("atlas").getFirst().text());
+        assertTrue(any(r.adjusted(), "1 source came with a formatted version (DOCX)", "without the formatting"), r.adjusted().toString());
         assertEquals(2, r.documents());
         assertEquals(List.of(), r.warnings());
     }

@@ -88,6 +88,48 @@ class QdpxArchiveTest {
         assertFalse(Files.exists(file));
     }
 
+    @Test
+    void aProjectsCodebookIsReadLikeAQdcFileQuirksIncluded() throws Exception {
+        String codes = "<Codes><Code name=\"no guid\" isCodable=\"true\" color=\"red\"/>"
+                + "<Code guid=\"{6F1C1A52-7D0E-4A59-9B0A-3F1D2C3B4A50}\" name=\"braced\" isCodable=\"false\"><Description>d</Description>"
+                + "<Code guid=\"6f1c1a52-7d0e-4a59-9b0a-3f1d2c3b4a51\" name=\"\" color=\"#abc\"/></Code></Codes>";
+        Path qdc = Files.writeString(dir.resolve("c.qdc"), "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">" + codes + "</CodeBook>");
+        Path qdpx = Zips.archive().add("project.qde", Zips.qde("", "<CodeBook>" + codes + "</CodeBook>")).writeTo(dir.resolve("c.qdpx"));
+        CodebookFile.Contents fromQdc = CodebookFile.read(qdc);
+        try (QdpxArchive archive = QdpxArchive.open(qdpx)) {
+            List<CodeNode> fromProject = archive.project().codes();
+            assertEquals(fromQdc.codes().size(), fromProject.size());
+            for (int i = 0; i < fromProject.size(); i++) {
+                CodeNode a = fromQdc.codes().get(i), b = fromProject.get(i);
+                // the code without a GUID gets a new one each time it is read; everything else is the same
+                assertEquals(a.name(), b.name());
+                assertEquals(a.children(), b.children());
+                assertEquals(a.color(), b.color());
+                assertEquals(a.codable(), b.codable());
+                assertEquals(a.description(), b.description());
+            }
+            assertEquals("6f1c1a52-7d0e-4a59-9b0a-3f1d2c3b4a50", fromProject.get(1).guid());
+            assertEquals(fromQdc.warnings().size(), archive.project().warnings().size(), archive.project().warnings().toString());
+        }
+        // and written by the same code: the .qdc Tamga writes holds the same <Code> elements as its project.qde
+        List<CodeNode> tree = sampleModel().codes();
+        Path written = dir.resolve("w.qdc");
+        CodebookFile.write(tree, written);
+        Path project = dir.resolve("w.qdpx");
+        QdpxArchive.write(new QdpxProject("p", null, null, null, List.of(), tree, Map.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), 0, 0, List.of()), s -> "", project);
+        String qdcXml = Files.readString(written);
+        String qdeXml;
+        try (ZipFile zip = new ZipFile(project.toFile())) {
+            qdeXml = new String(zip.getInputStream(zip.getEntry("project.qde")).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(codeElements(qdcXml), codeElements(qdeXml));
+    }
+
+    private static String codeElements(String xml) {
+        return xml.substring(xml.indexOf("<Code "), xml.lastIndexOf("</Code>") + 7).replaceAll("\\s+", " ");
+    }
+
     // ---- hostile archives ---------------------------------------------------------------------
 
     private Path withEntry(String hostileName) throws Exception {
