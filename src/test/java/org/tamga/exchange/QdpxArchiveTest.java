@@ -212,8 +212,8 @@ class QdpxArchiveTest {
     void capitalisedNamesBracedGuidsAnEmptySetsAndAByteOrderMarkAreTolerated() throws Exception {
         String body = "<Users><User guid=\"{AD68FBE7-E1EE-4A82-A279-23CC698C89EB}\" name=\"Friedrich\"/></Users>"
                 + "<CodeBook><Codes><Code guid=\"{85D17F60-7BB0-481E-B742-B4861DD669DF}\" name=\"happiness\" isCodable=\"true\"/></Codes></CodeBook>"
-                + "<Sources><TextSource guid=\"0F8A1907-7E42-4739-8610-A676B4D1B69F\" name=\"Mabel.txt\" plainTextPath=\"internal://142EB46D-612E-4593-A385-D0E5D04D1288.txt\">"
-                + "<PlainTextSelection guid=\"4191294A-E287-4510-95B0-69BCE4638E56\" startPosition=\"0\" endPosition=\"4\" creatingUser=\"AD68FBE7-E1EE-4A82-A279-23CC698C89EB\">"
+                + "<Sources><TextSource guid=\"0F8A1907-7E42-4739-8610-A676B4D1B69F\" name=\"Mabel.txt\" plainTextPath=\"internal://142EB46D-612E-4593-A385-D0E5D04D1288.txt\" creationDateTime=\"2018-10-04T22:56:11\">"
+                + "<PlainTextSelection guid=\"4191294A-E287-4510-95B0-69BCE4638E56\" startPosition=\"0\" endPosition=\"4\" modifyingUser=\"AD68FBE7-E1EE-4A82-A279-23CC698C89EB\">"
                 + "<Coding guid=\"445A6AEC-1400-4502-919D-0867832FF211\"><CodeRef targetGUID=\"85D17F60-7BB0-481E-B742-B4861DD669DF\"/></Coding>"
                 + "</PlainTextSelection></TextSource></Sources><Sets/>";
         byte[] qde = ("\uFEFF" + Zips.qde("origin=\"ATLAS.ti 8.4.0\"", body)).getBytes(StandardCharsets.UTF_8);
@@ -227,7 +227,8 @@ class QdpxArchiveTest {
             Source s = p.sources().getFirst();
             assertEquals(DOC, s.guid());
             Selection sel = s.selections().getFirst();
-            assertEquals(USER, sel.creatingUser());
+            assertEquals(USER, sel.creatingUser(), "without creatingUser, the modifying user is the one who made it");
+            assertEquals(Instant.parse("2018-10-04T22:56:11Z"), s.created(), "a time without a zone is read as UTC");
             assertEquals(CODE, sel.codings().getFirst().code(), "the CodeRef is normalised like the code's GUID");
             assertEquals(0, p.sets());
             assertEquals(List.of(), p.warnings());
