@@ -129,13 +129,29 @@ public final class ProjectModel implements AutoCloseable {
                             Map<Long, Integer> counts, List<org.tamga.model.Coder> coders, OpenDocument open) {}
 
     private Snapshot snapshot(ProjectSession s, Document open) {
+        return snapshot(s, open, null);
+    }
+
+    /**
+     * Reads what the window shows. When the open document stays the same, its text and positions
+     * are reused (a document's text never changes): after an edit only its codings are read again.
+     */
+    private Snapshot snapshot(ProjectSession s, Document open, OpenDocument current) {
         Map<Long, Integer> perDocument = s.coding().countsByDocument();
         List<DocumentItem> docs = new ArrayList<>();
-        for (Document d : s.documents().all()) docs.add(new DocumentItem(d, perDocument.getOrDefault(d.id(), 0)));
+        Document fresh = null;
+        for (Document d : s.documents().all()) {
+            docs.add(new DocumentItem(d, perDocument.getOrDefault(d.id(), 0)));
+            if (open != null && d.guid().equals(open.guid())) fresh = d;
+        }
         OpenDocument od = null;
-        if (open != null) {
-            String text = s.documents().text(open);
-            od = new OpenDocument(open, text, new Positions(text), s.coding().ofDocument(open));
+        if (fresh != null) {
+            if (current != null && current.document().guid().equals(fresh.guid())) {
+                od = new OpenDocument(fresh, current.text(), current.positions(), s.coding().ofDocument(fresh));
+            } else {
+                String text = s.documents().text(fresh);
+                od = new OpenDocument(fresh, text, new Positions(text), s.coding().ofDocument(fresh));
+            }
         }
         return new Snapshot(s.project().name(), s.file(), docs, s.codebook().codebook(), s.coding().countsByCode(),
                 s.coding().coders(), od);
@@ -160,7 +176,8 @@ public final class ProjectModel implements AutoCloseable {
 
     /** Runs an edit in the background, records it for undo, then refreshes what the window shows. */
     private void edit(String description, Runnable redo, Runnable undo, Runnable then) {
-        Document open = openDocument.get() == null ? null : openDocument.get().document();
+        OpenDocument current = openDocument.get();
+        Document open = current == null ? null : current.document();
         background.run(() -> {
             redo.run();
             history.done(new EditHistory.Edit() {
@@ -168,7 +185,7 @@ public final class ProjectModel implements AutoCloseable {
                 public void undo() { undo.run(); }
                 public void redo() { redo.run(); }
             });
-            return snapshot(session, open);
+            return snapshot(session, open, current);
         }, snap -> {
             apply(snap);
             updateHistory();
@@ -189,10 +206,11 @@ public final class ProjectModel implements AutoCloseable {
     public void redo() { step(false); }
 
     private void step(boolean back) {
-        Document open = openDocument.get() == null ? null : openDocument.get().document();
+        OpenDocument current = openDocument.get();
+        Document open = current == null ? null : current.document();
         background.run(() -> {
             EditHistory.Edit e = back ? history.undo() : history.redo();
-            return new Object[]{e, snapshot(session, open)};
+            return new Object[]{e, snapshot(session, open, current)};
         }, result -> {
             apply((Snapshot) result[1]);
             updateHistory();
