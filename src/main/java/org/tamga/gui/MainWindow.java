@@ -360,7 +360,8 @@ public final class MainWindow {
             r.setOnAction(e -> openProject(p));
             recent.getItems().add(r);
         }
-        file.getItems().addAll(newP, open, sample, recent);
+        MenuItem importQdpx = item("menu.file.importQdpx", this::importQdpxDialog);
+        file.getItems().addAll(newP, open, sample, recent, importQdpx);
         if (projectOpen) {
             MenuItem importDocs = item("menu.file.importDocuments", this::importDocumentsDialog);
             importDocs.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
@@ -368,7 +369,10 @@ public final class MainWindow {
             MenuItem importCodebook = item("menu.file.importCodebook", this::importCodebookDialog);
             MenuItem exportCodebook = item("menu.file.exportCodebook", () -> saveAs("codebook.qdc", "*.qdc",
                     p -> model.withSession(s -> { s.codebook().exportQdc(p); return p; }, x -> model.status.set(x.toString()))));
-            file.getItems().addAll(new SeparatorMenuItem(), importDocs, importFolder, importCodebook, exportCodebook);
+            MenuItem exportQdpx = item("menu.file.exportQdpx", () -> saveAs(model.projectName.get() + ".qdpx", "*.qdpx",
+                    p -> model.withSession(s -> s.exchange().exportQdpx(p), r -> model.status.set(
+                            i18n.t("qdpx.exported", r.file().getFileName(), r.documents(), r.codes(), r.codings())))));
+            file.getItems().addAll(new SeparatorMenuItem(), importDocs, importFolder, importCodebook, exportCodebook, exportQdpx);
         }
         file.getItems().addAll(new SeparatorMenuItem(), item("menu.file.quit", () -> { model.close(); stage.close(); }));
 
@@ -526,6 +530,37 @@ public final class MainWindow {
             String text = r.added() + " / " + r.unchanged() + " / " + r.conflicts().size() + (r.conflicts().isEmpty() ? "" : "\n" + String.join("\n", r.conflicts()));
             Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
             a.setHeaderText(f.getName());
+            a.initOwner(stage);
+            a.show();
+        });
+    }
+
+    /** Asks for a .qdpx and a new project file, imports in the background, opens the result and shows the report. */
+    private void importQdpxDialog() {
+        FileChooser source = new FileChooser();
+        source.getExtensionFilters().add(new FileChooser.ExtensionFilter("REFI-QDA project", "*.qdpx"));
+        File qdpx = source.showOpenDialog(stage);
+        if (qdpx == null) return;
+        FileChooser target = new FileChooser();
+        target.setInitialFileName(qdpx.getName().replaceFirst("(?i)\\.qdpx$", "") + ".tamga");
+        target.getExtensionFilters().add(new FileChooser.ExtensionFilter("Tamga project", "*.tamga"));
+        File project = target.showSaveDialog(stage);
+        if (project == null) return;
+        model.work(() -> org.tamga.core.ExchangeService.importQdpx(qdpx.toPath(), project.toPath()), report -> {
+            openProject(report.project());
+            List<String> lines = new ArrayList<>();
+            lines.add(report.positions());
+            lines.addAll(report.adjusted());
+            lines.addAll(report.skipped());
+            lines.addAll(report.warnings());
+            Alert a = new Alert(Alert.AlertType.INFORMATION, i18n.t("qdpx.imported", report.file(), report.documents(), report.codes(),
+                    report.codings(), report.coders()), ButtonType.OK);
+            TextArea details = new TextArea(String.join("\n", lines));
+            details.setEditable(false);
+            details.setWrapText(true);
+            a.getDialogPane().setExpandableContent(details);
+            a.getDialogPane().setExpanded(true);
+            a.setHeaderText(null);
             a.initOwner(stage);
             a.show();
         });

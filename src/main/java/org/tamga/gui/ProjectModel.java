@@ -423,6 +423,14 @@ public final class ProjectModel implements AutoCloseable {
         background.run(() -> session.reports().frequencies(List.of(), List.of()), then);
     }
 
+    /** Runs work that needs no open project (e.g. importing a .qdpx into a new file) off the JavaFX thread. */
+    public <T> void work(java.util.function.Supplier<T> work, Consumer<T> then) { background.run(work, then); }
+
+    /** The speakers of the project (most turns first), for the search panel's speaker filter. */
+    public void speakers(Consumer<List<String>> then) {
+        background.run(() -> session.speakers().speakers(null).stream().map(org.tamga.core.SpeakerService.Speaker::name).toList(), then);
+    }
+
     /** Runs arbitrary read-only work with the session (exports). */
     public <T> void withSession(java.util.function.Function<ProjectSession, T> work, Consumer<T> then) {
         background.run(() -> work.apply(session), then);

@@ -31,6 +31,7 @@ final class SearchPane {
     final TableView<SearchService.Hit> results = new TableView<>();
     final Label count = new Label();
     final Button codeHits = new Button();
+    final javafx.scene.control.ComboBox<String> speaker = new javafx.scene.control.ComboBox<>();
     final BorderPane root = new BorderPane();
     private final ProjectModel model;
     private final I18n i18n;
@@ -91,7 +92,19 @@ final class SearchPane {
         });
         updateCodeButton(null);
 
-        HBox top = new HBox(8, query, run, count);
+        speaker.setId("speakerFilter");
+        speaker.setPromptText(i18n.t("search.speaker.all"));
+        speaker.setTooltip(new javafx.scene.control.Tooltip(i18n.t("search.speaker.tip")));
+        speaker.setOnShowing(e -> model.speakers(names -> {
+            String chosen = speaker.getValue();
+            java.util.List<String> items = new java.util.ArrayList<>();
+            items.add(i18n.t("search.speaker.all"));
+            items.addAll(names);
+            speaker.getItems().setAll(items);
+            speaker.setValue(chosen);
+        }));
+        speaker.valueProperty().addListener((o, a, b) -> { lastQuery = null; search(); });
+        HBox top = new HBox(8, query, speaker, run, count);
         HBox.setHgrow(query, Priority.ALWAYS);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6));
@@ -115,7 +128,8 @@ final class SearchPane {
         lastQuery = q;
         lastRevision = model.revision.get();
         int mine = ++sequence;
-        model.search(SearchService.Request.of(q).context(50).limit(5000), result -> {
+        String who = speaker.getValue() == null || speaker.getValue().equals(i18n.t("search.speaker.all")) ? null : speaker.getValue();
+        model.search(SearchService.Request.of(q).context(50).limit(5000).spokenBy(who), result -> {
             if (mine != sequence) return; // a newer search is on its way
             results.getItems().setAll(result.hits());
             count.setText(i18n.t(result.truncated() ? "search.truncated" : "search.count", result.hits().size(), result.documents()));

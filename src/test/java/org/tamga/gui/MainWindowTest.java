@@ -151,6 +151,26 @@ class MainWindowTest {
     }
 
     @Test
+    void theSearchCanBeLimitedToOneSpeaker(FxRobot robot) {
+        openSampleAndDocument(robot, "访谈01");
+        robot.clickOn("#searchField").write("贫困").type(KeyCode.ENTER);
+        waitFor("all hits", () -> window.searchHits().size() >= 5);
+        int all = window.searchHits().size();
+        robot.clickOn("#speakerFilter");
+        waitFor("the speakers", () -> window.searchPane.speaker.getItems().contains("访谈者"));
+        robot.interact(() -> window.searchPane.speaker.setValue("访谈者"));
+        waitFor("the interviewer's hits", () -> !window.searchHits().isEmpty() && window.searchHits().size() < all);
+        try (var session = org.tamga.core.ProjectSession.open(model.projectFile.get(), dir.resolve("cache-check"))) {
+            for (var hit : window.searchHits()) {
+                String text = session.documents().text(hit.document());
+                int at = text.offsetByCodePoints(0, hit.start());
+                assertTrue(text.lastIndexOf("访谈者：", at) > text.lastIndexOf("受访者：", at),
+                        "a hit in the interviewer's turn: " + hit.context().line());
+            }
+        }
+    }
+
+    @Test
     void theWindowSpeaksChinese(FxRobot robot) {
         robot.interact(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
         assertFalse(robot.lookup("打开示例项目").queryAll().isEmpty(), "the welcome screen in Chinese");
