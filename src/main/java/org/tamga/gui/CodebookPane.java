@@ -48,6 +48,7 @@ final class CodebookPane {
         this.actions = actions;
         tree.setId("codeTree");
         tree.setShowRoot(false);
+        tree.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         tree.setCellFactory(t -> new CodeCell(i18n));
         model.codebook.addListener((o, a, b) -> rebuild(b));
         model.codeCounts.addListener((o, a, b) -> tree.refresh());
@@ -57,6 +58,12 @@ final class CodebookPane {
     Code selected() {
         TreeItem<Code> item = tree.getSelectionModel().getSelectedItem();
         return item == null ? null : item.getValue();
+    }
+
+    /** All selected codes (retrieval of several codes at once). */
+    java.util.List<Code> selectedCodes() {
+        return tree.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull)
+                .map(TreeItem::getValue).filter(java.util.Objects::nonNull).toList();
     }
 
     void select(Code code) {

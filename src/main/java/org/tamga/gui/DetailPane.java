@@ -22,6 +22,9 @@ import java.util.function.Supplier;
 final class DetailPane {
     final VBox root = new VBox(6);
     final TextArea documentMemo = new TextArea();
+    final Label documentSource = new Label();
+    final javafx.scene.control.ComboBox<String> speakers = new javafx.scene.control.ComboBox<>();
+    final javafx.scene.control.ColorPicker codeColour = new javafx.scene.control.ColorPicker();
     final TextArea codeDefinition = new TextArea();
     final TextArea codeMemo = new TextArea();
     final ListView<Coding> codings = new ListView<>();
@@ -42,7 +45,29 @@ final class DetailPane {
 
         Button saveDocMemo = new Button(i18n.t("detail.save"));
         saveDocMemo.setOnAction(e -> { if (document != null) model.setDocumentMemo(document, documentMemo.getText()); });
-        TitledPane docPane = new TitledPane(i18n.t("detail.document") + " · " + i18n.t("detail.memo"), new VBox(4, documentMemo, saveDocMemo));
+        documentSource.setId("documentSource");
+        documentSource.setWrapText(true);
+        speakers.setId("speakerList");
+        speakers.setPromptText(i18n.t("detail.speakers"));
+        speakers.setMaxWidth(Double.MAX_VALUE);
+        Button renameSpeaker = new Button(i18n.t("detail.speaker.rename"));
+        renameSpeaker.setOnAction(e -> {
+            String chosen = speakers.getValue();
+            if (chosen == null) return;
+            String name = chosen.replaceFirst("\\s+\\(\\d+\\)$", "");
+            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(name);
+            d.setHeaderText(i18n.t("detail.speaker.renameHeader", name));
+            d.setContentText(i18n.t("detail.speaker.newName"));
+            javafx.scene.control.CheckBox everywhere = new javafx.scene.control.CheckBox(i18n.t("detail.speaker.everywhere"));
+            d.getDialogPane().setExpandableContent(everywhere);
+            d.getDialogPane().setExpanded(true);
+            d.initOwner(root.getScene().getWindow());
+            d.showAndWait().filter(n -> !n.isBlank() && !n.strip().equals(name))
+                    .ifPresent(n -> model.renameSpeaker(name, n.strip(), everywhere.isSelected()));
+        });
+        TitledPane docPane = new TitledPane(i18n.t("detail.document"), new VBox(4, documentSource,
+                new Label(i18n.t("detail.speakers")), new HBox(4, speakers, renameSpeaker),
+                new Label(i18n.t("detail.memo")), documentMemo, saveDocMemo));
 
         Button saveCode = new Button(i18n.t("detail.save"));
         saveCode.setOnAction(e -> {
@@ -50,7 +75,15 @@ final class DetailPane {
             if (!codeDefinition.getText().equals(nz(code.description()))) model.describeCode(code, codeDefinition.getText());
             if (!codeMemo.getText().equals(nz(code.memo()))) model.setCodeMemo(code, codeMemo.getText());
         });
-        TitledPane codePane = new TitledPane(i18n.t("detail.code"), new VBox(4, new Label(i18n.t("detail.definition")), codeDefinition,
+        codeColour.setId("codeColour");
+        codeColour.setOnAction(e -> {
+            if (code == null) return;
+            javafx.scene.paint.Color c = codeColour.getValue();
+            String hex = String.format("#%02X%02X%02X", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
+                    (int) Math.round(c.getBlue() * 255));
+            if (!hex.equalsIgnoreCase(nz(code.color()))) model.recolourCode(code, hex);
+        });
+        TitledPane codePane = new TitledPane(i18n.t("detail.code"), new VBox(4, codeColour, new Label(i18n.t("detail.definition")), codeDefinition,
                 new Label(i18n.t("detail.memo")), codeMemo, saveCode));
 
         codings.setPlaceholder(new Label(i18n.t("detail.codings.none")));
@@ -86,13 +119,26 @@ final class DetailPane {
 
     private static String nz(String s) { return s == null ? "" : s; }
 
-    void showDocument(Document d) {
-        document = d;
-        documentMemo.setText(d == null ? "" : nz(d.memo()));
+    void showDocument(ProjectModel.OpenDocument od) {
+        document = od == null ? null : od.document();
+        documentMemo.setText(document == null ? "" : nz(document.memo()));
+        if (od == null) { documentSource.setText(""); speakers.getItems().clear(); return; }
+        var src = od.source();
+        List<String> parts = new java.util.ArrayList<>();
+        if (document.sourceFile() != null) parts.add(document.sourceFile());
+        if (src != null && src.format() != null) parts.add(src.format() + (src.size() == null ? "" : ", " + (src.size() + 1023) / 1024 + " KB"));
+        if (src != null && src.title() != null) parts.add("\u201C" + src.title() + "\u201D");
+        if (src != null && src.author() != null) parts.add(src.author());
+        if (src != null && src.created() != null) parts.add(src.created().toString().substring(0, 10));
+        if (src != null && src.modified() != null) parts.add("\u2192 " + src.modified().toString().substring(0, 10));
+        if (document.sourceEncoding() != null) parts.add(document.sourceEncoding());
+        documentSource.setText(String.join(" · ", parts));
+        speakers.getItems().setAll(od.speakers().stream().map(sp -> sp.name() + " (" + sp.turns() + ")").toList());
     }
 
     void showCode(Code c) {
         code = c;
+        codeColour.setValue(javafx.scene.paint.Color.web(c == null || c.color() == null ? CodingStyles.DEFAULT_COLOUR : c.color()));
         codeDefinition.setText(c == null ? "" : nz(c.description()));
         codeMemo.setText(c == null ? "" : nz(c.memo()));
     }

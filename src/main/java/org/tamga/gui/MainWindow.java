@@ -274,7 +274,7 @@ public final class MainWindow {
             if (od == null) { documentPane.show(null, model.codebook.get(), i18n.t("document.none")); detailPane.showDocument(null); return; }
             documentPane.show(od, model.codebook.get(), i18n.t("document.info", od.document().name(), od.document().language(),
                     od.document().length(), od.codings().size()));
-            detailPane.showDocument(od.document());
+            detailPane.showDocument(od);
             detailPane.showCodings(documentPane.codingsAt(documentPane.caret()));
         };
         model.openDocument.addListener((o, a, b) -> refresh.run());
@@ -284,7 +284,10 @@ public final class MainWindow {
             Code c = item == null ? null : item.getValue();
             detailPane.showCode(c);
             searchPane.updateCodeButton(c);
-            if (c != null) retrievalPane.show(c);
+        });
+        codebookPane.tree.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<javafx.scene.control.TreeItem<Code>>) change -> {
+            List<Code> chosen = codebookPane.selectedCodes();
+            if (!chosen.isEmpty()) retrievalPane.show(chosen);
         });
         // drag a code from the tree onto the text: code the selection
         documentPane.area.setOnDragOver(e -> {

@@ -46,7 +46,8 @@ public final class ProjectModel implements AutoCloseable {
     public record DocumentItem(Document document, int codings) {}
 
     /** The document in the centre: its text, positions helper and codings. */
-    public record OpenDocument(Document document, String text, Positions positions, List<Coding> codings) {}
+    public record OpenDocument(Document document, String text, Positions positions, List<Coding> codings,
+                               org.tamga.model.DocumentSource source, List<org.tamga.core.SpeakerService.Speaker> speakers) {}
 
     private final Background background;
     private final Path cacheRoot;
@@ -147,10 +148,12 @@ public final class ProjectModel implements AutoCloseable {
         OpenDocument od = null;
         if (fresh != null) {
             if (current != null && current.document().guid().equals(fresh.guid())) {
-                od = new OpenDocument(fresh, current.text(), current.positions(), s.coding().ofDocument(fresh));
+                od = new OpenDocument(fresh, current.text(), current.positions(), s.coding().ofDocument(fresh),
+                        s.documents().source(fresh), s.speakers().speakers(fresh));
             } else {
                 String text = s.documents().text(fresh);
-                od = new OpenDocument(fresh, text, new Positions(text), s.coding().ofDocument(fresh));
+                od = new OpenDocument(fresh, text, new Positions(text), s.coding().ofDocument(fresh),
+                        s.documents().source(fresh), s.speakers().speakers(fresh));
             }
         }
         return new Snapshot(s.project().name(), s.file(), docs, s.codebook().codebook(), s.coding().countsByCode(),
@@ -224,10 +227,27 @@ public final class ProjectModel implements AutoCloseable {
     public void openDocument(Document document, Runnable then) {
         background.run(() -> {
             String text = session.documents().text(document);
-            return new OpenDocument(document, text, new Positions(text), session.coding().ofDocument(document));
+            return new OpenDocument(document, text, new Positions(text), session.coding().ofDocument(document),
+                    session.documents().source(document), session.speakers().speakers(document));
         }, od -> {
             openDocument.set(od);
             if (then != null) then.run();
+        });
+    }
+
+    /**
+     * Corrects a speaker's name in the open document (or, with {@code everywhere}, in all documents);
+     * renaming to an existing speaker merges the two. Not undoable: the window asks first.
+     */
+    public void renameSpeaker(String from, String to, boolean everywhere) {
+        OpenDocument current = openDocument.get();
+        Document doc = current == null ? null : current.document();
+        background.run(() -> {
+            int changed = session.speakers().rename(from, to, everywhere ? null : doc);
+            return new Object[]{changed, snapshot(session, doc, null)};
+        }, result -> {
+            apply((Snapshot) result[1]);
+            status.set("\u201C" + from + "\u201D \u2192 \u201C" + to + "\u201D: " + result[0]);
         });
     }
 
@@ -369,6 +389,11 @@ public final class ProjectModel implements AutoCloseable {
                 () -> session.codebook().describe(byGuid(code.guid()).id(), code.description()), null);
     }
 
+    public void recolourCode(Code code, String colour) {
+        edit("colour of \u201C" + code.name() + "\u201D", () -> session.codebook().recolour(byGuid(code.guid()).id(), colour),
+                () -> session.codebook().recolour(byGuid(code.guid()).id(), code.color()), null);
+    }
+
     public void setCodeMemo(Code code, String memo) {
         edit("memo on \u201C" + code.name() + "\u201D", () -> session.codebook().setMemo(byGuid(code.guid()).id(), memo),
                 () -> session.codebook().setMemo(byGuid(code.guid()).id(), code.memo()), null);
@@ -415,8 +440,16 @@ public final class ProjectModel implements AutoCloseable {
         background.run(() -> session.search().search(request), then);
     }
 
-    public void retrieve(Code code, boolean withChildren, Consumer<List<CodingService.Segment>> then) {
-        background.run(() -> session.coding().retrieve(code, withChildren, Set.of()), then);
+    /** Every segment coded with any of the codes (each once), in document and position order. */
+    public void retrieve(List<Code> codes, boolean withChildren, Consumer<List<CodingService.Segment>> then) {
+        background.run(() -> {
+            Map<String, CodingService.Segment> byGuid = new java.util.LinkedHashMap<>();
+            for (Code c : codes) for (CodingService.Segment seg : session.coding().retrieve(c, withChildren, Set.of())) byGuid.putIfAbsent(seg.coding().guid(), seg);
+            List<CodingService.Segment> out = new ArrayList<>(byGuid.values());
+            out.sort(java.util.Comparator.comparing((CodingService.Segment x) -> x.document().name(), String.CASE_INSENSITIVE_ORDER)
+                    .thenComparingInt(x -> x.coding().start()));
+            return out;
+        }, then);
     }
 
     public void frequencies(Consumer<FrequencyReport> then) {

@@ -28,7 +28,7 @@ final class RetrievalPane {
     final BorderPane root = new BorderPane();
     private final ProjectModel model;
     private final I18n i18n;
-    private Code code;
+    private List<Code> codes = List.of();
 
     RetrievalPane(ProjectModel model, I18n i18n, Consumer<CodingService.Segment> open, Consumer<List<CodingService.Segment>> exporter) {
         this.model = model;
@@ -72,18 +72,21 @@ final class RetrievalPane {
         model.revision.addListener((o, a, b) -> refresh());
     }
 
-    void show(Code code) {
-        this.code = code;
+    /** Shows the segments of one or more codes (select several in the codebook with Ctrl or Shift). */
+    void show(List<Code> codes) {
+        this.codes = List.copyOf(codes);
         refresh();
     }
 
     void refresh() {
-        if (code == null || !model.isOpen()) return;
-        Code current = model.codebook.get().byGuid(code.guid()).orElse(null);
-        if (current == null) { table.getItems().clear(); title.setText(i18n.t("retrieval.none")); return; }
+        if (codes.isEmpty() || !model.isOpen()) return;
+        List<Code> current = codes.stream().map(c -> model.codebook.get().byGuid(c.guid()).orElse(null))
+                .filter(java.util.Objects::nonNull).toList();
+        if (current.isEmpty()) { table.getItems().clear(); title.setText(i18n.t("retrieval.none")); return; }
+        String names = String.join(" + ", current.stream().map(Code::name).toList());
         model.retrieve(current, children.isSelected(), segments -> {
             table.getItems().setAll(segments);
-            title.setText(i18n.t("retrieval.count", segments.size(), current.name()));
+            title.setText(i18n.t("retrieval.count", segments.size(), names));
         });
     }
 }

@@ -171,6 +171,16 @@ class MainWindowTest {
     }
 
     @Test
+    void retrievalOfSeveralCodesAtOnce(FxRobot robot) {
+        openSampleAndDocument(robot, "访谈01");
+        robot.clickOn(codeCell(robot, "Pastoral knowledge"));
+        robot.press(KeyCode.CONTROL).clickOn(codeCell(robot, "Rights and participation")).release(KeyCode.CONTROL);
+        int pastoral = codingsOf("Pastoral knowledge"), rights = codingsOf("Rights and participation");
+        waitFor("both codes' segments", () -> window.retrievalPane.table.getItems().size() == pastoral + rights);
+        assertTrue(window.retrievalPane.title.getText().contains(" + "), window.retrievalPane.title.getText());
+    }
+
+    @Test
     void theWindowSpeaksChinese(FxRobot robot) {
         robot.interact(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
         assertFalse(robot.lookup("打开示例项目").queryAll().isEmpty(), "the welcome screen in Chinese");

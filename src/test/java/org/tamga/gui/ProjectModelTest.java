@@ -123,6 +123,25 @@ class ProjectModelTest {
     }
 
     @Test
+    void speakersAreShownWithTheDocumentAndCanBeCorrected() {
+        var doc = model.documents.stream().filter(d -> d.document().name().startsWith("访谈01")).findFirst().orElseThrow().document();
+        AtomicBoolean open = new AtomicBoolean();
+        model.openDocument(doc, () -> open.set(true));
+        waitFor("open", open::get);
+        var names = model.openDocument.get().speakers().stream().map(org.tamga.core.SpeakerService.Speaker::name).toList();
+        assertTrue(names.contains("受访者") && names.contains("访谈者"), names.toString());
+        int respondentTurns = model.openDocument.get().speakers().stream().filter(x -> x.name().equals("受访者")).findFirst().orElseThrow().turns();
+        model.renameSpeaker("受访者", "巴特尔", false);
+        waitFor("rename", () -> model.openDocument.get().speakers().stream().anyMatch(x -> x.name().equals("巴特尔") && x.turns() == respondentTurns));
+
+        Code health = code("Health");
+        model.recolourCode(health, "#123456");
+        waitFor("colour", () -> "#123456".equals(code("Health").color()));
+        undoAndWait(model.revision.get());
+        assertEquals(health.color(), code("Health").color());
+    }
+
+    @Test
     void aFailureReachesTheErrorProperty() {
         model.applyCode(code("Health"), 0, 5, null);
         waitFor("the error", () -> model.error.get() != null);
