@@ -48,7 +48,6 @@ final class DetailPane {
         documentSource.setId("documentSource");
         documentSource.setWrapText(true);
         speakers.setId("speakerList");
-        speakers.setPromptText(i18n.t("detail.speakers"));
         speakers.setMaxWidth(Double.MAX_VALUE);
         Button renameSpeaker = new Button(i18n.t("detail.speaker.rename"));
         renameSpeaker.setOnAction(e -> {
@@ -134,6 +133,7 @@ final class DetailPane {
         if (document.sourceEncoding() != null) parts.add(document.sourceEncoding());
         documentSource.setText(String.join(" · ", parts));
         speakers.getItems().setAll(od.speakers().stream().map(sp -> sp.name() + " (" + sp.turns() + ")").toList());
+        if (!speakers.getItems().isEmpty()) speakers.getSelectionModel().selectFirst();
     }
 
     void showCode(Code c) {

@@ -108,14 +108,19 @@ public final class WindowBenchmark {
 
     static void applyOne(MainWindow window, ProjectModel model, Runnable then) {
         window.documentPane.select(150_000, 150_040);
-        Code code = model.codebook.get().codes().getFirst();
-        long t0 = System.nanoTime();
-        int revision = model.revision.get();
-        model.applyCode(code, 150_000, 150_040, null);
-        waitUntil(() -> model.revision.get() > revision, () -> afterFrames(1, () -> {
-            System.out.printf(Locale.ROOT, "apply a code and repaint: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
-            then.run();
-        }));
+        // let the jump to the passage be drawn first: only the coding is timed
+        afterFrames(3, () -> {
+            Code code = model.codebook.get().codes().getFirst();
+            long t0 = System.nanoTime();
+            long[] applied = new long[1];
+            model.revision.addListener((o, a, b) -> { if (applied[0] == 0) applied[0] = System.nanoTime(); });
+            model.applyCode(code, 150_000, 150_040, null);
+            waitUntil(() -> applied[0] != 0, () -> afterFrames(1, () -> {
+                System.out.printf(Locale.ROOT, "apply a code: saved and shown in the window's state after %.0f ms, drawn after %.0f ms%n",
+                        (applied[0] - t0) / 1e6, (System.nanoTime() - t0) / 1e6);
+                then.run();
+            }));
+        });
     }
 
     static void waitUntil(java.util.function.BooleanSupplier ready, Runnable then) {
