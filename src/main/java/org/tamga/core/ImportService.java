@@ -134,11 +134,9 @@ public final class ImportService {
         if (existing.isPresent()) return new Outcome(null, null, null, existing.get().name());
         String lang = language != null ? language : LanguageDetector.detect(text);
         int length = text.codePointCount(0, text.length());
-        List<TurnDetector.Found> found = TurnDetector.detect(text);
-        List<TurnRepository.NewTurn> turns = found.stream()
-                .map(t -> new TurnRepository.NewTurn(t.speaker(), t.start(), t.end(), t.timeStartMs(), t.timeEndMs())).toList();
+        List<TurnRepository.NewTurn> turns = turns(text);
         Map<String, Integer> speakers = new LinkedHashMap<>();
-        for (TurnDetector.Found t : found) speakers.merge(t.speaker(), 1, Integer::sum);
+        for (TurnRepository.NewTurn t : turns) speakers.merge(t.speaker(), 1, Integer::sum);
         String encoding = extracted.encoding() != null ? extracted.encoding() : extracted.source().format();
         Document doc = session.store().inTransaction(() -> {
             Document d = docs.insert(new DocumentRepository.NewDocument(null, uniqueName(baseName(file)), lang, text, length,
@@ -148,6 +146,12 @@ public final class ImportService {
             return d;
         });
         return new Outcome(doc, text, speakers, null);
+    }
+
+    /** The speaker turns of a document's final text, as every import stores them. */
+    static List<TurnRepository.NewTurn> turns(String text) {
+        return TurnDetector.detect(text).stream()
+                .map(t -> new TurnRepository.NewTurn(t.speaker(), t.start(), t.end(), t.timeStartMs(), t.timeEndMs())).toList();
     }
 
     private String uniqueName(String base) {

@@ -150,6 +150,38 @@ public final class DocumentReader {
         return readDocument(file, ext, size, fileModified);
     }
 
+    /**
+     * Reads a document held in memory, as a {@code .qdpx} archive gives a source's DOCX or PDF: the
+     * bytes (already bounded by whoever read them) are written to a temporary file of Tamga's own
+     * naming ({@code tamga-import-…}, readable by the owner only), read exactly as {@link #read(Path)}
+     * reads a file of that format, with every bound of it, and deleted at once.
+     *
+     * @param extension the format the bytes are said to have (docx, pdf, …); the content still decides the parser
+     * @param modified  the modification date when the document carries none, or null
+     */
+    public static Extracted read(byte[] content, String extension, Instant modified) throws Refusal {
+        String ext = extension.toLowerCase(Locale.ROOT);
+        if (!DOCUMENT_EXTENSIONS.contains(ext)) throw new Refusal("not a format Tamga imports (." + ext + ")");
+        if (content.length == 0) throw new Refusal("the file is empty");
+        if (content.length > MAX_DOCUMENT_FILE_BYTES) throw tooLarge(content.length, MAX_DOCUMENT_FILE_BYTES);
+        Path file = null;
+        try {
+            file = Files.createTempFile("tamga-import-", "." + ext);
+            Files.write(file, content);
+            return readDocument(file, ext, content.length, modified);
+        } catch (IOException e) {
+            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    file.toFile().deleteOnExit();   // a parser given up on (time-out) may still hold it open on Windows
+                }
+            }
+        }
+    }
+
     private static Refusal tooLarge(long size, long max) {
         return new Refusal("it is " + size / (1024 * 1024) + " MB, larger than the " + max / (1024 * 1024)
                 + " MB Tamga imports as one document; split it into parts");

@@ -216,6 +216,30 @@ class DocumentReaderTest {
         assertTrue(h.startsWith("it is not a PDF") && h.contains("plain text"), h);
     }
 
+    /** A document held in memory (a source inside a .qdpx) reads as the same file would, refusals included. */
+    @Test
+    void bytesInMemoryReadAsTheFileWould() throws Exception {
+        Path docx = Fixtures.docx(dir.resolve("访谈01.docx"), "访谈01 牧民", "Saran", List.of("访谈者：您家几口人？", "受访者：五口人。"));
+        Extracted fromFile = DocumentReader.read(docx);
+        Extracted fromBytes = DocumentReader.read(Files.readAllBytes(docx), "docx", null);
+        assertEquals(fromFile.text(), fromBytes.text());
+        assertEquals("访谈01 牧民", fromBytes.source().title());
+        assertEquals("Saran", fromBytes.source().author());
+        assertEquals("docx", fromBytes.source().format());
+        assertEquals(Files.size(docx), fromBytes.source().size());
+
+        Path pdf = Fixtures.pdf(dir.resolve("p.pdf"), "Winter", "Ana", List.of("Interviewer: How was the winter?", "Respondent: Hard."));
+        Extracted p = DocumentReader.read(Files.readAllBytes(pdf), "PDF", Instant.parse("2024-06-01T00:00:00Z"));
+        assertEquals(DocumentReader.read(pdf).text(), p.text());
+        assertEquals("pdf", p.source().format());
+
+        byte[] protectedDocx = Files.readAllBytes(Fixtures.encrypt(docx, dir.resolve("protected.docx"), "s3cret"));
+        String reason = assertThrows(Refusal.class, () -> DocumentReader.read(protectedDocx, "docx", null)).getMessage();
+        assertTrue(reason.contains("password-protected"), reason);
+        assertTrue(assertThrows(Refusal.class, () -> DocumentReader.read(new byte[0], "docx", null)).getMessage().contains("empty"));
+        assertTrue(assertThrows(Refusal.class, () -> DocumentReader.read(new byte[]{1}, "exe", null)).getMessage().contains("not a format Tamga imports"));
+    }
+
     @Test
     void aZipBombIsRefusedWithoutUnpackingIt() throws Exception {
         Path bomb = Fixtures.zipBombDocx(dir.resolve("bomb.docx"), 64);
