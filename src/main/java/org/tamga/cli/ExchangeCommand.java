@@ -20,7 +20,8 @@ final class ExchangeCommand {
 
     @Command(name = "qdpx", description = {
             "Import a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette, Tamga) into a NEW project file.",
-            "Text sources, codes, codings, coders and notes are imported; what cannot be carried over is listed with the reason.",
+            "Text sources (DOCX and PDF sources without plain text read as `import` reads such files), codes, codings, coders and",
+            "notes are imported; what cannot be carried over is listed with the reason.",
             "PROJECT.tamga must not exist yet."})
     static final class ImportQdpx implements Callable<Integer> {
         @Spec CommandSpec spec;

@@ -1,9 +1,13 @@
 package org.tamga.core;
 
+import org.tamga.core.importing.DocumentReader;
+import org.tamga.core.importing.Extracted;
+import org.tamga.core.importing.Refusal;
 import org.tamga.core.text.ForeignPositions;
 import org.tamga.core.text.ForeignPositions.Evidence;
 import org.tamga.core.text.ForeignPositions.Rule;
 import org.tamga.core.text.LanguageDetector;
+import org.tamga.core.text.NamedPassages;
 import org.tamga.core.text.TextDecoder;
 import org.tamga.exchange.CodeNode;
 import org.tamga.exchange.ExchangeException;
@@ -38,8 +42,8 @@ import java.util.stream.Collectors;
 
 /**
  * Maps one REFI-QDA project onto a new, empty Tamga project, inside one transaction (see
- * docs/adr/0021 for what maps to what). Whatever cannot be carried over is named in the report
- * with the reason; nothing is dropped silently.
+ * docs/adr/0021 for what maps to what, 0022 for DOCX and PDF sources without plain text). Whatever
+ * cannot be carried over is named in the report with the reason; nothing is dropped silently.
  */
 final class QdpxImport {
     static final String UNKNOWN_CODER = "(unknown coder)";
@@ -73,8 +77,14 @@ final class QdpxImport {
         this.externalFolder = externalFolder;
     }
 
-    /** A source whose text could be read, with how it was stored. */
-    private record Prepared(Source source, ForeignPositions text, String encoding) {}
+    /**
+     * A source whose text could be read, with how it was stored; {@code formatted} when Tamga's document
+     * importer read it from the source's DOCX or PDF (no plain text of it in the file).
+     */
+    private record Prepared(Source source, ForeignPositions text, String encoding, Formatted formatted) {}
+
+    /** The source's formatted document ({@code path} as the file names it) and what the document importer read from it. */
+    private record Formatted(String path, String format, Extracted extracted) {}
 
     QdpxImportReport run() {
         warnings.addAll(project.warnings());
@@ -92,14 +102,17 @@ final class QdpxImport {
             if (p != null) prepared.add(p);
         }
         Evidence evidence = new Evidence();
-        for (Prepared p : prepared) for (Selection sel : p.source().selections()) evidence.add(p.text(), sel.start(), sel.end(), sel.name());
+        // positions on a formatted source count the tool's own plain text, not Tamga's: they tell nothing of how the tool counted
+        for (Prepared p : prepared) {
+            if (p.formatted() == null) for (Selection sel : p.source().selections()) evidence.add(p.text(), sel.start(), sel.end(), sel.name());
+        }
         Rule preferred = preferredRule(project.origin());
         Rule rule = evidence.decide(preferred);
         for (Prepared p : prepared) document(p, rule);
-        long formatted = prepared.stream().filter(p -> p.source().richTextPath() != null).count();
-        if (formatted > 0) {
-            adjusted.add(count(formatted, "source") + " came with a formatted version (" + prepared.stream()
-                    .filter(p -> p.source().richTextPath() != null).map(p -> extension(p.source().richTextPath())).distinct().sorted()
+        List<Prepared> alsoFormatted = prepared.stream().filter(p -> p.formatted() == null && p.source().richTextPath() != null).toList();
+        if (!alsoFormatted.isEmpty()) {
+            adjusted.add(count(alsoFormatted.size(), "source") + " came with a formatted version (" + alsoFormatted.stream()
+                    .map(p -> extension(p.source().richTextPath())).distinct().sorted()
                     .collect(Collectors.joining(", ")) + ") beside the plain text; Tamga imported the plain text, without the formatting");
         }
 
@@ -207,10 +220,7 @@ final class QdpxImport {
                 return null;
             }
             case PDF, TEXT -> {
-                if (!s.hasPlainText()) {
-                    notImported(s, label, formattedSourceUnavailable(s));
-                    return null;
-                }
+                if (!s.hasPlainText()) return formattedSource(s, label, null);
             }
         }
         String raw = null;
@@ -240,31 +250,62 @@ final class QdpxImport {
             }
         }
         if (raw == null) {
+            if (formattedPath(s) != null) return formattedSource(s, label, problem);
             notImported(s, label, problem);
             return null;
         }
         if (s.kind() == SourceKind.PDF) {
             adjusted.add(label + ": its plain-text representation was imported as a document (the PDF itself stays in the tool it came from)");
         }
-        return new Prepared(s, new ForeignPositions(raw), encoding);
+        return new Prepared(s, new ForeignPositions(raw), encoding, null);
+    }
+
+    /** The formatted document of a text or PDF source: the DOCX a text source names, the PDF of a PDF source; null when none. */
+    private static String formattedPath(Source s) {
+        String path = switch (s.kind()) {
+            case TEXT -> s.richTextPath();
+            case PDF -> s.path();
+            default -> null;
+        };
+        return ExchangeService.blank(path) ? null : path;
     }
 
     /**
-     * HOOK «Import what fieldworkers actually have»: once Tamga reads DOCX and PDF files, a
-     * source without plain text (a DOCX named by {@code richTextPath}, a PDF without its
-     * {@code <Representation>}) is to be read here through those importers, from
-     * {@code archive.read(s.richTextPath() or s.path(), externalFolder)}, and imported like a text
-     * source. Until then it is reported, with this reason.
+     * A source the file gives no plain text of (a DOCX named by {@code richTextPath}, a PDF without
+     * the text of its {@code <Representation>}), or whose plain text could not be read
+     * ({@code plainTextProblem}): its DOCX or PDF is read from the archive (bounded by its limits)
+     * by Tamga's document importer, as {@code import} reads such a file. If that cannot be done, the
+     * source is reported with the reason.
      */
-    private static String formattedSourceUnavailable(Source s) {
-        if (s.kind() == SourceKind.PDF) {
-            return "the file has the PDF but not its plain-text representation, and Tamga cannot read PDF files yet";
+    private Prepared formattedSource(Source s, String label, String plainTextProblem) {
+        String path = formattedPath(s);
+        if (path == null) {
+            notImported(s, label, plainTextProblem != null ? plainTextProblem : "the file gives no text for it");
+            return null;
         }
-        if (s.richTextPath() != null) {
-            return "the file has it only as a formatted document (" + extension(s.richTextPath())
-                    + "), not as plain text, and Tamga cannot read formatted documents yet";
+        String ext = ExchangeService.lower(extension(path));
+        if (!DocumentReader.DOCUMENT_EXTENSIONS.contains(ext)) ext = s.kind() == SourceKind.PDF ? "pdf" : "docx";
+        String what = "its " + ext.toUpperCase(Locale.ROOT) + " (" + path + ")";
+        String before = plainTextProblem == null ? "" : plainTextProblem + "; ";
+        byte[] bytes;
+        try {
+            bytes = archive.read(path, externalFolder);
+        } catch (UnsafeArchiveException e) {
+            throw e;
+        } catch (ExchangeException e) {
+            notImported(s, label, before + "the .qdpx has no plain text of it, and " + what + " cannot be read: " + e.reason());
+            return null;
         }
-        return "the file gives no text for it";
+        Extracted extracted;
+        try {
+            extracted = DocumentReader.read(bytes, ext, null);
+        } catch (Refusal r) {
+            notImported(s, label, before + "the .qdpx has no plain text of it, and Tamga's document importer cannot read " + what + ": " + r.getMessage());
+            return null;
+        }
+        if (plainTextProblem != null) warnings.add(label + ": " + plainTextProblem + "; its text was read from " + what + " instead");
+        return new Prepared(s, new ForeignPositions(extracted.text()), extracted.source().format(),
+                new Formatted(path, ext.toUpperCase(Locale.ROOT), extracted));
     }
 
     private static String extension(String path) {
@@ -307,8 +348,15 @@ final class QdpxImport {
             String unique = name;
             for (int n = 2; docs.nameExists(unique); n++) unique = name + " (" + n + ")";
             if (!unique.equals(name)) adjusted.add("two sources are called " + label + "; the second is the document \u201C" + unique + "\u201D");
+            Formatted f = p.formatted();
             doc = docs.insert(new DocumentRepository.NewDocument(guid("document", s.guid(), "source " + label), unique, LanguageDetector.detect(text),
-                    text, ft.length(), archive.fileName(), p.encoding(), sha, s.created() == null ? Instant.now() : s.created()));
+                    text, ft.length(), f == null ? archive.fileName() : archive.fileName() + " (" + f.path() + ")", p.encoding(), sha,
+                    s.created() == null ? Instant.now() : s.created()));
+            if (f != null) {
+                // as `import` stores a document it read: the file's metadata and the speaker turns of the text
+                docs.setSource(doc.id(), f.extracted().source());
+                store.turns().insertAll(doc.id(), ImportService.turns(text));
+            }
         }
         List<String> refs = new ArrayList<>(s.notes());
         refs.addAll(linkedNotes.getOrDefault(s.guid(), List.of()));
@@ -318,13 +366,32 @@ final class QdpxImport {
         Tally t = new Tally();
         Set<String> seen = new HashSet<>();
         int length = ft.length();
-        for (Selection sel : s.selections()) {
-            long start = ft.toTamga(sel.start(), rule), end = ft.toTamga(sel.end(), rule);
-            if (start < 0 || end < 0) { t.negative++; continue; }
-            if (start > end) { long x = start; start = end; end = x; t.reversed++; }
-            if (start >= length) { t.startsPastEnd++; t.startsPastEndCodings += sel.codings().size(); continue; }
-            if (end > length) { t.pastEnd++; t.furthest = Math.max(t.furthest, end); end = length; }
-            if (start == end) { t.empty++; continue; }
+        // on a formatted source the tool's positions count its own plain text, which the file lacks: the selected text places them
+        List<NamedPassages.Result> named = p.formatted() == null ? null : NamedPassages.place(text,
+                s.selections().stream().map(x -> new NamedPassages.Wanted(x.name(), x.start(), x.end())).toList());
+        Map<NamedPassages.Reason, int[]> notPlaced = new java.util.EnumMap<>(NamedPassages.Reason.class);
+        for (int i = 0; i < s.selections().size(); i++) {
+            Selection sel = s.selections().get(i);
+            long start, end;
+            if (named != null) {
+                NamedPassages.Result r = named.get(i);
+                if (!r.placed()) {
+                    int[] n = notPlaced.computeIfAbsent(r.reason(), k -> new int[2]);
+                    n[0]++;
+                    n[1] += sel.codings().size();
+                    continue;
+                }
+                start = r.start();
+                end = r.end();
+            } else {
+                start = ft.toTamga(sel.start(), rule);
+                end = ft.toTamga(sel.end(), rule);
+                if (start < 0 || end < 0) { t.negative++; continue; }
+                if (start > end) { long x = start; start = end; end = x; t.reversed++; }
+                if (start >= length) { t.startsPastEnd++; t.startsPastEndCodings += sel.codings().size(); continue; }
+                if (end > length) { t.pastEnd++; t.furthest = Math.max(t.furthest, end); end = length; }
+                if (start == end) { t.empty++; continue; }
+            }
             List<String> selectionNotes = new ArrayList<>(sel.notes());
             selectionNotes.addAll(linkedNotes.getOrDefault(sel.guid(), List.of()));
             if (sel.codings().isEmpty()) {
@@ -341,6 +408,7 @@ final class QdpxImport {
             adjusted.add(label + ": " + count(s.codings().size(), "coding") + " of the whole source became "
                     + (s.codings().size() == 1 ? "a coding" : "codings") + " of its whole text (0\u2013" + length + ")");
         }
+        if (p.formatted() != null) formattedReport(s, p.formatted(), notPlaced);
         report(label, length, t);
         int areas = s.otherSelections().size();
         if (areas > 0) {
@@ -352,6 +420,33 @@ final class QdpxImport {
     }
 
     private int variableValues;
+
+    /** What the report says of a source whose text Tamga's document importer read: where it came from, and which codings found their passage. */
+    private void formattedReport(Source s, Formatted f, Map<NamedPassages.Reason, int[]> notPlaced) {
+        String label = s.kind().word() + " \u201C" + s.name() + "\u201D";
+        int all = s.codings().size() + s.selections().stream().mapToInt(x -> x.codings().size()).sum();
+        int lost = notPlaced.values().stream().mapToInt(n -> n[1]).sum();
+        String codings = all == 0 ? "it has no codings"
+                : "of its " + count(all, "coding") + ", " + (all - lost) + " placed where the text their selection names occurs in Tamga's text, "
+                  + lost + " not placed" + (lost == 0 ? "" : " (the tool's positions count its own plain text of the document, which the .qdpx"
+                  + " does not include, so only the selected text can show where a passage lies)");
+        adjusted.add(label + ": its text was read from its " + f.format() + " (" + f.path() + ") by Tamga's document importer, as Tamga"
+                + " imports a " + f.format() + " file (the .qdpx gives no plain text of it that Tamga could read); " + codings);
+        for (var e : notPlaced.entrySet()) {
+            skipped.add(label + ": " + count(e.getValue()[0], "selection") + " with " + count(e.getValue()[1], "coding")
+                    + " not carried over: " + why(e.getKey()));
+        }
+    }
+
+    private static String why(NamedPassages.Reason reason) {
+        return switch (reason) {
+            case NO_NAME -> "no name says what text was selected, so where the passage lies in Tamga's text cannot be told";
+            case CUT_NAME -> "the name gives only the beginning of the selected text (it is cut with \u201C\u2026\u201D), so where the passage ends cannot be told";
+            case NOT_THE_TEXT -> "the name is not the selected text (it is shorter or longer than the passage), so it cannot show where the passage lies";
+            case NOT_FOUND -> "the selected text (the selection's name) does not occur near the selection's position in the text Tamga read";
+            case AMBIGUOUS -> "the selected text occurs more than once near the selection's position, and which one was meant cannot be told";
+        };
+    }
 
     private void code(Document doc, QdpxProject.Coding c, int start, int end, String selectionMemo, String selectionUser,
                       Instant selectionCreated, String sourceUser, Set<String> seen, Tally t) {

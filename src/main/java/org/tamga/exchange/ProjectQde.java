@@ -149,6 +149,8 @@ final class ProjectQde {
             }
             List<Selection> selections = new ArrayList<>();
             if (content != null) for (Element s : Dom.children(content, "PlainTextSelection")) add(selections, selection(s, name));
+            // lenient: a PDF's text selections written straight into the PDFSource, without a <Representation>
+            if (kind == SourceKind.PDF && content != e) for (Element s : Dom.children(e, "PlainTextSelection")) add(selections, selection(s, name));
             String plainTextContent = content == null ? null : Dom.childText(content, "PlainTextContent");
             String plainTextPath = content == null ? null : Dom.attribute(content, "plainTextPath");
             List<OtherSelection> other = new ArrayList<>();

@@ -54,8 +54,9 @@ public record QdpxProject(String name, String origin, String description, Instan
     /**
      * One source. For a text source the text is {@code plainTextContent} or the file named by
      * {@code plainTextPath}; for a PDF they come from its plain-text {@code <Representation>}, whose
-     * selections are {@code selections}. {@code richTextPath} names a DOCX; {@code path} the PDF,
-     * picture, audio or video file.
+     * selections are {@code selections} (as are text selections a tool wrote straight into the
+     * {@code PDFSource}). {@code richTextPath} names a DOCX; {@code path} the PDF, picture, audio or
+     * video file.
      *
      * @param codings         codings of the source as a whole (not of a selection)
      * @param notes           GUIDs of the notes on the source

@@ -318,7 +318,8 @@ class QdpxImportTest {
     void qualCoderBomsJournalsDocxAndAudio() throws Exception {
         QdpxImportReport r = importArchive(qualcoderArchive(), "qualcoder");
         assertEquals(Set.of("dorj.txt | Distance | colin | two hours to water | compare with 1990s"), codings("qualcoder"));
-        assertTrue(any(r.skipped(), "text \u201Cnotes.docx\u201D", "formatted document (DOCX)", "cannot read formatted documents yet"), r.skipped().toString());
+        assertTrue(any(r.skipped(), "text \u201Cnotes.docx\u201D", "Tamga's document importer cannot read its DOCX (internal://" + g(21) + ".docx)",
+                "damaged or incomplete"), r.skipped().toString());
         assertTrue(any(r.skipped(), "audio \u201Cdorj.m4a\u201D", "1 selection, 1 coding, 1 transcript"), r.skipped().toString());
         List<Memo> memos = memos("qualcoder");
         assertEquals(1, memos.size());
@@ -372,6 +373,149 @@ class QdpxImportTest {
         assertTrue(any(r.skipped(), "1 coding of codes that are not in the file's codebook (" + g(99) + ")"), r.skipped().toString());
         assertTrue(any(r.warnings(), "namespace"), r.warnings().toString());
         assertTrue(r.positions().contains("counted as one (code points)"), r.positions());
+    }
+
+    // ---- DOCX and PDF sources without plain text: read by Tamga's document importer ------------
+
+    static final List<String> DOCX_PARAGRAPHS = List.of(
+            "Interviewer: How many sheep did you have before the dzud?",
+            "Respondent: About three hundred. We lost forty in the snow.",
+            "Interviewer: And the subsidy?",
+            "Respondent: The subsidy came late, after the spring, when the lambs were already born.",
+            "Interviewer: Thank you.");
+    /** The tool's own plain text of the DOCX, which it did not put in the archive: one line break between paragraphs. */
+    static final String DOCX_THEIRS = String.join("\n", DOCX_PARAGRAPHS);
+
+    static final List<String> PDF_LINES = List.of(
+            "Interviewer: Where do you take the sheep in summer?",
+            "Respondent: To the river pasture, two hours away.",
+            "Interviewer: Is there enough grass?",
+            "Respondent: Less every year.");
+    /** The tool's own text of the PDF, with the page number it kept. */
+    static final String PDF_THEIRS = String.join("\n", PDF_LINES) + "\n1";
+
+    static String selection(int guid, String name, String theirs, String passage, int code) {
+        return "<PlainTextSelection guid=\"" + g(guid) + "\" name=\"" + name + "\" " + at(theirs, passage, false) + " creatingUser=\"" + g(1) + "\">"
+                + "<Coding guid=\"" + g(guid + 10) + "\" creatingUser=\"" + g(1) + "\"><CodeRef targetGUID=\"" + g(code) + "\"/></Coding></PlainTextSelection>";
+    }
+
+    /**
+     * A tool that kept only the DOCX of one interview ({@code richTextPath}, as QualCoder and MAXQDA can)
+     * and only the PDF of another (no {@code <Representation>}, its text selections straight in the
+     * {@code PDFSource}); the selections are named after their text, except one whose name says
+     * "fifty" where the text says "forty", and one whose name is cut with "…".
+     */
+    Zips formattedArchive() throws IOException {
+        byte[] docx = Files.readAllBytes(org.tamga.Fixtures.docx(dir.resolve("made/batu.docx"), "Batu, winter 2024", "Ana Ruiz", DOCX_PARAGRAPHS));
+        byte[] pdf = Files.readAllBytes(org.tamga.Fixtures.pdf(dir.resolve("made/dorj.pdf"), "Dorj", "Ana Ruiz", PDF_LINES));
+        String xml = Zips.qde("origin=\"SomeQDA 2\"",
+                "<Users><User guid=\"" + g(1) + "\" name=\"Ana Ruiz\"/></Users>"
+                + "<CodeBook><Codes><Code guid=\"" + g(10) + "\" name=\"Livestock\" isCodable=\"true\"/>"
+                + "<Code guid=\"" + g(11) + "\" name=\"Subsidy\" isCodable=\"true\"/>"
+                + "<Code guid=\"" + g(12) + "\" name=\"Pasture\" isCodable=\"true\"/></Codes></CodeBook>"
+                + "<Sources><TextSource guid=\"" + g(20) + "\" name=\"Batu.docx\" richTextPath=\"internal://" + g(20) + ".docx\" creatingUser=\"" + g(1) + "\">"
+                + selection(30, "About three hundred.", DOCX_THEIRS, "About three hundred.", 10)
+                + selection(31, "We lost fifty in the snow.", DOCX_THEIRS, "We lost forty in the snow.", 10)
+                + selection(32, "And the subsidy? Respondent: The subsidy came late", DOCX_THEIRS, "And the subsidy?\nRespondent: The subsidy came late", 11)
+                + selection(33, "Respondent: The subsidy came late, after\u2026", DOCX_THEIRS, DOCX_PARAGRAPHS.get(3), 11)
+                + "</TextSource>"
+                + "<PDFSource guid=\"" + g(21) + "\" name=\"Dorj interview\" path=\"internal://" + g(21) + ".pdf\">"
+                + "<PDFSelection guid=\"" + g(60) + "\" page=\"0\" firstX=\"1\" firstY=\"1\" secondX=\"9\" secondY=\"9\">"
+                + "<Coding guid=\"" + g(61) + "\"><CodeRef targetGUID=\"" + g(12) + "\"/></Coding></PDFSelection>"
+                + selection(34, "two hours away", PDF_THEIRS, "two hours away", 12)
+                + selection(35, "Less every year.", PDF_THEIRS, "Less every year.", 12)
+                + "</PDFSource></Sources>");
+        return Zips.archive().add("project.qde", xml).add("sources/" + g(20) + ".docx", docx).add("sources/" + g(21) + ".pdf", pdf);
+    }
+
+    @Test
+    void docxAndPdfWithoutPlainTextAreReadByTheDocumentImporterAndTheirCodingsPlacedByTheirText() throws Exception {
+        QdpxImportReport r = importArchive(formattedArchive(), "formatted");
+        assertEquals(2, r.documents());
+        String docxText = String.join("\n\n", DOCX_PARAGRAPHS) + "\n";
+        String pdfText = String.join("\n\n", PDF_LINES) + "\n";
+        try (ProjectSession s = ProjectSession.open(dir.resolve("formatted.tamga"), dir.resolve("cache"))) {
+            Document batu = s.documents().resolve("Batu.docx"), dorj = s.documents().resolve("Dorj interview");
+            assertEquals(docxText, s.documents().text(batu));
+            assertEquals(pdfText, s.documents().text(dorj));
+            var source = s.documents().source(batu);
+            assertEquals("Batu, winter 2024", source.title());
+            assertEquals("Ana Ruiz", source.author());
+            assertEquals("docx", source.format());
+            assertEquals("pdf", s.documents().source(dorj).format());
+            assertEquals("formatted.qdpx (internal://" + g(20) + ".docx)", batu.sourceFile());
+            assertEquals(List.of("Interviewer", "Respondent", "Interviewer", "Respondent", "Interviewer"),
+                    s.speakers().turns(batu).stream().map(org.tamga.model.Turn::speaker).toList(), "turns as `import` finds them");
+            assertEquals(4, s.speakers().turns(dorj).size());
+
+            Set<String> placed = new TreeSet<>();
+            for (CodingService.Segment g : s.coding().all(Set.of())) {
+                String text = g.document().id() == batu.id() ? docxText : pdfText;
+                assertEquals(text.indexOf(g.text()), g.coding().start(), g.text());
+                assertEquals(g.coding().start() + g.text().length(), g.coding().end(), g.text());
+                placed.add(g.document().name() + " | " + g.code().name() + " | " + g.coding().start() + "\u2013" + g.coding().end() + " | " + g.text());
+            }
+            int a = docxText.indexOf("About three hundred."), sub = docxText.indexOf("And the subsidy?"), hours = pdfText.indexOf("two hours away"),
+                    less = pdfText.indexOf("Less every year.");
+            assertEquals(Set.of("Batu.docx | Livestock | " + a + "\u2013" + (a + 20) + " | About three hundred.",
+                    "Batu.docx | Subsidy | " + sub + "\u2013" + (sub + 51) + " | And the subsidy?\n\nRespondent: The subsidy came late",
+                    "Dorj interview | Pasture | " + hours + "\u2013" + (hours + 14) + " | two hours away",
+                    "Dorj interview | Pasture | " + less + "\u2013" + (less + 16) + " | Less every year."), placed);
+        }
+        assertTrue(any(r.adjusted(), "text \u201CBatu.docx\u201D: its text was read from its DOCX (internal://" + g(20) + ".docx) by Tamga's document importer",
+                "of its 4 codings, 2 placed where the text their selection names occurs in Tamga's text, 2 not placed"), r.adjusted().toString());
+        assertTrue(any(r.adjusted(), "PDF \u201CDorj interview\u201D: its text was read from its PDF (internal://" + g(21) + ".pdf)",
+                "of its 2 codings, 2 placed", "0 not placed"), r.adjusted().toString());
+        assertTrue(any(r.skipped(), "text \u201CBatu.docx\u201D: 1 selection with 1 coding not carried over: the selected text (the selection's name)"
+                + " does not occur near the selection's position in the text Tamga read"), r.skipped().toString());
+        assertTrue(any(r.skipped(), "text \u201CBatu.docx\u201D: 1 selection with 1 coding not carried over: the name gives only the beginning"),
+                r.skipped().toString());
+        assertTrue(any(r.skipped(), "\u201CDorj interview\u201D: 1 PDF area selection with 1 coding"), r.skipped().toString());
+        assertEquals(4, r.codings());
+        assertFalse(any(r.adjusted(), "came with a formatted version"), r.adjusted().toString());
+        assertTrue(r.positions().contains("no other reading was possible"), "the formatted sources' positions are no evidence: " + r.positions());
+    }
+
+    /**
+     * A DOCX that is password-protected or damaged, a PDF that is a scan, a PDF the archive lacks:
+     * each is reported with the document importer's reason (as ADR 21 has it for a source that
+     * cannot be read), and the rest of the project imports. A source whose plain text is missing
+     * but whose DOCX is there is read from the DOCX.
+     */
+    @Test
+    void unreadableDocumentsAreReportedWithTheImportersReasonAndTheRestImports() throws Exception {
+        Path good = org.tamga.Fixtures.docx(dir.resolve("made/good.docx"), "t", "a", List.of("Respondent: The well is dry since June."));
+        byte[] locked = Files.readAllBytes(org.tamga.Fixtures.encrypt(good, dir.resolve("made/locked.docx"), "s3cret"));
+        byte[] cut = Files.readAllBytes(org.tamga.Fixtures.truncated(good, dir.resolve("made/cut.docx"), (int) Files.size(good) / 2));
+        byte[] scan = Files.readAllBytes(org.tamga.Fixtures.scannedPdf(dir.resolve("made/scan.pdf")));
+        String xml = Zips.qde("", "<Users><User guid=\"" + g(1) + "\" name=\"Ana\"/></Users>"
+                + "<CodeBook><Codes><Code guid=\"" + g(10) + "\" name=\"Water\" isCodable=\"true\"/></Codes></CodeBook><Sources>"
+                + "<TextSource guid=\"" + g(20) + "\" name=\"plain\"><PlainTextContent>Respondent: We carry water.</PlainTextContent></TextSource>"
+                + "<TextSource guid=\"" + g(21) + "\" name=\"locked.docx\" richTextPath=\"internal://" + g(21) + ".docx\">"
+                + "<PlainTextSelection guid=\"" + g(31) + "\" name=\"well\" startPosition=\"16\" endPosition=\"20\">"
+                + "<Coding guid=\"" + g(41) + "\"><CodeRef targetGUID=\"" + g(10) + "\"/></Coding></PlainTextSelection></TextSource>"
+                + "<TextSource guid=\"" + g(22) + "\" name=\"cut.docx\" richTextPath=\"internal://" + g(22) + ".docx\"/>"
+                + "<PDFSource guid=\"" + g(23) + "\" name=\"scan.pdf\" path=\"internal://" + g(23) + ".pdf\"/>"
+                + "<PDFSource guid=\"" + g(24) + "\" name=\"missing.pdf\" path=\"internal://nothing.pdf\"/>"
+                + "<TextSource guid=\"" + g(25) + "\" name=\"fallback\" plainTextPath=\"internal://gone.txt\" richTextPath=\"internal://" + g(25) + ".docx\">"
+                + "<PlainTextSelection guid=\"" + g(35) + "\" name=\"The well is dry\" startPosition=\"12\" endPosition=\"27\">"
+                + "<Coding guid=\"" + g(45) + "\"><CodeRef targetGUID=\"" + g(10) + "\"/></Coding></PlainTextSelection></TextSource>"
+                + "</Sources>");
+        QdpxImportReport r = importArchive(Zips.archive().add("project.qde", xml).add("sources/" + g(21) + ".docx", locked)
+                .add("sources/" + g(22) + ".docx", cut).add("sources/" + g(23) + ".pdf", scan)
+                .add("sources/" + g(25) + ".docx", Files.readAllBytes(good)), "unreadable");
+        assertEquals(2, r.documents());
+        assertTrue(any(r.skipped(), "text \u201Clocked.docx\u201D: the .qdpx has no plain text of it, and Tamga's document importer cannot read its DOCX (internal://"
+                + g(21) + ".docx): it is password-protected", "(not carried over with it: 1 selection, 1 coding)"), r.skipped().toString());
+        assertTrue(any(r.skipped(), "text \u201Ccut.docx\u201D", "cannot read its DOCX", "damaged or incomplete"), r.skipped().toString());
+        assertTrue(any(r.skipped(), "PDF \u201Cscan.pdf\u201D", "cannot read its PDF", "run OCR"), r.skipped().toString());
+        assertTrue(any(r.skipped(), "PDF \u201Cmissing.pdf\u201D", "its PDF (internal://nothing.pdf) cannot be read", "does not contain that file"),
+                r.skipped().toString());
+        assertTrue(any(r.warnings(), "text \u201Cfallback\u201D", "does not contain that file", "its text was read from its DOCX"), r.warnings().toString());
+        assertEquals(Set.of("fallback | Water | Ana | The well is dry"), codings("unreadable"));
+        try (ProjectSession s = ProjectSession.open(dir.resolve("unreadable.tamga"), dir.resolve("cache"))) {
+            assertEquals("Respondent: The well is dry since June.\n", s.documents().text(s.documents().resolve("fallback")));
+        }
     }
 
     // ---- all or nothing, never overwrite ------------------------------------------------------
