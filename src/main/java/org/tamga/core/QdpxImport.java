@@ -352,11 +352,9 @@ final class QdpxImport {
             doc = docs.insert(new DocumentRepository.NewDocument(guid("document", s.guid(), "source " + label), unique, LanguageDetector.detect(text),
                     text, ft.length(), f == null ? archive.fileName() : archive.fileName() + " (" + f.path() + ")", p.encoding(), sha,
                     s.created() == null ? Instant.now() : s.created()));
-            if (f != null) {
-                // as `import` stores a document it read: the file's metadata and the speaker turns of the text
-                docs.setSource(doc.id(), f.extracted().source());
-                store.turns().insertAll(doc.id(), ImportService.turns(text));
-            }
+            // as `import` stores a document it read: the speaker turns of the text, and the file's metadata
+            store.turns().insertAll(doc.id(), ImportService.turns(text));
+            if (f != null) docs.setSource(doc.id(), f.extracted().source());
         }
         List<String> refs = new ArrayList<>(s.notes());
         refs.addAll(linkedNotes.getOrDefault(s.guid(), List.of()));
