@@ -31,6 +31,9 @@ final class DetailPane {
     final TextArea codingMemo = new TextArea();
     private final ProjectModel model;
     private Document document;
+    private TitledPane codePane;
+    private HBox speakerRow;
+    private Label speakerLabel;
     private Code code;
 
     DetailPane(ProjectModel model, I18n i18n, Supplier<int[]> selection) {
@@ -64,8 +67,11 @@ final class DetailPane {
             d.showAndWait().filter(n -> !n.isBlank() && !n.strip().equals(name))
                     .ifPresent(n -> model.renameSpeaker(name, n.strip(), everywhere.isSelected()));
         });
+        speakerLabel = new Label(i18n.t("detail.speakers"));
+        speakerRow = new HBox(4, speakers, renameSpeaker);
+        for (javafx.scene.Node n : List.of(speakerLabel, speakerRow)) n.managedProperty().bind(n.visibleProperty());
         TitledPane docPane = new TitledPane(i18n.t("detail.document"), new VBox(4, documentSource,
-                new Label(i18n.t("detail.speakers")), new HBox(4, speakers, renameSpeaker),
+                speakerLabel, speakerRow,
                 new Label(i18n.t("detail.memo")), documentMemo, saveDocMemo));
 
         Button saveCode = new Button(i18n.t("detail.save"));
@@ -82,7 +88,7 @@ final class DetailPane {
                     (int) Math.round(c.getBlue() * 255));
             if (!hex.equalsIgnoreCase(nz(code.color()))) model.recolourCode(code, hex);
         });
-        TitledPane codePane = new TitledPane(i18n.t("detail.code"), new VBox(4, codeColour, new Label(i18n.t("detail.definition")), codeDefinition,
+        codePane = new TitledPane(i18n.t("detail.code"), new VBox(4, codeColour, new Label(i18n.t("detail.definition")), codeDefinition,
                 new Label(i18n.t("detail.memo")), codeMemo, saveCode));
 
         codings.setPlaceholder(new Label(i18n.t("detail.codings.none")));
@@ -114,6 +120,7 @@ final class DetailPane {
                 new Label(i18n.t("detail.memo")), codingMemo, saveCodingMemo));
 
         root.getChildren().addAll(docPane, codePane, codingPane);
+        showCode(null);
     }
 
     private static String nz(String s) { return s == null ? "" : s; }
@@ -121,7 +128,7 @@ final class DetailPane {
     void showDocument(ProjectModel.OpenDocument od) {
         document = od == null ? null : od.document();
         documentMemo.setText(document == null ? "" : nz(document.memo()));
-        if (od == null) { documentSource.setText(""); speakers.getItems().clear(); return; }
+        if (od == null) { documentSource.setText(""); speakers.getItems().clear(); speakerLabel.setVisible(false); speakerRow.setVisible(false); return; }
         var src = od.source();
         List<String> parts = new java.util.ArrayList<>();
         if (document.sourceFile() != null) parts.add(document.sourceFile());
@@ -134,10 +141,13 @@ final class DetailPane {
         documentSource.setText(String.join(" · ", parts));
         speakers.getItems().setAll(od.speakers().stream().map(sp -> sp.name() + " (" + sp.turns() + ")").toList());
         if (!speakers.getItems().isEmpty()) speakers.getSelectionModel().selectFirst();
+        speakerLabel.setVisible(!speakers.getItems().isEmpty());
+        speakerRow.setVisible(!speakers.getItems().isEmpty());
     }
 
     void showCode(Code c) {
         code = c;
+        codePane.setDisable(c == null);
         codeColour.setValue(javafx.scene.paint.Color.web(c == null || c.color() == null ? CodingStyles.DEFAULT_COLOUR : c.color()));
         codeDefinition.setText(c == null ? "" : nz(c.description()));
         codeMemo.setText(c == null ? "" : nz(c.memo()));
