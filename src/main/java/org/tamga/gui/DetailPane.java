@@ -32,6 +32,7 @@ final class DetailPane {
     private final ProjectModel model;
     private Document document;
     private TitledPane codePane;
+    private Coding pinned;
     private HBox speakerRow;
     private Label speakerLabel;
     private Code code;
@@ -109,13 +110,17 @@ final class DetailPane {
         remove.setOnAction(e -> { Coding c = codings.getSelectionModel().getSelectedItem(); if (c != null) model.removeCoding(c); });
         Button setRange = new Button(i18n.t("detail.setToSelection"));
         setRange.setOnAction(e -> {
-            Coding c = codings.getSelectionModel().getSelectedItem();
+            // the coding chosen last: selecting the new boundaries moves the cursor, and with it the list
+            Coding c = pinned;
             int[] sel = selection.get();
             if (c != null && sel[1] > sel[0]) model.changeRange(c, sel[0], sel[1]);
         });
         Button saveCodingMemo = new Button(i18n.t("detail.save"));
         saveCodingMemo.setOnAction(e -> { Coding c = codings.getSelectionModel().getSelectedItem(); if (c != null) model.setCodingMemo(c, codingMemo.getText()); });
-        codings.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> codingMemo.setText(c == null ? "" : nz(c.memo())));
+        codings.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
+            codingMemo.setText(c == null ? "" : nz(c.memo()));
+            if (c != null) pinned = c;
+        });
         TitledPane codingPane = new TitledPane(i18n.t("detail.codings"), new VBox(4, codings, new HBox(6, remove, setRange),
                 new Label(i18n.t("detail.memo")), codingMemo, saveCodingMemo));
 
@@ -127,6 +132,10 @@ final class DetailPane {
 
     void showDocument(ProjectModel.OpenDocument od) {
         document = od == null ? null : od.document();
+        // the chosen coding, as it is now; forgotten when it is gone or another document is open
+        String pinnedGuid = pinned == null ? null : pinned.guid();
+        pinned = od == null || pinnedGuid == null ? null
+                : od.codings().stream().filter(c -> c.guid().equals(pinnedGuid)).findFirst().orElse(null);
         documentMemo.setText(document == null ? "" : nz(document.memo()));
         if (od == null) { documentSource.setText(""); speakers.getItems().clear(); speakerLabel.setVisible(false); speakerRow.setVisible(false); return; }
         var src = od.source();
@@ -154,6 +163,11 @@ final class DetailPane {
     }
 
     void showCodings(List<Coding> atCaret) {
+        if (pinned != null && atCaret.isEmpty()) {
+            // keep the chosen coding in view while the researcher selects its new boundaries
+            codings.getItems().setAll(List.of(pinned));
+            return;
+        }
         codings.getItems().setAll(atCaret);
         if (!atCaret.isEmpty()) codings.getSelectionModel().selectFirst();
     }

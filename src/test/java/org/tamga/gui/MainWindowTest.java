@@ -171,6 +171,26 @@ class MainWindowTest {
     }
 
     @Test
+    void ctrlDigitAppliesARecentCodeAndTheContextOfACodingCanBeMoved(FxRobot robot) {
+        openSampleAndDocument(robot, "interview06");
+        robot.interact(() -> window.documentPane.select(10, 20));
+        robot.doubleClickOn(codeCell(robot, "Education and knowledge"));
+        waitFor("the first coding", () -> window.documentPane.shown().codings().stream().anyMatch(c -> c.start() == 10 && c.end() == 20));
+        robot.interact(() -> window.documentPane.select(30, 45));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        waitFor("Ctrl+1 codes with the most recent code", () -> window.documentPane.shown().codings().stream()
+                .anyMatch(c -> c.start() == 30 && c.end() == 45 && model.codebook.get().byId(c.codeId()).orElseThrow().name().startsWith("Education and knowledge")));
+        // the codings at the cursor: move the boundaries of the one at 30–45 to a new selection
+        robot.interact(() -> { window.documentPane.select(35, 35); });
+        waitFor("the coding at the cursor", () -> window.detailPane.codings.getItems().stream().anyMatch(c -> c.start() == 30));
+        robot.interact(() -> window.documentPane.area.selectRange(window.documentPane.shown().positions().toUtf16(32),
+                window.documentPane.shown().positions().toUtf16(50)));
+        javafx.scene.control.Button setRange = robot.lookup(".button").match((javafx.scene.control.Button b) -> b.getText().equals("Set to selection")).query();
+        robot.interact(setRange::fire); // below the fold of the right-hand pane in the test's window size
+        waitFor("new boundaries", () -> window.documentPane.shown().codings().stream().anyMatch(c -> c.start() == 32 && c.end() == 50));
+    }
+
+    @Test
     void retrievalOfSeveralCodesAtOnce(FxRobot robot) {
         openSampleAndDocument(robot, "访谈01");
         robot.clickOn(codeCell(robot, "Pastoral knowledge"));
