@@ -50,7 +50,8 @@ final class CodebookPane {
         tree.setShowRoot(false);
         tree.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         tree.setCellFactory(t -> new CodeCell(i18n));
-        model.codebook.addListener((o, a, b) -> rebuild(b));
+        // after a coding the codebook is read again but unchanged: then only the counts are redrawn
+        model.codebook.addListener((o, a, b) -> { if (a == null || !sameTree(a, b)) rebuild(b); else tree.refresh(); });
         model.codeCounts.addListener((o, a, b) -> tree.refresh());
         rebuild(model.codebook.get());
     }
@@ -86,6 +87,16 @@ final class CodebookPane {
         }
         tree.setRoot(root);
         if (selectedGuid != null) find(root, selectedGuid, item -> tree.getSelectionModel().select(item));
+    }
+
+    /** Same codes with the same names, places, colours and definitions. */
+    static boolean sameTree(Codebook a, Codebook b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) {
+            Code x = a.codes().get(i), y = b.codes().get(i);
+            if (!x.equals(y)) return false;
+        }
+        return true;
     }
 
     private static void collectExpanded(TreeItem<Code> item, Set<String> out) {

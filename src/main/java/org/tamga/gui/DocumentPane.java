@@ -34,7 +34,9 @@ final class DocumentPane {
     private ProjectModel.OpenDocument shown;
     private Codebook shownBook;
     private int[] paragraphStarts = new int[]{0};
-    private List<Set<Code>> paragraphCodes = List.of();
+    /** Codes per paragraph; the stripes of visible paragraphs follow it (text cells are not rebuilt). */
+    private final javafx.beans.property.ObjectProperty<List<Set<Code>>> paragraphCodes =
+            new javafx.beans.property.SimpleObjectProperty<>(List.of());
 
     DocumentPane(I18n i18n) {
         area.setId("documentText");
@@ -74,7 +76,6 @@ final class DocumentPane {
         shown = doc;
         shownBook = book;
         recomputeStripes(doc, book);
-        area.setParagraphGraphicFactory(this::stripes);
     }
 
     private void restyle(ProjectModel.OpenDocument doc, Codebook book, int from, int to) {
@@ -135,16 +136,29 @@ final class DocumentPane {
             if (code == null) continue;
             for (int p = p0; p <= p1 && p < codes.size(); p++) codes.get(p).add(code);
         }
-        paragraphCodes = codes;
+        paragraphCodes.set(codes);
     }
 
-    /** The coding stripes of one paragraph: a thin bar per code, in the code's colour. */
+    /**
+     * The coding stripes of one paragraph: a thin bar per code, in the code's colour. Each box
+     * follows {@link #paragraphCodes} through a weak listener, so a change of codings repaints the
+     * stripes without rebuilding the paragraphs' text, and discarded boxes are not kept alive.
+     */
     private Node stripes(int paragraph) {
         HBox box = new HBox(2);
         box.getStyleClass().add("coding-stripes");
         box.setMinWidth(44);
         box.setPrefWidth(44);
-        Set<Code> codes = paragraph < paragraphCodes.size() ? paragraphCodes.get(paragraph) : Set.of();
+        Runnable fill = () -> fillStripes(box, codesOfParagraph(paragraph));
+        javafx.beans.InvalidationListener listener = o -> fill.run();
+        box.getProperties().put("tamga.stripes.listener", listener);
+        paragraphCodes.addListener(new javafx.beans.WeakInvalidationListener(listener));
+        fill.run();
+        return box;
+    }
+
+    private static void fillStripes(HBox box, Set<Code> codes) {
+        List<Node> bars = new ArrayList<>();
         int shown = 0;
         for (Code c : codes) {
             if (shown++ == 8) break;
@@ -155,17 +169,15 @@ final class DocumentPane {
             bar.setMinHeight(18);
             bar.setStyle("-fx-background-color: " + CodingStyles.darker(c.color() == null ? CodingStyles.DEFAULT_COLOUR : c.color()) + ";");
             Tooltip.install(bar, new Tooltip(c.name()));
-            box.getChildren().add(bar);
+            bars.add(bar);
         }
-        if (!codes.isEmpty()) {
-            Tooltip.install(box, new Tooltip(String.join("\n", codes.stream().map(Code::name).toList())));
-        }
-        return box;
+        box.getChildren().setAll(bars);
     }
 
     /** Codes covering a paragraph (for tests and tooltips). */
     Set<Code> codesOfParagraph(int paragraph) {
-        return paragraph < paragraphCodes.size() ? paragraphCodes.get(paragraph) : Set.of();
+        List<Set<Code>> codes = paragraphCodes.get();
+        return paragraph < codes.size() ? codes.get(paragraph) : Set.of();
     }
 
     /** The selection as code point positions: {start, end}. */
