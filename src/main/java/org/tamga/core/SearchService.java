@@ -63,8 +63,6 @@ public final class SearchService {
 
     public Result search(Request request) {
         SearchIndex index = session.index();
-        Map<String, Document> byGuid = new HashMap<>();
-        for (Document d : session.store().documents().all()) byGuid.put(d.guid(), d);
         Set<String> only = null;
         if (request.documents() != null && !request.documents().isEmpty()) {
             only = new HashSet<>();
@@ -77,25 +75,53 @@ public final class SearchService {
         SearchIndex.Result found = index.search(request.query(), only, indexLimit);
         Map<Long, List<Coding>> codedWith = codingsByDocument(request.codedWith());
         Map<Long, List<Coding>> notCodedWith = codingsByDocument(request.notCodedWith());
-        Map<String, Positions> positions = new HashMap<>();
         List<Hit> hits = new ArrayList<>();
         Set<Long> documents = new HashSet<>();
         boolean truncated = found.truncated();
-        for (IndexHit h : found.hits()) {
-            Document doc = byGuid.get(h.documentGuid());
-            if (doc == null) continue; // deleted since the index was read
-            if (spoken != null && !spoken.containsKey(doc.id())) continue; // the speaker says nothing here
-            Positions p = positions.computeIfAbsent(doc.guid(), g -> new Positions(session.store().documents().text(doc.id())));
-            int start = p.toCodePoint(h.startUtf16());
-            int end = p.toCodePoint(h.endUtf16());
-            if (codedWith != null && !overlapsAny(codedWith.get(doc.id()), start, end)) continue;
-            if (notCodedWith != null && overlapsAny(notCodedWith.get(doc.id()), start, end)) continue;
-            if (spoken != null && !SpeakerService.spoken(spoken, doc.id(), start, end)) continue;
-            if (hits.size() >= request.limit()) { truncated = true; break; }
-            hits.add(new Hit(doc, start, end, p.substring(start, end), Kwic.of(p, start, end, request.context())));
-            documents.add(doc.id());
+        List<IndexHit> all = found.hits();
+        // the hits of a document come together, so documents and texts are read a batch of hits at a
+        // time (a few statements rather than one per document) and let go once their hits are done
+        Map<String, Opened> opened = Map.of();
+        hits:
+        for (int from = 0; from < all.size(); from += TEXT_BATCH) {
+            List<IndexHit> batch = all.subList(from, Math.min(all.size(), from + TEXT_BATCH));
+            opened = open(batch, opened);
+            for (IndexHit h : batch) {
+                Opened o = opened.get(h.documentGuid());
+                if (o == null) continue; // deleted since the index was read
+                Document doc = o.document();
+                if (spoken != null && !spoken.containsKey(doc.id())) continue; // the speaker says nothing here
+                Positions p = o.positions();
+                int start = p.toCodePoint(h.startUtf16());
+                int end = p.toCodePoint(h.endUtf16());
+                if (codedWith != null && !overlapsAny(codedWith.get(doc.id()), start, end)) continue;
+                if (notCodedWith != null && overlapsAny(notCodedWith.get(doc.id()), start, end)) continue;
+                if (spoken != null && !SpeakerService.spoken(spoken, doc.id(), start, end)) continue;
+                if (hits.size() >= request.limit()) { truncated = true; break hits; }
+                hits.add(new Hit(doc, start, end, p.substring(start, end), Kwic.of(p, start, end, request.context())));
+                documents.add(doc.id());
+            }
         }
         return new Result(hits, documents.size(), truncated);
+    }
+
+    /** Hits whose documents and texts are read together. */
+    private static final int TEXT_BATCH = 1000;
+
+    private record Opened(Document document, Positions positions) {}
+
+    /** The documents of a batch of hits with their texts; a document already open from the batch before is kept. */
+    private Map<String, Opened> open(List<IndexHit> batch, Map<String, Opened> before) {
+        Map<String, Opened> out = new HashMap<>();
+        Set<String> wanted = new HashSet<>();
+        for (IndexHit h : batch) {
+            Opened o = before.get(h.documentGuid());
+            if (o != null) out.put(h.documentGuid(), o); else wanted.add(h.documentGuid());
+        }
+        if (!wanted.isEmpty()) {
+            session.store().documents().withTexts(wanted).forEach((guid, d) -> out.put(guid, new Opened(d.document(), new Positions(d.text(), d.document().length()))));
+        }
+        return out;
     }
 
     private Map<Long, List<Coding>> codingsByDocument(Code code) {

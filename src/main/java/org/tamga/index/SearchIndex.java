@@ -253,8 +253,15 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The result of a search: hits in order of document relevance, then position. */
+    /**
+     * The result of a search: hits in order of document relevance, then position; the number of
+     * documents they are in; whether {@code maxHits} cut the list short.
+     */
     public record Result(List<IndexHit> hits, int matchingDocuments, boolean truncated) {}
+
+    /** Documents ranked by the first page of a search; each further page is four times larger. */
+    private static final int FIRST_PAGE = 50;
+    private static final int MAX_PAGE = 50_000;
 
     /**
      * Finds every match of {@code queryText}. Syntax: words, "phrases", AND/OR/NOT (AND is the
@@ -272,26 +279,41 @@ public final class SearchIndex implements AutoCloseable {
         }
         Query query = builder.build();
         return withSearcher(searcher -> {
-            int maxDoc = Math.max(1, searcher.getIndexReader().maxDoc());
-            TopDocs top = searcher.search(query, maxDoc);
             Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            StoredFields[] stored = new StoredFields[leaves.size()];
             List<IndexHit> hits = new ArrayList<>();
             boolean truncated = false;
             int documents = 0;
-            for (ScoreDoc sd : top.scoreDocs) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-                int local = sd.doc - leaf.docBase;
-                Matches matches = weight.matches(leaf, local);
-                if (matches == null) continue;
-                MatchesIterator it = matches.getMatches(TEXT);
-                if (it == null) continue;
-                String guid = leaf.reader().storedFields().document(local, Set.of(GUID)).get(GUID);
-                documents++;
-                while (it.next()) {
-                    if (hits.size() >= maxHits) { truncated = true; break; }
-                    hits.add(new IndexHit(guid, it.startOffset(), it.endOffset(), sd.score));
+            // documents best first, a page at a time: the first pages usually hold enough hits, so the
+            // rest of the matching documents are neither ranked in full nor asked for their matches
+            ScoreDoc after = null;
+            int page = FIRST_PAGE;
+            pages:
+            while (true) {
+                TopDocs top = searcher.searchAfter(after, query, page);
+                for (ScoreDoc sd : top.scoreDocs) {
+                    int leafIndex = ReaderUtil.subIndex(sd.doc, leaves);
+                    LeafReaderContext leaf = leaves.get(leafIndex);
+                    int local = sd.doc - leaf.docBase;
+                    Matches matches = weight.matches(leaf, local);
+                    if (matches == null) continue;
+                    MatchesIterator it = matches.getMatches(TEXT);
+                    if (it == null) continue;
+                    String guid = null;
+                    while (it.next()) {
+                        if (hits.size() >= maxHits) { truncated = true; break pages; }
+                        if (guid == null) {
+                            if (stored[leafIndex] == null) stored[leafIndex] = leaf.reader().storedFields();
+                            guid = stored[leafIndex].document(local, Set.of(GUID)).get(GUID);
+                            documents++;
+                        }
+                        hits.add(new IndexHit(guid, it.startOffset(), it.endOffset(), sd.score));
+                    }
                 }
+                if (top.scoreDocs.length < page) break;
+                after = top.scoreDocs[top.scoreDocs.length - 1];
+                page = (int) Math.min(MAX_PAGE, page * 4L);
             }
             return new Result(hits, documents, truncated);
         });

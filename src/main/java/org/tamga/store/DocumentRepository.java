@@ -70,6 +70,37 @@ public final class DocumentRepository {
         });
     }
 
+    /** A document with its full text. */
+    public record WithText(Document document, String text) {}
+
+    /**
+     * The documents with these GUIDs, with their texts, by GUID (GUIDs of documents the project no
+     * longer has are left out): a few statements for many documents, where {@link #text} is one each.
+     */
+    public java.util.Map<String, WithText> withTexts(java.util.Collection<String> guids) {
+        return store.inTransaction(() -> {
+            java.util.Map<String, WithText> out = new java.util.HashMap<>();
+            List<String> all = List.copyOf(guids);
+            for (int from = 0; from < all.size(); from += IN_CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = store.prepare("SELECT " + COLUMNS + ", text FROM document WHERE guid IN (" + marks + ")")) {
+                    ProjectStore.bind(ps, chunk.toArray());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Document d = map(rs);
+                            out.put(d.guid(), new WithText(d, rs.getString(11)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** GUIDs per {@code IN (…)} list, well below SQLite's limit on parameters. */
+    private static final int IN_CHUNK = 500;
+
     /** Reads (guid, name, text) of every document, one at a time, without holding all texts in memory. */
     public void forEachText(TextConsumer consumer) {
         store.inTransaction(() -> {

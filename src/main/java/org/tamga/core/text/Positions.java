@@ -10,8 +10,16 @@ public final class Positions {
     /** UTF-16 indices of the high surrogates in the text, ascending; null when there are none. */
     private final int[] surrogates;
 
-    public Positions(String text) {
+    public Positions(String text) { this(text, -1); }
+
+    /**
+     * Like {@link #Positions(String)} when the number of code points in the text is known (a
+     * document's length): a text with as many code points as UTF-16 units has no surrogate pairs,
+     * and is not scanned for them.
+     */
+    public Positions(String text, int codePoints) {
         this.text = text;
+        if (codePoints == text.length()) { surrogates = null; return; }
         int count = 0;
         for (int i = 0; i < text.length(); i++) if (Character.isHighSurrogate(text.charAt(i))) count++;
         if (count == 0) {
