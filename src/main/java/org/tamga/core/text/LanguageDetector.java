@@ -13,6 +13,15 @@ public final class LanguageDetector {
         int han = 0, mongolian = 0, cyrillic = 0, mongolianCyrillic = 0, latin = 0, letters = 0;
         int limit = Math.min(text.length(), 200_000);
         for (int i = 0; i < limit; ) {
+            char c = text.charAt(i);
+            // the two commonest cases without the general look-ups: ASCII, and the core CJK ideographs
+            if (c < 0x80) {
+                int lower = c | 0x20;
+                if (lower >= 'a' && lower <= 'z') { letters++; latin++; }
+                i++;
+                continue;
+            }
+            if (c >= 0x4E00 && c <= 0x9FA5) { letters++; han++; i++; continue; }
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             if (!Character.isLetter(cp)) continue;
