@@ -18,12 +18,19 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -94,58 +101,251 @@ public final class ImportService {
                 files.add(p);
             }
         }
-        boolean cancelled = false;
-        SearchIndex index = files.isEmpty() ? null : session.index();
-        try {
-            for (int i = 0; i < files.size(); i++) {
-                if (progress.cancelled()) { cancelled = true; break; }
-                Path file = files.get(i);
-                progress.file(i, files.size(), file);
-                try {
-                    Outcome outcome = importOne(file, language);
-                    if (outcome.document() != null) {
-                        imported.add(outcome.document());
-                        speakers.put(outcome.document().id(), outcome.speakers());
-                        index.put(outcome.document().guid(), outcome.text());
-                    } else {
-                        duplicates.add(new ImportReport.Duplicate(file, outcome.duplicateOf()));
-                    }
-                } catch (Refusal e) {
-                    failures.add(new ImportReport.Failure(file, e.getMessage()));
-                } catch (TamgaException e) {
-                    failures.add(new ImportReport.Failure(file, e.getMessage()));
-                }
-            }
-        } finally {
-            // the project already holds the documents; if this fails the index catches up on the next open
-            if (index != null && !imported.isEmpty()) index.commit();
+        if (files.isEmpty()) return new ImportReport(imported, duplicates, failures, skipped, false, speakers);
+        SearchIndex index = session.index();
+        boolean cancelled;
+        try (Pipeline pipeline = new Pipeline(files, language, index)) {
+            cancelled = pipeline.run(progress, imported, speakers, duplicates, failures);
         }
         return new ImportReport(imported, duplicates, failures, skipped, cancelled, speakers);
     }
 
-    private record Outcome(Document document, String text, Map<String, Integer> speakers, String duplicateOf) {}
+    /** Files stored in one transaction, at most (see ADR 30). */
+    static final int BATCH_FILES = 100;
+    /** How long one transaction may collect files before it is committed. */
+    static final long BATCH_NANOS = 2_000_000_000L;
+    /**
+     * Kilobytes of files read ahead, stored but not yet committed, or waiting for the index, at most.
+     * One transaction holds at most half of it, one file counts for at most a quarter (a larger file
+     * counts as a quarter): so the file after a full transaction always fits, and nothing waits forever.
+     */
+    private static final int BUDGET_KB = 64 * 1024;
+    /** Files read ahead of the one being stored, at most. */
+    private static final int READ_AHEAD = 16;
 
-    private Outcome importOne(Path file, String language) throws Refusal {
+    /** A file read, with everything the project stores about it, before it is stored. */
+    private record Prepared(Path file, Extracted extracted, String text, String sha, String language, int length,
+                            List<TurnRepository.NewTurn> turns, Map<String, Integer> speakers) {}
+
+    /** A file read ahead on a worker: its place in the budget, and the reading. */
+    private record Pending(int index, Path file, int permits, Future<Prepared> reading) {}
+
+    /** A document stored in the open transaction, to be indexed once it is committed. */
+    private record Stored(Document document, String text, Map<String, Integer> speakers, int permits) {}
+
+    /**
+     * One import: workers read files ahead (format layer, turns, language, SHA-256), this thread
+     * stores them in order, several files per transaction with a savepoint per file (a file is all
+     * or nothing, and a failed file leaves the others of its transaction alone), and the workers index
+     * each transaction's documents once it is committed, so that the project is written before the
+     * index, as ever (ADR 5). The memory held by texts read ahead or waiting for the index is bounded.
+     */
+    private final class Pipeline implements AutoCloseable {
+        private final List<Path> files;
+        private final String language;
+        private final SearchIndex index;
+        private final ExecutorService workers;
+        private final Semaphore budget = new Semaphore(BUDGET_KB);
+        private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
+        private final List<Future<?>> indexing = new ArrayList<>();
+        private int submitted;
+
+        Pipeline(List<Path> files, String language, SearchIndex index) {
+            this.files = files;
+            this.language = language;
+            this.index = index;
+            int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            AtomicInteger n = new AtomicInteger();
+            this.workers = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "tamga-import-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /** Imports every file (until cancelled); returns whether it was cancelled. */
+        boolean run(Progress progress, List<Document> imported, Map<Long, Map<String, Integer>> speakers,
+                    List<ImportReport.Duplicate> duplicates, List<ImportReport.Failure> failures) {
+            boolean cancelled = false;
+            boolean anyImported = false;
+            int next = 0;
+            try {
+                while (next < files.size() && !cancelled) {
+                    List<Stored> batch = new ArrayList<>();
+                    List<ImportReport.Duplicate> batchDuplicates = new ArrayList<>();
+                    List<ImportReport.Failure> batchFailures = new ArrayList<>();
+                    int first = next;
+                    boolean[] stop = {false};
+                    int[] reached = {next};
+                    try {
+                        session.store().inTransaction(() -> {
+                            long began = System.nanoTime();
+                            int held = 0;
+                            while (reached[0] < files.size() && batch.size() < BATCH_FILES && held < BUDGET_KB / 2
+                                    && System.nanoTime() - began < BATCH_NANOS) {
+                                if (progress.cancelled()) { stop[0] = true; break; }
+                                int i = reached[0];
+                                Pending pending = take(i);
+                                progress.file(i, files.size(), pending.file());
+                                reached[0]++;
+                                Stored stored = storeOne(pending, batchDuplicates, batchFailures);
+                                if (stored != null) {
+                                    batch.add(stored);
+                                    held += stored.permits();
+                                }
+                            }
+                            return null;
+                        });
+                    } catch (TamgaException e) {
+                        // the commit failed: nothing of this transaction is in the project
+                        for (Stored s : batch) budget.release(s.permits());
+                        for (int i = first; i < reached[0]; i++) {
+                            Path f = files.get(i);
+                            if (batchFailures.stream().noneMatch(x -> x.file().equals(f))) {
+                                batchFailures.add(new ImportReport.Failure(f, e.getMessage()));
+                            }
+                        }
+                        batch.clear();
+                        batchDuplicates.clear();
+                    }
+                    next = reached[0];
+                    cancelled = stop[0] || Thread.currentThread().isInterrupted();
+                    duplicates.addAll(batchDuplicates);
+                    failures.addAll(batchFailures);
+                    for (Stored s : batch) {
+                        imported.add(s.document());
+                        speakers.put(s.document().id(), s.speakers());
+                        anyImported = true;
+                        indexing.add(workers.submit(() -> {
+                            try {
+                                index.put(s.document().guid(), s.text());
+                            } finally {
+                                budget.release(s.permits());
+                            }
+                        }));
+                    }
+                }
+            } finally {
+                for (Pending p : ahead) p.reading().cancel(true);
+                TamgaException indexFailure = awaitIndexing();
+                // the project already holds the documents; if this fails the index catches up on the next open
+                if (anyImported) index.commit();
+                if (indexFailure != null) throw indexFailure;
+            }
+            return cancelled;
+        }
+
+        /** The reading of file {@code i}, read ahead (and the files after it started reading). */
+        private Pending take(int i) {
+            while (submitted <= i || (submitted < files.size() && ahead.size() < READ_AHEAD && budget.availablePermits() > 0)) {
+                Path file = files.get(submitted);
+                int permits = permits(file);
+                if (submitted <= i) {
+                    acquire(permits);
+                } else if (!budget.tryAcquire(permits)) {
+                    break;
+                }
+                ahead.add(new Pending(submitted, file, permits, workers.submit(() -> prepare(file, language))));
+                submitted++;
+            }
+            Pending p = ahead.poll();
+            if (p == null || p.index() != i) throw new IllegalStateException("import pipeline out of order at file " + i);
+            return p;
+        }
+
+        private void acquire(int permits) {
+            try {
+                budget.acquire(permits);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TamgaException("The import was interrupted.", e);
+            }
+        }
+
+        private static int permits(Path file) {
+            try {
+                return (int) Math.max(1, Math.min(BUDGET_KB / 4, Files.size(file) / 1024));
+            } catch (IOException e) {
+                return 1; // the reading will say what is wrong with it
+            }
+        }
+
+        /** Stores one read file under a savepoint; null if it failed or is a duplicate (which are noted). */
+        private Stored storeOne(Pending pending, List<ImportReport.Duplicate> duplicates, List<ImportReport.Failure> failures) {
+            Path file = pending.file();
+            try {
+                Prepared prepared = result(pending);
+                Document doc = session.store().inSavepoint(() -> insert(prepared, duplicates));
+                if (doc != null) return new Stored(doc, prepared.text(), prepared.speakers(), pending.permits());
+            } catch (Refusal | TamgaException e) {
+                failures.add(new ImportReport.Failure(file, e.getMessage()));
+            }
+            budget.release(pending.permits());
+            return null;
+        }
+
+        private Prepared result(Pending pending) throws Refusal {
+            try {
+                return pending.reading().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TamgaException("The import was interrupted.", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Refusal r) throw r;
+                if (cause instanceof RuntimeException r) throw r;
+                if (cause instanceof Error err) throw err;
+                throw new TamgaException("Cannot import " + pending.file() + ": " + cause, cause);
+            }
+        }
+
+        private TamgaException awaitIndexing() {
+            TamgaException failure = null;
+            for (Future<?> f : indexing) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new TamgaException("The import was interrupted while the search index was being written.", e);
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof TamgaException t ? t
+                                : new TamgaException("Cannot add a document to the search index: " + e.getCause(), e.getCause());
+                    }
+                }
+            }
+            return failure;
+        }
+
+        @Override
+        public void close() { workers.shutdownNow(); }
+    }
+
+    /** Reads a file and finds everything stored with it (on a worker: nothing here touches the project). */
+    private static Prepared prepare(Path file, String language) throws Refusal {
         Extracted extracted = DocumentReader.read(file);
         String text = extracted.text();
-        String sha = sha256(text);
-        DocumentRepository docs = session.store().documents();
-        var existing = docs.bySha256(sha);
-        if (existing.isPresent()) return new Outcome(null, null, null, existing.get().name());
         String lang = language != null ? language : LanguageDetector.detect(text);
-        int length = text.codePointCount(0, text.length());
         List<TurnRepository.NewTurn> turns = turns(text);
         Map<String, Integer> speakers = new LinkedHashMap<>();
         for (TurnRepository.NewTurn t : turns) speakers.merge(t.speaker(), 1, Integer::sum);
-        String encoding = extracted.encoding() != null ? extracted.encoding() : extracted.source().format();
-        Document doc = session.store().inTransaction(() -> {
-            Document d = docs.insert(new DocumentRepository.NewDocument(null, uniqueName(baseName(file)), lang, text, length,
-                    file.getFileName().toString(), encoding, sha, Instant.now()));
-            docs.setSource(d.id(), extracted.source());
-            session.store().turns().insertAll(d.id(), turns);
-            return d;
-        });
-        return new Outcome(doc, text, speakers, null);
+        return new Prepared(file, extracted, text, sha256(text), lang, text.codePointCount(0, text.length()), turns, speakers);
+    }
+
+    /** Stores a read file (joins the open transaction); null if the project has its text already. */
+    private Document insert(Prepared p, List<ImportReport.Duplicate> duplicates) {
+        DocumentRepository docs = session.store().documents();
+        var existing = docs.bySha256(p.sha());
+        if (existing.isPresent()) {
+            duplicates.add(new ImportReport.Duplicate(p.file(), existing.get().name()));
+            return null;
+        }
+        String encoding = p.extracted().encoding() != null ? p.extracted().encoding() : p.extracted().source().format();
+        Document d = docs.insert(new DocumentRepository.NewDocument(null, uniqueName(baseName(p.file())), p.language(), p.text(),
+                p.length(), p.file().getFileName().toString(), encoding, p.sha(), Instant.now()));
+        docs.setSource(d.id(), p.extracted().source());
+        session.store().turns().insertAll(d.id(), p.turns());
+        return d;
     }
 
     /** The speaker turns of a document's final text, as every import stores them. */

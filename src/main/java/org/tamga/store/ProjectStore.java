@@ -235,6 +235,29 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} as one item of a larger transaction: inside a transaction, under a savepoint,
+     * so that a failure undoes this item only and the transaction goes on (the caller decides whether
+     * to commit the rest); outside one, as a transaction of its own.
+     */
+    public synchronized <T> T inSavepoint(Work<T> work) {
+        try {
+            if (connection.getAutoCommit()) return inTransaction(work);
+            execute("SAVEPOINT tamga_item");
+            try {
+                T result = work.run();
+                execute("RELEASE tamga_item");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                execute("ROLLBACK TO tamga_item");
+                execute("RELEASE tamga_item");
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("save the change", e);
+        }
+    }
+
     synchronized PreparedStatement prepare(String sql) throws SQLException {
         return connection.prepareStatement(sql);
     }

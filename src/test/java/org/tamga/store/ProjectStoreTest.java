@@ -40,6 +40,32 @@ class ProjectStoreTest {
     }
 
     @Test
+    void aSavepointUndoesOneItemAndTheTransactionGoesOn() {
+        Path file = tmp.resolve("savepoints.tamga");
+        try (ProjectStore store = ProjectStore.create(file, "savepoints")) {
+            store.inTransaction(() -> {
+                store.inSavepoint(() -> insertDocument(store, "one", "一"));
+                TamgaException e = assertThrows(TamgaException.class, () -> store.inSavepoint(() -> {
+                    insertDocument(store, "two", "二");
+                    throw new TamgaException("the second item fails after writing");
+                }));
+                assertEquals("the second item fails after writing", e.getMessage());
+                assertTrue(store.documents().byName("two").isEmpty(), "undone at once");
+                store.inSavepoint(() -> insertDocument(store, "three", "三"));
+                return null;
+            });
+            // outside a transaction a savepoint is a transaction of its own
+            assertThrows(TamgaException.class, () -> store.inSavepoint(() -> {
+                insertDocument(store, "four", "四");
+                throw new TamgaException("fails");
+            }));
+        }
+        try (ProjectStore store = ProjectStore.open(file)) {
+            assertEquals(List.of("one", "three"), store.documents().all().stream().map(Document::name).toList());
+        }
+    }
+
+    @Test
     void createThenOpenGivesTheSameProject() {
         Path file = tmp.resolve("研究 🐑.tamga");
         Project created;
