@@ -49,6 +49,34 @@ public final class CodingService {
         });
     }
 
+    /** A passage to code in bulk: positions in code points, as for {@link #apply}. */
+    public record Passage(Document document, int start, int end, Code code, String coder) {}
+
+    /**
+     * Codes many passages in one transaction: all of them, or none if one is out of its document or
+     * names a heading. A passage already coded with the same code by the same coder is left as it is.
+     *
+     * @return how many codings were made
+     */
+    public int applyAll(List<Passage> passages) {
+        for (Passage p : passages) {
+            checkRange(p.document(), p.start(), p.end());
+            if (!p.code().codable()) {
+                throw new TamgaException("\u201C" + p.code().name() + "\u201D is a heading in the codebook, not a code to apply.");
+            }
+        }
+        return session.store().inTransaction(() -> {
+            Map<String, Long> coders = new HashMap<>();
+            List<org.tamga.store.CodingRepository.NewCoding> rows = new ArrayList<>(passages.size());
+            for (Passage p : passages) {
+                String name = p.coder() == null || p.coder().isBlank() ? defaultCoder() : p.coder().strip();
+                long coder = coders.computeIfAbsent(name, n -> session.store().coders().getOrCreate(n).id());
+                rows.add(new org.tamga.store.CodingRepository.NewCoding(p.document().id(), p.code().id(), coder, p.start(), p.end()));
+            }
+            return session.store().codings().insertAllNew(rows);
+        });
+    }
+
     public void remove(Coding coding) { session.store().codings().delete(coding.id()); }
 
     /** Puts back a coding that was removed (same GUID, positions, coder, memo and time): for undo. */

@@ -31,6 +31,13 @@ public final class DocumentService {
 
     public String text(Document document) { return session.store().documents().text(document.id()); }
 
+    /** Told about each document's text in turn. */
+    @FunctionalInterface
+    public interface TextVisitor { void visit(String guid, String name, String text); }
+
+    /** Hands every document's text to {@code visitor}, one at a time, without holding them all in memory. */
+    public void forEachText(TextVisitor visitor) { session.store().documents().forEachText(visitor::visit); }
+
     /** Where the document came from: title, author and dates from the file, its format and size. */
     public org.tamga.model.DocumentSource source(Document document) { return session.store().documents().source(document.id()); }
 

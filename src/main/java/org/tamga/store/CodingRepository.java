@@ -31,6 +31,32 @@ public final class CodingRepository {
         });
     }
 
+    /** A coding to insert in bulk (a new GUID and the current time are given to it). */
+    public record NewCoding(long documentId, long codeId, long coderId, int start, int end) {}
+
+    /**
+     * Inserts many codings with one prepared statement (joins the caller's transaction); a coding
+     * identical to one the document already has (same code, coder and positions) is left out.
+     *
+     * @return how many were inserted
+     */
+    public int insertAllNew(Collection<NewCoding> codings) {
+        return store.inTransaction(() -> {
+            int inserted = 0;
+            String now = ProjectStore.timestamp(Instant.now());
+            try (PreparedStatement ps = store.prepare("INSERT INTO coding(guid, document_id, code_id, coder_id, start_pos, end_pos, created_at) "
+                    + "SELECT ?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM coding WHERE document_id = ? AND start_pos = ? "
+                    + "AND end_pos = ? AND code_id = ? AND coder_id = ?)")) {
+                for (NewCoding c : codings) {
+                    ProjectStore.bind(ps, ProjectStore.newGuid(), c.documentId(), c.codeId(), c.coderId(), c.start(), c.end(), now,
+                            c.documentId(), c.start(), c.end(), c.codeId(), c.coderId());
+                    inserted += ps.executeUpdate();
+                }
+            }
+            return inserted;
+        });
+    }
+
     public Optional<Coding> byGuid(String guid) {
         List<Coding> rows = query("SELECT " + COLUMNS + " FROM coding WHERE guid = ?", guid);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());

@@ -44,6 +44,47 @@ class CodingServiceTest {
     }
 
     @Test
+    void manyPassagesAreCodedAtOnceAndIdenticalOnesOnlyOnce() {
+        int s = cp("草场不够"), e = s + 4;
+        session.coding().apply(doc, s, e, pastoral, "Saran");
+        int made = session.coding().applyAll(List.of(
+                new CodingService.Passage(doc, s, e, pastoral, "Saran"),          // already there
+                new CodingService.Passage(doc, s, e, pastoral, "Li Wei"),
+                new CodingService.Passage(doc, s - 6, e + 2, health, "Saran"),
+                new CodingService.Passage(doc, s - 6, e + 2, health, "Saran"),    // twice in the same call
+                new CodingService.Passage(doc, 0, 3, health, " Бат ")));
+        assertEquals(3, made);
+        assertEquals(4, session.coding().ofDocument(doc).size());
+        assertEquals("两百只左右，草场不够，要", session.coding().retrieve(health, false, Set.of("Saran")).getFirst().text());
+        assertEquals("访谈者", session.coding().retrieve(health, false, Set.of("Бат")).getFirst().text());
+        assertEquals(Set.of("Saran", "Li Wei", "Бат"), Set.copyOf(session.coding().coders().stream().map(c -> c.name()).toList()));
+    }
+
+    @Test
+    void aBulkCodingWithOnePassageOutOfItsDocumentCodesNothing() {
+        int before = session.summary().codings();
+        TamgaException out = assertThrows(TamgaException.class, () -> session.coding().applyAll(List.of(
+                new CodingService.Passage(doc, 0, 3, health, "Saran"),
+                new CodingService.Passage(doc, 10, doc.length() + 1, health, "Saran"))));
+        assertTrue(out.getMessage().contains(doc.name()), out.getMessage());
+        assertThrows(TamgaException.class, () -> session.coding().applyAll(List.of(
+                new CodingService.Passage(doc, 0, 3, health, "Saran"),
+                new CodingService.Passage(doc, 0, 3, new Code(capability.id(), capability.guid(), null, capability.name(), null, null,
+                        false, 0, null), "Saran"))), "a heading is not applied");
+        assertEquals(before, session.summary().codings());
+    }
+
+    @Test
+    void everyTextIsHandedOverOnce() throws Exception {
+        Path f = dir.resolve("interview-02.txt");
+        Files.writeString(f, "Interviewer: How many sheep?\nRespondent: About two hundred.\n");
+        session.importing().importFiles(List.of(f), null);
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        session.documents().forEachText((guid, name, text) -> assertNull(texts.put(name, text)));
+        assertEquals(java.util.Map.of("访谈01_牧民", TEXT, "interview-02", "Interviewer: How many sheep?\nRespondent: About two hundred.\n"), texts);
+    }
+
+    @Test
     void overlappingCodingsByTwoCodersAreKeptAndRetrievedWithTheirText() {
         int s = cp("草场不够"), e = s + 4;
         Coding a = session.coding().apply(doc, s, e, pastoral, "Saran");
