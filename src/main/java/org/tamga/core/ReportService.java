@@ -1,14 +1,15 @@
 package org.tamga.core;
 
 import org.tamga.model.Coder;
-import org.tamga.model.Coding;
 import org.tamga.model.Document;
 import org.tamga.model.TamgaException;
+import org.tamga.model.Turn;
 import org.tamga.report.FrequencyReport;
 
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Builds the code frequency report, optionally for some coders, some documents, or one speaker only. */
@@ -32,18 +33,22 @@ public final class ReportService {
     public FrequencyReport frequencies(Collection<String> coderNames, Collection<Document> documents, String speaker) {
         var store = session.store();
         List<Document> docs = documents == null || documents.isEmpty() ? store.documents().all() : List.copyOf(documents);
-        List<Coding> codings = session.coding().spokenBy(store.codings().all(), speaker);
+        Set<Long> coderIds = new HashSet<>();
         if (coderNames != null && !coderNames.isEmpty()) {
-            Set<Long> ids = new HashSet<>();
             List<Coder> coders = store.coders().all();
             for (String name : coderNames) {
                 Coder coder = coders.stream().filter(c -> c.name().equalsIgnoreCase(name.strip())).findFirst()
                         .orElseThrow(() -> new TamgaException("No coder \u201C" + name + "\u201D in the project (coders: "
                                 + String.join(", ", coders.stream().map(Coder::name).toList()) + ")."));
-                ids.add(coder.id());
+                coderIds.add(coder.id());
             }
-            codings = codings.stream().filter(c -> ids.contains(c.coderId())).toList();
         }
-        return FrequencyReport.build(store.codes().codebook(), docs, codings);
+        // only what the report counts is read: document, code and positions, not whole codings
+        Map<Long, List<Turn>> spoken = speaker == null ? null : session.speakers().turnsByDocument(speaker);
+        FrequencyReport.Spans spans = new FrequencyReport.Spans(Math.max(1024, store.codings().count()));
+        store.codings().forEachSpan(coderIds, (documentId, codeId, start, end) -> {
+            if (spoken == null || SpeakerService.spoken(spoken, documentId, start, end)) spans.add(documentId, codeId, start, end);
+        });
+        return FrequencyReport.build(store.codes().codebook(), docs, spans);
     }
 }

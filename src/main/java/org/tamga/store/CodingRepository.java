@@ -77,6 +77,27 @@ public final class CodingRepository {
         return query("SELECT " + COLUMNS + " FROM coding WHERE code_id IN (" + in + ") ORDER BY document_id, start_pos, end_pos, id");
     }
 
+    /** Told about each coding's document, code and passage. */
+    @FunctionalInterface
+    public interface SpanVisitor { void visit(long documentId, long codeId, int start, int end); }
+
+    /**
+     * The document, code and positions of every coding (of these coders; of all when
+     * {@code coderIds} is empty), in no particular order: what a report over many codings needs,
+     * without reading GUIDs, memos or times.
+     */
+    public void forEachSpan(Collection<Long> coderIds, SpanVisitor visitor) {
+        String where = coderIds.isEmpty() ? ""
+                : " WHERE coder_id IN (" + coderIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("SELECT document_id, code_id, start_pos, end_pos FROM coding" + where);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) visitor.visit(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4));
+            }
+            return null;
+        });
+    }
+
     public int count() {
         return store.inTransaction(() -> {
             try (PreparedStatement ps = store.prepare("SELECT count(*) FROM coding"); ResultSet rs = ps.executeQuery()) {
