@@ -20,7 +20,7 @@ class ArchitectureTest {
     @Test
     void coreCodeHasNoJavaFxSceneClasses() {
         noClasses().that().resideInAnyPackage("org.tamga.model..", "org.tamga.store..", "org.tamga.index..",
-                        "org.tamga.core..", "org.tamga.exchange..", "org.tamga.report..", "org.tamga.util..")
+                        "org.tamga.core..", "org.tamga.exchange..", "org.tamga.report..", "org.tamga.util..", "org.tamga.bench..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(classes);
     }
@@ -69,6 +69,31 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.tamga.exchange..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tamga.store..", "org.tamga.index..", "org.tamga.report..",
                         "org.tamga.core..", "org.tamga.cli..")
+                .check(classes);
+    }
+
+    /**
+     * The benchmark ({@code tamga bench}) is a face over the core services, like the command line that
+     * starts it. Its one exception: the SQLite FTS5 baseline it measures Tamga against needs JDBC, so it
+     * lives in the store ({@code store.Fts5Baseline}, its own database file, never a project), and the
+     * bench may use that class of the store and no other. Nothing but the command line depends on the
+     * bench, and nothing but the bench uses the baseline. See docs/adr/0031-benchmarks.md.
+     */
+    @Test
+    void theBenchmarkUsesTheStoreOnlyForItsFts5Baseline() {
+        noClasses().that().resideInAPackage("org.tamga.bench..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("are store classes other than Fts5Baseline",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("org.tamga.store")
+                                && !c.getName().startsWith("org.tamga.store.Fts5Baseline")))
+                .check(classes);
+        noClasses().that().resideInAPackage("org.tamga.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.tamga.index..", "org.tamga.gui..", "org.tamga.cli..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("org.tamga.bench..", "org.tamga.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.tamga.bench..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("org.tamga.bench..", "org.tamga.store..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.tamga.store.Fts5Baseline")
                 .check(classes);
     }
 

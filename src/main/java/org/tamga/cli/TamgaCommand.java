@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
         subcommands = {TamgaCommand.New.class, TamgaCommand.Import.class, ExchangeCommand.Export.class, CodebookCommand.class, SearchCommand.class,
                 TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, ReportCommand.class,
                 TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
-                TamgaCommand.Sample.class, TamgaCommand.Open.class})
+                TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class})
 public final class TamgaCommand implements Runnable {
     @Spec CommandSpec spec;
 

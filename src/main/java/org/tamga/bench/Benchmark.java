@@ -1,0 +1,263 @@
+package org.tamga.bench;
+
+import org.tamga.core.CodingService;
+import org.tamga.core.ImportReport;
+import org.tamga.core.ProjectSession;
+import org.tamga.core.SampleProject;
+import org.tamga.core.SearchService;
+import org.tamga.model.Code;
+import org.tamga.model.Document;
+import org.tamga.model.TamgaException;
+import org.tamga.report.FrequencyReport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * Tamga's benchmark at fieldwork scale ({@code tamga bench}): generates (or reuses) a corpus, imports
+ * and indexes it into a fresh project, measures search (with positions and KWIC for the top hits)
+ * next to a regular-expression scan and SQLite FTS5 on the same texts, the frequency report at
+ * growing numbers of codings, opening the project with a warm and a cold index, and the peak heap.
+ * Everything runs in this JVM, one step after the other, the same way every time.
+ */
+public final class Benchmark {
+    /** Hits per search that get positions and a KWIC line, as the "top 1,000 hits". */
+    public static final int HITS = 1000;
+    public static final List<Integer> DEFAULT_CODINGS = List.of(100_000, 1_000_000);
+    private static final String[] CODERS = {"Saran", "Li Wei", "Bat-Erdene"};
+    private static final int CODING_BATCH = 50_000;
+
+    /**
+     * @param documents    transcripts in the corpus
+     * @param codings      numbers of codings at which the frequency report is measured, ascending
+     * @param seed         the corpus generator's seed
+     * @param work         folder for the cached corpus, the run's project, index and FTS5 database, and results.json
+     * @param warmup       unmeasured runs of each query (and of each other measurement) first
+     * @param runs         measured runs of each query with Tamga and FTS5
+     * @param baselineRuns measured runs of each query with the regular-expression scan (it is slow)
+     */
+    public record Options(int documents, List<Integer> codings, long seed, Path work, int warmup, int runs, int baselineRuns) {
+        public Options {
+            if (documents < 1) throw new TamgaException("--documents must be at least 1.");
+            codings = codings.stream().filter(c -> c > 0).sorted().distinct().toList();
+            if (warmup < 0 || runs < 1 || baselineRuns < 1) throw new TamgaException("--runs and --baseline-runs must be at least 1, --warmup at least 0.");
+        }
+
+        public static Options of(int documents) {
+            return new Options(documents, DEFAULT_CODINGS, CorpusGenerator.DEFAULT_SEED, Path.of("target", "bench"), 5, 20, 3);
+        }
+    }
+
+    private final Options options;
+    private final PrintWriter log;
+
+    public Benchmark(Options options, PrintWriter log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** Runs the whole benchmark and writes {@code results.json} into the work folder. */
+    public Results run() {
+        Results r = new Results();
+        r.documents = options.documents();
+        r.seed = options.seed();
+        r.machine = Results.Machine.current();
+        try (HeapWatch heap = new HeapWatch()) {
+            Path work = options.work().toAbsolutePath();
+            Path run = work.resolve("run-" + options.documents());
+            deleteTree(run);
+            Files.createDirectories(run);
+            Path cache = run.resolve("cache");
+            Path projectFile = run.resolve("bench.tamga");
+
+            // 1. the corpus
+            step("corpus: " + options.documents() + " transcripts (seed " + options.seed() + ")");
+            CorpusGenerator generator = new CorpusGenerator(options.seed());
+            long t0 = System.nanoTime();
+            List<Path> files = generator.ensure(work.resolve("corpus"), options.documents());
+            r.corpusSeconds = (System.nanoTime() - t0) / 1e9;
+            for (Path f : files) {
+                r.corpusBytes += Files.size(f);
+                if (f.getFileName().toString().endsWith("-zh.txt")) r.chineseDocuments++;
+            }
+
+            // 2. import + index
+            step("import + index");
+            try (ProjectSession session = ProjectSession.create(projectFile, cache)) {
+                int every = Math.max(1, files.size() / 10);
+                long t1 = System.nanoTime();
+                ImportReport report = session.importing().importFiles(files, null, (i, n, f) -> {
+                    if (i > 0 && i % every == 0) log.printf("  %,d / %,d%n", i, n);
+                });
+                r.importSeconds = (System.nanoTime() - t1) / 1e9;
+                if (!report.ok()) throw new TamgaException(report.failures().getFirst().message());
+                if (report.imported().size() != files.size()) {
+                    throw new TamgaException("the benchmark corpus imported " + report.imported().size() + " of " + files.size() + " transcripts");
+                }
+                r.turns = report.turns();
+                importCodebook(session, run);
+
+                // 3. search: Tamga, then the baselines on the same texts
+                List<BenchQuery> queries = BenchQuery.standard();
+                step("search with Tamga (" + options.warmup() + " warm-up and " + options.runs() + " measured runs per query)");
+                measureTamga(session, queries, r);
+                step("FTS5 baseline: building its index");
+                long t2 = System.nanoTime();
+                try (Fts5Search fts = Fts5Search.build(run.resolve("fts5.db"), files)) {
+                    r.fts5BuildSeconds = (System.nanoTime() - t2) / 1e9;
+                    step("FTS5 baseline: searching");
+                    measureFts5(fts, queries, r);
+                }
+                step("regular-expression scan baseline (" + options.baselineRuns() + " runs per query)");
+                measureRegex(session, queries, r);
+
+                // 4. the frequency report at growing numbers of codings
+                measureReports(session, r);
+            }
+
+            // 5. opening the project
+            measureOpen(projectFile, cache, r);
+
+            r.peakHeapBytes = heap.peakUsed();
+            r.peakLiveHeapBytes = heap.peakAfterGc();
+            r.maxHeapBytes = HeapWatch.max();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        r.writeJson(options.work().resolve("results.json"));
+        return r;
+    }
+
+    private void step(String what) {
+        log.println("· " + what);
+        log.flush();
+    }
+
+    private static void importCodebook(ProjectSession session, Path run) throws IOException {
+        Path qdc = run.resolve("codebook.qdc");
+        try (InputStream in = Benchmark.class.getResourceAsStream(SampleProject.CODEBOOK)) {
+            if (in == null) throw new IllegalStateException("missing resource " + SampleProject.CODEBOOK);
+            Files.copy(in, qdc);
+        }
+        session.codebook().importQdc(qdc);
+    }
+
+    private static SearchService.Request request(BenchQuery q) {
+        return SearchService.Request.of(q.tamga()).limit(HITS);
+    }
+
+    private void measureTamga(ProjectSession session, List<BenchQuery> queries, Results r) {
+        for (BenchQuery q : queries) {
+            SearchService.Result first = session.search().search(request(q));
+            Results.Query row = r.query(q);
+            row.tamgaHits = first.hits().size();
+            for (int i = 1; i < options.warmup(); i++) session.search().search(request(q));
+        }
+        for (int run = 0; run < options.runs(); run++) {
+            for (BenchQuery q : queries) {
+                r.query(q).tamga.add(Latencies.time(() -> session.search().search(request(q))));
+            }
+        }
+    }
+
+    private void measureFts5(Fts5Search fts, List<BenchQuery> queries, Results r) {
+        for (BenchQuery q : queries) {
+            r.query(q).fts5Hits = fts.search(q.fts5(), HITS, SearchService.DEFAULT_CONTEXT).size();
+            for (int i = 1; i < options.warmup(); i++) fts.search(q.fts5(), HITS, SearchService.DEFAULT_CONTEXT);
+        }
+        for (int run = 0; run < options.runs(); run++) {
+            for (BenchQuery q : queries) {
+                r.query(q).fts5.add(Latencies.time(() -> fts.search(q.fts5(), HITS, SearchService.DEFAULT_CONTEXT)));
+            }
+        }
+    }
+
+    private void measureRegex(ProjectSession session, List<BenchQuery> queries, Results r) {
+        for (int run = 0; run < options.baselineRuns(); run++) {
+            for (BenchQuery q : queries) {
+                Results.Query row = r.query(q);
+                RegexScan.Result[] result = new RegexScan.Result[1];
+                row.regex.add(Latencies.time(() -> result[0] = RegexScan.search(session, q, HITS, SearchService.DEFAULT_CONTEXT)));
+                row.regexHits = result[0].hits().size();
+                row.regexTotalHits = result[0].totalHits();
+            }
+        }
+    }
+
+    private void measureReports(ProjectSession session, Results r) {
+        List<Document> docs = session.documents().all();
+        List<Code> codes = session.codebook().codebook().codes().stream().filter(Code::codable).toList();
+        CorpusGenerator.Zipf codeChoice = new CorpusGenerator.Zipf(codes.size(), 1.0);
+        SplittableRandom rnd = new SplittableRandom(options.seed() ^ 0xC0D1L);
+        int have = 0;
+        for (int target : options.codings()) {
+            step(String.format("frequency report at %,d codings (adding codings)", target));
+            while (have < target) {
+                int n = Math.min(CODING_BATCH, target - have);
+                List<CodingService.Passage> passages = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    Document d = docs.get(rnd.nextInt(docs.size()));
+                    int length = Math.min(d.length(), 20 + rnd.nextInt(600));
+                    int start = rnd.nextInt(d.length() - length + 1);
+                    passages.add(new CodingService.Passage(d, start, start + length, codes.get(codeChoice.sample(rnd)),
+                            CODERS[rnd.nextInt(CODERS.length)]));
+                }
+                session.coding().applyAll(passages);
+                have += n; // an identical passage drawn twice is one coding: the project may hold a few fewer
+            }
+            int actual = session.summary().codings();
+            Latencies l = new Latencies();
+            FrequencyReport[] report = new FrequencyReport[1];
+            for (int i = 0; i < options.warmup(); i++) session.reports().frequencies(List.of(), List.of());
+            for (int i = 0; i < Math.max(3, options.runs() / 4); i++) {
+                l.add(Latencies.time(() -> report[0] = session.reports().frequencies(List.of(), List.of())));
+            }
+            r.reports.add(new Results.Report(target, actual, l, report[0].rows().size(), report[0].documents().size()));
+        }
+    }
+
+    private void measureOpen(Path projectFile, Path cache, Results r) throws IOException {
+        step("open the project, index warm");
+        Path indexFolder;
+        try (ProjectSession s = ProjectSession.open(projectFile, cache)) {
+            s.ensureIndex();
+            indexFolder = s.indexFolder();
+        }
+        for (int i = 0; i < options.warmup(); i++) openOnce(projectFile, cache);
+        for (int i = 0; i < Math.max(3, options.runs() / 4); i++) r.openWarm.add(openOnce(projectFile, cache).ms());
+        step("open the project, index cold (deleted, so rebuilt from the project)");
+        deleteTree(indexFolder);
+        Opened cold = openOnce(projectFile, cache);
+        r.openCold.add(cold.ms());
+        r.openColdIndexed = cold.indexed();
+    }
+
+    private record Opened(double ms, int indexed) {}
+
+    /** Opens the project and brings its index up to date, as the window and every command do. */
+    private static Opened openOnce(Path projectFile, Path cache) {
+        long t0 = System.nanoTime();
+        try (ProjectSession s = ProjectSession.open(projectFile, cache)) {
+            ProjectSession.IndexSync sync = s.ensureIndex();
+            return new Opened((System.nanoTime() - t0) / 1e6, sync.added());
+        }
+    }
+
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) return;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

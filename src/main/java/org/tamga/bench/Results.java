@@ -1,0 +1,295 @@
+package org.tamga.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What a benchmark run measured: printed as a table and written as {@code results.json}. */
+public final class Results {
+    private static final double MB = 1e6;
+
+    int documents;
+    long seed;
+    int chineseDocuments;
+    long corpusBytes;
+    double corpusSeconds;
+    int turns;
+    double importSeconds;
+    double fts5BuildSeconds;
+    final List<Query> queries = new ArrayList<>();
+    final List<Report> reports = new ArrayList<>();
+    final Latencies openWarm = new Latencies();
+    final Latencies openCold = new Latencies();
+    int openColdIndexed;
+    long peakHeapBytes;
+    long peakLiveHeapBytes;
+    long maxHeapBytes;
+    Machine machine;
+
+    /** One query's timings (ms) and hits with Tamga and the two baselines. */
+    static final class Query {
+        final BenchQuery query;
+        final Latencies tamga = new Latencies(), fts5 = new Latencies(), regex = new Latencies();
+        int tamgaHits, fts5Hits, regexHits, regexTotalHits;
+
+        Query(BenchQuery query) { this.query = query; }
+
+        double fts5Ratio() { return fts5.median() / tamga.median(); }
+        double regexRatio() { return regex.median() / tamga.median(); }
+    }
+
+    /** The frequency report at a number of codings: the number asked for, the number the project holds, the timings. */
+    record Report(int target, int codings, Latencies ms, int codes, int documents) {}
+
+    Query query(BenchQuery q) {
+        for (Query row : queries) if (row.query.equals(q)) return row;
+        Query row = new Query(q);
+        queries.add(row);
+        return row;
+    }
+
+    // ---- the figures ----------------------------------------------------------------------
+
+    public int documents() { return documents; }
+    public double corpusMb() { return corpusBytes / MB; }
+    public double importMbPerSecond() { return corpusBytes / MB / importSeconds; }
+    public double importDocumentsPerSecond() { return documents / importSeconds; }
+    public double fts5BuildMbPerSecond() { return corpusBytes / MB / fts5BuildSeconds; }
+    Latencies allTamga() { return Latencies.merged(queries.stream().map(q -> q.tamga).toList()); }
+    public double searchP50() { return allTamga().percentile(50); }
+    public double searchP95() { return allTamga().percentile(95); }
+    public double searchP99() { return allTamga().percentile(99); }
+
+    /** Regex scan time / Tamga time (medians) for the query where Tamga's lead is smallest. */
+    public double regexScanRatio() { return queries.stream().mapToDouble(Query::regexRatio).min().orElse(Double.NaN); }
+
+    /** FTS5 time / Tamga time (medians) for the query where Tamga's lead is smallest. */
+    public double fts5Ratio() { return queries.stream().mapToDouble(Query::fts5Ratio).min().orElse(Double.NaN); }
+
+    List<Query> ofType(String type) { return queries.stream().filter(q -> q.query.type().equals(type)).toList(); }
+
+    /** The median time of the report at {@code codings} codings, or null if that number was not measured. */
+    public Double reportMs(int codings) {
+        return reports.stream().filter(r -> r.target() == codings).findFirst().map(r -> r.ms().median()).orElse(null);
+    }
+
+    public double openWarmMs() { return openWarm.median(); }
+    public double openColdMs() { return openCold.median(); }
+    public double peakHeapMb() { return peakHeapBytes / (1024.0 * 1024); }
+    public double peakLiveHeapMb() { return peakLiveHeapBytes / (1024.0 * 1024); }
+    public double maxHeapMb() { return maxHeapBytes / (1024.0 * 1024); }
+
+    // ---- targets (issue #6: at 10,000 transcripts on a 2-core machine) -----------------------
+
+    /** Each target, whether this run met it. */
+    public Map<String, Boolean> targets() {
+        Map<String, Boolean> t = new LinkedHashMap<>();
+        t.put("search_p95_at_most_50_ms", searchP95() <= 50);
+        t.put("regex_scan_at_least_100x", regexScanRatio() >= 100);
+        t.put("fts5_at_least_1x_every_query", fts5Ratio() >= 1);
+        t.put("import_at_least_10_mb_per_s", importMbPerSecond() >= 10);
+        Double report = reportMs(1_000_000);
+        t.put("report_1m_codings_at_most_1_s", report == null ? null : report <= 1000);
+        t.put("open_warm_at_most_2_s", openWarmMs() <= 2000);
+        t.put("peak_heap_at_most_1_gb", peakHeapMb() <= 1024);
+        return t;
+    }
+
+    // ---- output ---------------------------------------------------------------------------
+
+    /** The table the command prints. */
+    public void print(PrintWriter out) {
+        out.printf("Tamga benchmark: %,d transcripts (%,d English, %,d Chinese), %,.1f MB of text (UTF-8), %,d speaker turns, seed %d%n",
+                documents, documents - chineseDocuments, chineseDocuments, corpusMb(), turns, seed);
+        out.printf("machine: %s%n", machine.describe());
+        out.println();
+        out.printf("%-26s %,d transcripts in %,.1f s: %,.1f MB/s, %,.0f documents/s%n", "import + index (Tamga)", documents, importSeconds,
+                importMbPerSecond(), importDocumentsPerSecond());
+        out.printf("%-26s %,.1f s: %,.1f MB/s%n", "FTS5 index (baseline)", fts5BuildSeconds, fts5BuildMbPerSecond());
+        out.println();
+        out.printf("search: top %,d hits with positions and KWIC, ms (Tamga and FTS5: %d runs per query; regex scan: %d)%n",
+                Benchmark.HITS, queries.isEmpty() ? 0 : queries.getFirst().tamga.count(),
+                queries.isEmpty() ? 0 : queries.getFirst().regex.count());
+        String header = String.format("%-9s %-24s %6s %8s %8s %8s %9s %9s %8s %8s", "type", "query", "hits", "p50", "p95", "p99",
+                "FTS5 p50", "regex p50", "FTS5/T", "regex/T");
+        out.println(header);
+        out.println("-".repeat(header.length()));
+        for (String type : BenchQuery.TYPES) {
+            for (Query q : ofType(type)) {
+                out.printf(Locale.ROOT, "%-9s %-24s %6d %8.1f %8.1f %8.1f %9.1f %9.0f %7.1f× %7.0f×%n", type, cut(q.query.tamga(), 24),
+                        q.tamgaHits, q.tamga.median(), q.tamga.percentile(95), q.tamga.percentile(99), q.fts5.median(), q.regex.median(),
+                        q.fts5Ratio(), q.regexRatio());
+            }
+        }
+        out.println("-".repeat(header.length()));
+        for (String type : BenchQuery.TYPES) {
+            List<Query> qs = ofType(type);
+            if (qs.isEmpty()) continue;
+            Latencies t = Latencies.merged(qs.stream().map(q -> q.tamga).toList());
+            out.printf(Locale.ROOT, "%-9s %-24s %6s %8.1f %8.1f %8.1f %9.1f %9.0f %7.1f× %7.0f×%n", type, "(all of the type; worst ratio)", "",
+                    t.median(), t.percentile(95), t.percentile(99),
+                    Latencies.merged(qs.stream().map(q -> q.fts5).toList()).median(),
+                    Latencies.merged(qs.stream().map(q -> q.regex).toList()).median(),
+                    qs.stream().mapToDouble(Query::fts5Ratio).min().orElse(Double.NaN),
+                    qs.stream().mapToDouble(Query::regexRatio).min().orElse(Double.NaN));
+        }
+        out.printf(Locale.ROOT, "%-9s %-24s %6s %8.1f %8.1f %8.1f %9s %9s %7.1f× %7.0f×%n", "all", "", "", searchP50(), searchP95(), searchP99(),
+                "", "", fts5Ratio(), regexScanRatio());
+        List<String> differ = new ArrayList<>();
+        for (Query q : queries) {
+            if (q.fts5Hits != q.tamgaHits || q.regexHits != q.tamgaHits) {
+                differ.add(q.query.tamga() + " (Tamga " + q.tamgaHits + ", FTS5 " + q.fts5Hits + ", regex " + q.regexHits + ")");
+            }
+        }
+        if (!differ.isEmpty()) out.println("hits differ (tokenisation at the edges): " + String.join("; ", differ));
+        out.println();
+        for (Report r : reports) {
+            out.printf(Locale.ROOT, "%-26s %,d codings (%d codes × %,d documents): p50 %,.0f ms, max %,.0f ms%n", "frequency report",
+                    r.codings(), r.codes(), r.documents(), r.ms().median(), r.ms().percentile(100));
+        }
+        out.printf(Locale.ROOT, "%-26s p50 %,.0f ms, max %,.0f ms%n", "open project, index warm", openWarm.median(), openWarm.percentile(100));
+        out.printf(Locale.ROOT, "%-26s %,.0f ms (%,d documents indexed again)%n", "open project, index cold", openCold.median(), openColdIndexed);
+        out.printf(Locale.ROOT, "%-26s %,.0f MB in use at most (%,.0f MB alive after a collection); -Xmx %,.0f MB%n", "peak heap",
+                peakHeapMb(), peakLiveHeapMb(), maxHeapMb());
+        out.println();
+        out.println("targets (issue #6, meant for 10,000 transcripts):");
+        for (var e : targets().entrySet()) {
+            out.printf("  %-32s %s%n", e.getKey(), e.getValue() == null ? "not measured" : e.getValue() ? "met" : "MISSED");
+        }
+        out.flush();
+    }
+
+    private static String cut(String s, int n) { return s.length() <= n ? s : s.substring(0, n - 1) + "…"; }
+
+    /** The figures as JSON (the keys the issue names, and the details). */
+    public Map<String, Object> json() {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("documents", documents);
+        j.put("chinese_documents", chineseDocuments);
+        j.put("corpus_mb", round(corpusMb()));
+        j.put("seed", seed);
+        j.put("search_p50_ms", round(searchP50()));
+        j.put("search_p95_ms", round(searchP95()));
+        j.put("search_p99_ms", round(searchP99()));
+        j.put("regex_scan_ratio", round(regexScanRatio()));
+        j.put("fts5_ratio", round(fts5Ratio()));
+        j.put("import_mb_per_s", round(importMbPerSecond()));
+        j.put("import_docs_per_s", round(importDocumentsPerSecond()));
+        j.put("import_s", round(importSeconds));
+        j.put("fts5_build_mb_per_s", round(fts5BuildMbPerSecond()));
+        j.put("report_100k_codings_ms", round(reportMs(100_000)));
+        j.put("report_1m_codings_ms", round(reportMs(1_000_000)));
+        j.put("open_warm_ms", round(openWarmMs()));
+        j.put("open_cold_ms", round(openColdMs()));
+        j.put("peak_heap_mb", round(peakHeapMb()));
+        j.put("peak_live_heap_mb", round(peakLiveHeapMb()));
+        j.put("max_heap_mb", round(maxHeapMb()));
+        Map<String, Object> types = new LinkedHashMap<>();
+        for (String type : BenchQuery.TYPES) {
+            List<Query> qs = ofType(type);
+            if (qs.isEmpty()) continue;
+            Latencies t = Latencies.merged(qs.stream().map(q -> q.tamga).toList());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("p50_ms", round(t.median()));
+            m.put("p95_ms", round(t.percentile(95)));
+            m.put("p99_ms", round(t.percentile(99)));
+            m.put("fts5_ratio", round(qs.stream().mapToDouble(Query::fts5Ratio).min().orElse(Double.NaN)));
+            m.put("regex_scan_ratio", round(qs.stream().mapToDouble(Query::regexRatio).min().orElse(Double.NaN)));
+            types.put(type, m);
+        }
+        j.put("types", types);
+        List<Map<String, Object>> qs = new ArrayList<>();
+        for (Query q : queries) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", q.query.type());
+            m.put("query", q.query.tamga());
+            m.put("fts5_query", q.query.fts5());
+            m.put("hits", q.tamgaHits);
+            m.put("fts5_hits", q.fts5Hits);
+            m.put("regex_hits", q.regexHits);
+            m.put("regex_total_hits", q.regexTotalHits);
+            m.put("p50_ms", round(q.tamga.median()));
+            m.put("p95_ms", round(q.tamga.percentile(95)));
+            m.put("p99_ms", round(q.tamga.percentile(99)));
+            m.put("fts5_p50_ms", round(q.fts5.median()));
+            m.put("regex_p50_ms", round(q.regex.median()));
+            qs.add(m);
+        }
+        j.put("queries", qs);
+        List<Map<String, Object>> rs = new ArrayList<>();
+        for (Report r : reports) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("codings", r.codings());
+            m.put("p50_ms", round(r.ms().median()));
+            m.put("max_ms", round(r.ms().percentile(100)));
+            rs.add(m);
+        }
+        j.put("reports", rs);
+        j.put("machine", machine.json());
+        j.put("targets", targets());
+        return j;
+    }
+
+    void writeJson(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Double round(Double v) {
+        if (v == null || v.isNaN() || v.isInfinite()) return null;
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** The machine the run was measured on. */
+    record Machine(int cores, String cpu, long memoryBytes, String java, String os, double loadAtStart) {
+        static Machine current() {
+            String cpu = "unknown CPU";
+            try {
+                Path info = Path.of("/proc/cpuinfo");
+                if (Files.isReadable(info)) {
+                    cpu = Files.readAllLines(info).stream().filter(l -> l.startsWith("model name"))
+                            .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(cpu);
+                }
+            } catch (IOException ignored) {
+                // not Linux: the CPU stays unnamed
+            }
+            long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getTotalMemorySize() : -1;
+            String java = System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version");
+            String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+            return new Machine(Runtime.getRuntime().availableProcessors(), cpu, memory, java, os,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "%d cores, %s, %.1f GB RAM, Java %s, %s; load average %.2f at the start",
+                    cores, cpu, memoryBytes / 1e9, java, os, loadAtStart);
+        }
+
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cores", cores);
+            m.put("cpu", cpu);
+            m.put("memory_gb", round(memoryBytes / 1e9));
+            m.put("java", java);
+            m.put("os", os);
+            m.put("load_average_at_start", round(loadAtStart));
+            return m;
+        }
+    }
+}
