@@ -96,11 +96,13 @@ public final class Benchmark {
             step("import + index");
             try (ProjectSession session = ProjectSession.create(projectFile, cache)) {
                 int every = Math.max(1, files.size() / 10);
+                long cpu = processCpuNanos();
                 long t1 = System.nanoTime();
                 ImportReport report = session.importing().importFiles(files, null, (i, n, f) -> {
                     if (i > 0 && i % every == 0) log.printf("  %,d / %,d%n", i, n);
                 });
                 r.importSeconds = (System.nanoTime() - t1) / 1e9;
+                r.importCpuSeconds = (processCpuNanos() - cpu) / 1e9;
                 if (!report.ok()) throw new TamgaException(report.failures().getFirst().message());
                 if (report.imported().size() != files.size()) {
                     throw new TamgaException("the benchmark corpus imported " + report.imported().size() + " of " + files.size() + " transcripts");
@@ -137,6 +139,12 @@ public final class Benchmark {
         }
         r.writeJson(options.work().resolve("results.json"));
         return r;
+    }
+
+    /** CPU time of the whole process (all threads, the collector and compiler included), or 0 where unknown. */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     private void step(String what) {

@@ -26,6 +26,7 @@ public final class Results {
     double corpusSeconds;
     int turns;
     double importSeconds;
+    double importCpuSeconds;
     double fts5BuildSeconds;
     final List<Query> queries = new ArrayList<>();
     final List<Report> reports = new ArrayList<>();
@@ -114,8 +115,8 @@ public final class Results {
                 documents, documents - chineseDocuments, chineseDocuments, corpusMb(), turns, seed);
         out.printf("machine: %s%n", machine.describe());
         out.println();
-        out.printf("%-26s %,d transcripts in %,.1f s: %,.1f MB/s, %,.0f documents/s%n", "import + index (Tamga)", documents, importSeconds,
-                importMbPerSecond(), importDocumentsPerSecond());
+        out.printf("%-26s %,d transcripts in %,.1f s: %,.1f MB/s, %,.0f documents/s (%,.1f s of CPU on all threads)%n",
+                "import + index (Tamga)", documents, importSeconds, importMbPerSecond(), importDocumentsPerSecond(), importCpuSeconds);
         out.printf("%-26s %,.1f s: %,.1f MB/s%n", "FTS5 index (baseline)", fts5BuildSeconds, fts5BuildMbPerSecond());
         out.println();
         out.printf("search: top %,d hits with positions and KWIC, ms (Tamga and FTS5: %d runs per query; regex scan: %d)%n",
@@ -187,6 +188,7 @@ public final class Results {
         j.put("import_mb_per_s", round(importMbPerSecond()));
         j.put("import_docs_per_s", round(importDocumentsPerSecond()));
         j.put("import_s", round(importSeconds));
+        j.put("import_cpu_s", round(importCpuSeconds));
         j.put("fts5_build_mb_per_s", round(fts5BuildMbPerSecond()));
         j.put("report_100k_codings_ms", round(reportMs(100_000)));
         j.put("report_1m_codings_ms", round(reportMs(1_000_000)));
