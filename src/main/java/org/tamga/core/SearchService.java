@@ -1,7 +1,7 @@
 package org.tamga.core;
 
 import org.tamga.core.text.Kwic;
-import org.tamga.core.text.Positions;
+import org.tamga.core.text.Utf8Positions;
 import org.tamga.index.IndexHit;
 import org.tamga.index.SearchIndex;
 import org.tamga.model.Code;
@@ -91,14 +91,15 @@ public final class SearchService {
                 if (o == null) continue; // deleted since the index was read
                 Document doc = o.document();
                 if (spoken != null && !spoken.containsKey(doc.id())) continue; // the speaker says nothing here
-                Positions p = o.positions();
-                int start = p.toCodePoint(h.startUtf16());
-                int end = p.toCodePoint(h.endUtf16());
+                Utf8Positions p = o.positions();
+                Utf8Positions.Place first = p.at(h.startUtf16());
+                Utf8Positions.Place last = p.after(first, h.endUtf16());
+                int start = first.codePoint(), end = last.codePoint();
                 if (codedWith != null && !overlapsAny(codedWith.get(doc.id()), start, end)) continue;
                 if (notCodedWith != null && overlapsAny(notCodedWith.get(doc.id()), start, end)) continue;
                 if (spoken != null && !SpeakerService.spoken(spoken, doc.id(), start, end)) continue;
                 if (hits.size() >= request.limit()) { truncated = true; break hits; }
-                hits.add(new Hit(doc, start, end, p.substring(start, end), Kwic.of(p, start, end, request.context())));
+                hits.add(new Hit(doc, start, end, p.text(first.byteOffset(), last.byteOffset()), p.kwic(first, last, request.context())));
                 documents.add(doc.id());
             }
         }
@@ -108,7 +109,7 @@ public final class SearchService {
     /** Hits whose documents and texts are read together. */
     private static final int TEXT_BATCH = 1000;
 
-    private record Opened(Document document, Positions positions) {}
+    private record Opened(Document document, Utf8Positions positions) {}
 
     /** The documents of a batch of hits with their texts; a document already open from the batch before is kept. */
     private Map<String, Opened> open(List<IndexHit> batch, Map<String, Opened> before) {
@@ -119,7 +120,7 @@ public final class SearchService {
             if (o != null) out.put(h.documentGuid(), o); else wanted.add(h.documentGuid());
         }
         if (!wanted.isEmpty()) {
-            session.store().documents().withTexts(wanted).forEach((guid, d) -> out.put(guid, new Opened(d.document(), new Positions(d.text(), d.document().length()))));
+            session.store().documents().withTexts(wanted).forEach((guid, d) -> out.put(guid, new Opened(d.document(), new Utf8Positions(d.utf8()))));
         }
         return out;
     }

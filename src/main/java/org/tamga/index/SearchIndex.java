@@ -259,7 +259,10 @@ public final class SearchIndex implements AutoCloseable {
      */
     public record Result(List<IndexHit> hits, int matchingDocuments, boolean truncated) {}
 
-    /** Documents ranked by the first page of a search; each further page is four times larger. */
+    /**
+     * Documents ranked by the first page of a search: a fifth of the hits wanted (a document that
+     * matches at all usually matches several times), at least 50; each further page is four times larger.
+     */
     private static final int FIRST_PAGE = 50;
     private static final int MAX_PAGE = 50_000;
 
@@ -288,7 +291,7 @@ public final class SearchIndex implements AutoCloseable {
             // documents best first, a page at a time: the first pages usually hold enough hits, so the
             // rest of the matching documents are neither ranked in full nor asked for their matches
             ScoreDoc after = null;
-            int page = FIRST_PAGE;
+            int page = (int) Math.max(FIRST_PAGE, Math.min(MAX_PAGE, maxHits / 5L));
             pages:
             while (true) {
                 TopDocs top = searcher.searchAfter(after, query, page);

@@ -70,12 +70,13 @@ public final class DocumentRepository {
         });
     }
 
-    /** A document with its full text. */
-    public record WithText(Document document, String text) {}
+    /** A document with its full text as the project file holds it: UTF-8 bytes, not decoded. */
+    public record WithText(Document document, byte[] utf8) {}
 
     /**
-     * The documents with these GUIDs, with their texts, by GUID (GUIDs of documents the project no
-     * longer has are left out): a few statements for many documents, where {@link #text} is one each.
+     * The documents with these GUIDs, with their texts as UTF-8 bytes, by GUID (GUIDs of documents
+     * the project no longer has are left out): a few statements for many documents, where
+     * {@link #text} is one each, and no decoding of texts of which only a few passages are wanted.
      */
     public java.util.Map<String, WithText> withTexts(java.util.Collection<String> guids) {
         return store.inTransaction(() -> {
@@ -89,7 +90,7 @@ public final class DocumentRepository {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             Document d = map(rs);
-                            out.put(d.guid(), new WithText(d, rs.getString(11)));
+                            out.put(d.guid(), new WithText(d, rs.getBytes(11)));
                         }
                     }
                 }

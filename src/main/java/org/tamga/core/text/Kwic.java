@@ -10,8 +10,12 @@ public record Kwic(String left, String match, String right) {
         int length = positions.length();
         int from = Math.max(0, start - context);
         int to = Math.min(length, end + context);
-        return new Kwic(flat(positions.substring(from, start)).stripLeading(), flat(positions.substring(start, end)),
-                flat(positions.substring(end, to)).stripTrailing());
+        return flattened(positions.substring(from, start), positions.substring(start, end), positions.substring(end, to));
+    }
+
+    /** The line from the context before, the match and the context after, as cut from the text: line breaks flattened, outer spaces trimmed. */
+    public static Kwic flattened(String left, String match, String right) {
+        return new Kwic(flat(left).stripLeading(), flat(match), flat(right).stripTrailing());
     }
 
     /** The whole line: left, match and right. */
