@@ -6,8 +6,10 @@ import org.tamga.model.TamgaException;
 import org.tamga.store.DocumentRepository;
 import org.tamga.store.ProjectStore;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -128,12 +130,23 @@ public final class ProjectSession implements AutoCloseable {
         extra.removeAll(inProject);
         for (String guid : extra) index.remove(guid);
         if (!missing.isEmpty()) {
+            // only the missing texts are read, a batch at a time, and indexed on all cores
             DocumentRepository docs = store.documents();
-            docs.forEachText((guid, name, text) -> { if (missing.contains(guid)) index.put(guid, text); });
+            List<String> wanted = List.copyOf(missing);
+            try (ParallelIndexing indexing = new ParallelIndexing(index)) {
+                for (int from = 0; from < wanted.size(); from += CATCH_UP_BATCH) {
+                    var texts = docs.withTexts(wanted.subList(from, Math.min(wanted.size(), from + CATCH_UP_BATCH)));
+                    for (var e : texts.entrySet()) indexing.put(e.getKey(), new String(e.getValue().utf8(), StandardCharsets.UTF_8));
+                }
+                indexing.finish();
+            }
         }
         if (!missing.isEmpty() || !extra.isEmpty()) index.commit();
         return new IndexSync(folder, missing.size(), extra.size(), index.isInMemory());
     }
+
+    /** Documents whose texts are read together when the index catches up. */
+    private static final int CATCH_UP_BATCH = 200;
 
     /** Opens the index if needed and says how it was caught up. */
     public synchronized IndexSync ensureIndex() {
