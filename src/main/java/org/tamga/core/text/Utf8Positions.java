@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Utf8Positions {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NOT_ASCII = 0x8080808080808080L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private static final Place START = new Place(0, 0, 0);
 
@@ -43,23 +43,35 @@ public final class Utf8Positions {
         return walk(utf16 < from.utf16() ? START : from, utf16);
     }
 
-    /** Walks forward from {@code from} to a UTF-16 offset, eight ASCII bytes at a time where it can. */
+    /**
+     * Walks forward from {@code from} to a UTF-16 offset: eight bytes at a time while all of them lie
+     * before it (counting the bytes that start a character, and those that start one outside the BMP,
+     * which is two UTF-16 units), then byte by byte to the first byte of the character at the offset.
+     */
     private Place walk(Place from, int utf16) {
         byte[] s = utf8;
+        int n = s.length;
         int i = from.byteOffset(), u = from.utf16(), c = from.codePoint();
-        while (u < utf16 && i < s.length) {
-            if (utf16 - u >= 8 && i + 8 <= s.length && ((long) LONGS.get(s, i) & NOT_ASCII) == 0) {
-                i += 8; u += 8; c += 8;
-                continue;
-            }
-            int x = s[i] & 0xFF;
-            if (x < 0x80) { i++; u++; }
-            else if (x < 0xE0) { i += 2; u++; }
-            else if (x < 0xF0) { i += 3; u++; }
-            else { i += 4; u += 2; } // a character outside the BMP: two UTF-16 units, one code point
-            c++;
+        while (i + 8 <= n) {
+            long x = (long) LONGS.get(s, i);
+            long continuation = x & ~(x << 1) & HIGH_BITS;             // 10xxxxxx
+            long fourBytes = x & (x << 1) & (x << 2) & (x << 3) & HIGH_BITS; // 11110xxx
+            int starts = 8 - Long.bitCount(continuation);
+            int units = starts + Long.bitCount(fourBytes);
+            if (u + units > utf16) break;
+            i += 8;
+            u += units;
+            c += starts;
         }
-        return new Place(Math.min(i, s.length), u, c);
+        while (i < n) {
+            int x = s[i] & 0xFF;
+            if ((x & 0xC0) == 0x80) { i++; continue; } // the rest of a character already counted
+            if (u >= utf16) break;
+            u += x >= 0xF0 ? 2 : 1;
+            c++;
+            i++;
+        }
+        return new Place(i, u, c);
     }
 
     /** The text between two byte offsets. */

@@ -20,6 +20,10 @@ class MicroBenchmarksRunTest {
         b.textWithExtensionB(BH);
         b.kwicChinese(BH);
         b.kwicEnglish(BH);
+        b.utf8HitsChinese(BH);
+        b.utf8HitsEnglish(BH);
+        b.decodeThenHitsChinese(BH);
+        b.decodeThenHitsEnglish(BH);
     }
 
     @Test

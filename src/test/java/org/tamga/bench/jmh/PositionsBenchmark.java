@@ -14,13 +14,15 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.tamga.bench.CorpusGenerator;
 import org.tamga.core.text.Kwic;
 import org.tamga.core.text.Positions;
+import org.tamga.core.text.Utf8Positions;
 
 import java.util.concurrent.TimeUnit;
 
 /**
  * What search does per document with hits, on a transcript of about 30 KB from the benchmark corpus:
- * converting Lucene's UTF-16 offsets to code points ({@link Positions}), with and without a character
- * outside the BMP, and cutting a keyword-in-context line ({@link Kwic}) for 10 hits.
+ * converting Lucene's UTF-16 offsets to code points and cutting a keyword-in-context line for 10
+ * hits: from the stored UTF-8 bytes ({@link Utf8Positions}, as search does it), or after decoding the
+ * whole text ({@link Positions}, with and without a character outside the BMP, and {@link Kwic}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +36,9 @@ public class PositionsBenchmark {
     String english;
     int chineseLength;
     int[] offsets;
+    int[] englishOffsets;
+    byte[] chineseUtf8;
+    byte[] englishUtf8;
 
     @Setup
     public void setUp() {
@@ -50,6 +55,44 @@ public class PositionsBenchmark {
         chineseExtB = chinese.substring(0, 20) + "\uD840\uDC00" + chinese.substring(20);
         offsets = new int[10];
         for (int i = 0; i < offsets.length; i++) offsets[i] = 100 + i * (chinese.length() - 200) / offsets.length;
+        englishOffsets = new int[10];
+        for (int i = 0; i < englishOffsets.length; i++) englishOffsets[i] = 100 + i * (english.length() - 200) / englishOffsets.length;
+        chineseUtf8 = chinese.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        englishUtf8 = english.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** What search does now with a document's stored bytes: walk to 10 hits, decode only their KWIC lines. */
+    @Benchmark
+    public void utf8HitsChinese(Blackhole bh) {
+        Utf8Positions p = new Utf8Positions(chineseUtf8);
+        for (int o : offsets) {
+            Utf8Positions.Place s = p.at(o), e = p.after(s, o + 2);
+            bh.consume(p.kwic(s, e, 40));
+        }
+    }
+
+    @Benchmark
+    public void utf8HitsEnglish(Blackhole bh) {
+        Utf8Positions p = new Utf8Positions(englishUtf8);
+        for (int o : englishOffsets) {
+            Utf8Positions.Place s = p.at(o), e = p.after(s, o + 9);
+            bh.consume(p.kwic(s, e, 40));
+        }
+    }
+
+    /** What search did before: decode the whole text, then positions and KWIC lines. */
+    @Benchmark
+    public void decodeThenHitsChinese(Blackhole bh) {
+        String text = new String(chineseUtf8, java.nio.charset.StandardCharsets.UTF_8);
+        Positions p = new Positions(text, chineseLength);
+        for (int o : offsets) bh.consume(Kwic.of(p, p.toCodePoint(o), p.toCodePoint(o + 2), 40));
+    }
+
+    @Benchmark
+    public void decodeThenHitsEnglish(Blackhole bh) {
+        String text = new String(englishUtf8, java.nio.charset.StandardCharsets.UTF_8);
+        Positions p = new Positions(text);
+        for (int o : englishOffsets) bh.consume(Kwic.of(p, p.toCodePoint(o), p.toCodePoint(o + 9), 40));
     }
 
     /** A text without supplementary characters: scanned for surrogates, then the identity. */

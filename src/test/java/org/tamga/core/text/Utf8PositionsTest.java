@@ -50,6 +50,28 @@ class Utf8PositionsTest {
     }
 
     @Test
+    void longWalksEightBytesAtATimeLandOnTheSameCodePoints() {
+        Random rnd = new Random(8);
+        for (int round = 0; round < 50; round++) {
+            String text = text(rnd, 2000 + rnd.nextInt(3000));
+            Positions reference = new Positions(text);
+            Utf8Positions utf8 = new Utf8Positions(text.getBytes(StandardCharsets.UTF_8));
+            List<Integer> offsets = boundaries(text);
+            for (int k = rnd.nextInt(50); k < offsets.size(); k += 1 + rnd.nextInt(400)) {
+                int o = offsets.get(k);
+                Utf8Positions.Place p = utf8.at(o);
+                assertEquals(reference.toCodePoint(o), p.codePoint(), "offset " + o);
+                assertEquals(o, p.utf16());
+                assertEquals(text.substring(0, o).getBytes(StandardCharsets.UTF_8).length, p.byteOffset());
+                Utf8Positions.Place far = utf8.after(p, offsets.get(Math.min(offsets.size() - 1, k + rnd.nextInt(300))));
+                assertEquals(reference.toCodePoint(far.utf16()), far.codePoint());
+            }
+            Utf8Positions.Place end = new Utf8Positions(text.getBytes(StandardCharsets.UTF_8)).at(text.length());
+            assertEquals(reference.length(), end.codePoint());
+        }
+    }
+
+    @Test
     void askingForAnEarlierOffsetStartsAgainFromTheBeginning() {
         String text = "访谈者：🐑 您家有多少羊？ grassland 𠀀巴 and more plain ASCII text to walk eight bytes at a time";
         Positions reference = new Positions(text);
