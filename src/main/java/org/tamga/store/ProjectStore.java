@@ -297,7 +297,52 @@ public final class ProjectStore implements AutoCloseable {
 
     static String timestamp(Instant instant) { return instant.toString(); }
 
-    static Instant instant(String text) { return text == null ? null : Instant.parse(text); }
+    static Instant instant(String text) {
+        if (text == null) return null;
+        Instant written = asWritten(text);
+        return written != null ? written : Instant.parse(text);
+    }
+
+    /**
+     * Reads a time as {@link #timestamp} writes it ({@code Instant.toString()}: {@code 2024-06-11T08:00:00Z},
+     * with 3, 6 or 9 digits of fractions), without the general ISO parser, which costs more than the
+     * rest of reading a row: a list of 10,000 documents or a million codings reads as many times.
+     * Anything else gives null (and is left to {@link Instant#parse}).
+     */
+    static Instant asWritten(String t) {
+        int n = t.length();
+        if (n < 20 || n > 30 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':') return null;
+        int year = digits(t, 0, 4), month = digits(t, 5, 7), day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13), minute = digits(t, 14, 16), second = digits(t, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) return null;
+        int nanos = 0;
+        if (n > 20) {
+            int fraction = n - 21;
+            if (t.charAt(19) != '.' || fraction < 1 || fraction > 9) return null;
+            int f = digits(t, 20, n - 1);
+            if (f < 0) return null;
+            for (int k = fraction; k < 9; k++) f *= 10;
+            nanos = f;
+        }
+        try {
+            long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+        } catch (java.time.DateTimeException e) {
+            return null; // 31 February: the general parser says what is wrong
+        }
+    }
+
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
 
     static String newGuid() { return UUID.randomUUID().toString(); }
 

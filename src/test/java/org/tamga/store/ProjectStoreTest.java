@@ -40,6 +40,25 @@ class ProjectStoreTest {
     }
 
     @Test
+    void timesAreReadBackExactlyAsWritten() {
+        java.util.Random rnd = new java.util.Random(4);
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochSecond(rnd.nextLong(-2_000_000_000L, 9_000_000_000L),
+                    switch (i % 4) { case 0 -> 0; case 1 -> rnd.nextInt(1000) * 1_000_000; case 2 -> rnd.nextInt(1_000_000) * 1000; default -> rnd.nextInt(1_000_000_000); });
+            String written = ProjectStore.timestamp(t);
+            assertEquals(t, ProjectStore.instant(written), written);
+            assertEquals(Instant.parse(written), ProjectStore.asWritten(written), written);
+        }
+        // other spellings go to the general parser
+        assertEquals(Instant.parse("2024-06-11T08:00:00.5Z"), ProjectStore.instant("2024-06-11T08:00:00.5Z"));
+        assertNull(ProjectStore.asWritten("2024-06-11T08:00:00+02:00"));
+        assertEquals(Instant.parse("2024-06-11T08:00:00+02:00"), ProjectStore.instant("2024-06-11T08:00:00+02:00"));
+        assertNull(ProjectStore.asWritten("2023-02-31T08:00:00Z"));
+        assertThrows(java.time.format.DateTimeParseException.class, () -> ProjectStore.instant("2023-02-31T08:00:00Z"));
+        assertNull(ProjectStore.instant(null));
+    }
+
+    @Test
     void aSavepointUndoesOneItemAndTheTransactionGoesOn() {
         Path file = tmp.resolve("savepoints.tamga");
         try (ProjectStore store = ProjectStore.create(file, "savepoints")) {
