@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * The peak of the Java heap while the benchmark runs: the heap in use just before each garbage
  * collection (the highest it got, garbage included; reported by the collector itself), the heap in
- * use just after each collection (what was really alive), and a sample every 10 ms in between.
+ * use just after each collection (live data, plus whatever garbage a young collection leaves in the
+ * old generation: an upper bound of what was alive), and a sample every 10 ms in between.
  */
 final class HeapWatch implements AutoCloseable {
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -71,7 +72,7 @@ final class HeapWatch implements AutoCloseable {
         return peakUsed;
     }
 
-    /** The most heap still in use right after a collection, in bytes: the largest live set seen. */
+    /** The most heap still in use right after a collection, in bytes: an upper bound of the largest live set. */
     long peakAfterGc() { return peakAfterGc; }
 
     /** The largest heap the JVM may use (-Xmx), in bytes. */
