@@ -31,6 +31,8 @@ class ProjectModelTest {
         } catch (java.util.concurrent.TimeoutException e) {
             fail("timed out waiting for " + what);
         }
+        // the condition is read off the JavaFX thread: let the update that made it true finish
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @BeforeEach
@@ -48,9 +50,11 @@ class ProjectModelTest {
         return model.codebook.get().codes().stream().filter(c -> c.name().startsWith(prefix)).findFirst().orElseThrow();
     }
 
-    private void undoAndWait(int revisionBefore) {
+    private void undoAndWait() {
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = model.revision.get();
         model.undo();
-        waitFor("undo", () -> model.revision.get() > revisionBefore);
+        waitFor("undo", () -> model.revision.get() > before);
     }
 
     @Test
@@ -63,26 +67,25 @@ class ProjectModelTest {
 
         model.renameCode(made, "Insurance · 保险");
         waitFor("rename", () -> model.codebook.get().codes().stream().anyMatch(c -> c.name().equals("Insurance · 保险")));
-        int r = model.revision.get();
-        undoAndWait(r);
+        undoAndWait();
         assertEquals("Livestock insurance · 牲畜保险", model.codebook.get().byGuid(made.guid()).orElseThrow().name());
 
         model.moveCode(code("Livestock insurance"), code("Interventions"));
         waitFor("move", () -> model.codebook.get().path(code("Livestock insurance")).startsWith("Interventions"));
-        undoAndWait(model.revision.get());
+        undoAndWait();
         assertTrue(model.codebook.get().path(code("Livestock insurance")).startsWith("Capability"));
 
         int healthCodings = model.codeCounts.get().get(code("Health").id());
         model.mergeCodes(code("Health"), code("Livestock insurance"));
         waitFor("merge", () -> model.codebook.get().codes().stream().noneMatch(c -> c.name().startsWith("Health")));
         assertEquals(healthCodings, model.codeCounts.get().get(code("Livestock insurance").id()));
-        undoAndWait(model.revision.get());
+        undoAndWait();
         assertEquals(healthCodings, model.codeCounts.get().get(code("Health").id()), "undoing the merge gives the codings back");
 
         int withChildren = model.codebook.get().withDescendants(code("Local knowledge").id()).size();
         model.deleteCode(code("Local knowledge"));
         waitFor("delete", () -> model.codebook.get().size() == codes + 1 - withChildren);
-        undoAndWait(model.revision.get());
+        undoAndWait();
         assertEquals(codes + 1, model.codebook.get().size(), "the deleted family comes back");
         model.redo();
         waitFor("redo delete", () -> model.codebook.get().size() == codes + 1 - withChildren);
@@ -102,17 +105,17 @@ class ProjectModelTest {
 
         model.changeRange(c, 6, 25);
         waitFor("range", () -> model.openDocument.get().codings().stream().anyMatch(k -> k.guid().equals(c.guid()) && k.end() == 25));
-        undoAndWait(model.revision.get());
+        undoAndWait();
         assertTrue(model.openDocument.get().codings().stream().anyMatch(k -> k.guid().equals(c.guid()) && k.start() == 5 && k.end() == 20));
 
         model.setCodingMemo(c, "她说的是春节 (Tsagaan Sar)");
         waitFor("memo", () -> "她说的是春节 (Tsagaan Sar)".equals(coding(c.guid()).memo()));
-        undoAndWait(model.revision.get());
+        undoAndWait();
         assertNull(coding(c.guid()).memo());
 
         model.removeCoding(c);
         waitFor("remove", () -> model.openDocument.get().codings().size() == before);
-        undoAndWait(model.revision.get());
+        undoAndWait();
         assertNotNull(coding(c.guid()), "undo puts back the same coding");
 
         model.setDocumentMemo(doc, "first visit");
@@ -137,7 +140,7 @@ class ProjectModelTest {
         Code health = code("Health");
         model.recolourCode(health, "#123456");
         waitFor("colour", () -> "#123456".equals(code("Health").color()));
-        undoAndWait(model.revision.get());
+        undoAndWait();
         assertEquals(health.color(), code("Health").color());
     }
 
