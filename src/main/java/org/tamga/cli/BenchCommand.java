@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", description = {
-        "Benchmark Tamga at fieldwork scale, side by side with a regular-expression scan (the way QualCoder searches)",
-        "and SQLite FTS5 on the same texts: import + index, search (top 1,000 hits with positions and KWIC),",
-        "the frequency report, opening the project, peak heap. Generates a deterministic corpus (cached in",
-        "WORK/corpus), prints a table and writes WORK/results.json. Run with -Xmx1g to check the 1 GB heap target:",
+        "Benchmark Tamga at fieldwork scale beside a regular-expression scan (the way QualCoder searches) and SQLite FTS5 "
+                + "on the same texts: import + index, search (top 1,000 hits with positions and KWIC), the frequency report, "
+                + "opening the project, peak heap.",
+        "Generates a deterministic corpus (cached in WORK/corpus), prints a table and writes WORK/results.json. "
+                + "Run with -Xmx1g to check the 1 GB heap target:",
         "  java -Xmx1g -jar target/tamga.jar bench --documents 10000"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "tamga", mixinStandardHelpOptions = true, versionProvider = TamgaCommand.Version.class,
+@Command(name = "tamga", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT, versionProvider = TamgaCommand.Version.class,
         description = "Tamga: qualitative coding of interview transcripts.%n"
                 + "A project is one *.tamga file. Positions are Unicode code points, 0-based, end exclusive.",
         subcommands = {TamgaCommand.New.class, TamgaCommand.Import.class, ExchangeCommand.Export.class, CodebookCommand.class, SearchCommand.class,

@@ -45,6 +45,18 @@ class CliTest {
     }
 
     @Test
+    void helpAfterAnyCommandExplainsIt() {
+        for (String[] command : List.of(new String[]{"search"}, new String[]{"bench"}, new String[]{"import", "qdpx"},
+                new String[]{"report", "frequencies"}, new String[]{"speakers", "rename"})) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            Run help = tamga((Object[]) args);
+            assertEquals(0, help.code(), String.join(" ", args) + ": " + help.err());
+            assertTrue(help.out().startsWith("Usage: tamga " + String.join(" ", command)), help.out());
+        }
+    }
+
+    @Test
     void importSearchCodeRetrieveReport() throws Exception {
         Run imp = tamga("import", project, dir.resolve("transcripts"));
         assertEquals(0, imp.code(), imp.err());
