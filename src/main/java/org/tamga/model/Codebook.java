@@ -17,7 +17,9 @@ public final class Codebook {
         List<Code> ordered = new ArrayList<>();
         for (Code root : roots()) walk(root, ordered);
         // codes whose parent is missing would be lost by the walk; keep them at the end
-        for (Code c : sorted) if (!ordered.contains(c)) ordered.add(c);
+        Set<Long> placed = new HashSet<>();
+        for (Code c : ordered) placed.add(c.id());
+        for (Code c : sorted) if (placed.add(c.id())) ordered.add(c);
         this.codes = List.copyOf(ordered);
     }
 
