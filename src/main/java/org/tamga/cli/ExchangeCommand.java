@@ -36,8 +36,8 @@ final class ExchangeCommand {
             Path external = sources != null ? sources : file.toAbsolutePath().getParent();
             QdpxImportReport r = ExchangeService.importQdpx(file, project, external, CacheFolders.root());
             out.printf("imported  %s%s into %s%n", r.file(), r.origin() == null ? "" : " (made by " + r.origin() + ")", r.project().getFileName());
-            out.printf("          %d documents, %d codes, %d codings, %d coders, %d memos%n",
-                    r.documents(), r.codes(), r.codings(), r.coders(), r.memos());
+            out.printf("          %d documents, %d codes, %d codings, %d coders, %d memos, %d attributes, %d cases%n",
+                    r.documents(), r.codes(), r.codings(), r.coders(), r.memos(), r.attributes(), r.cases());
             out.println("positions " + r.positions().replaceFirst("^positions:? ", ""));
             for (String a : r.adjusted()) out.println("changed   " + a);
             for (String s : r.skipped()) out.println("skipped   " + s);
@@ -67,8 +67,8 @@ final class ExchangeCommand {
         @Override public Integer call() {
             try (ProjectSession s = ProjectSession.open(project)) {
                 ExchangeService.ExportReport r = s.exchange().exportQdpx(file);
-                spec.commandLine().getOut().printf("wrote %s: %d documents, %d codes, %d codings, %d coders, %d memos%n",
-                        file, r.documents(), r.codes(), r.codings(), r.coders(), r.memos());
+                spec.commandLine().getOut().printf("wrote %s: %d documents, %d codes, %d codings, %d coders, %d memos, %d attributes, %d cases%n",
+                        file, r.documents(), r.codes(), r.codings(), r.coders(), r.memos(), r.attributes(), r.cases());
             }
             return 0;
         }

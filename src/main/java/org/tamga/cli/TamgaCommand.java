@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
         subcommands = {TamgaCommand.New.class, TamgaCommand.Import.class, ExchangeCommand.Export.class, CodebookCommand.class, SearchCommand.class,
                 TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, ReportCommand.class,
                 TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
+                CasesCommand.Attributes.class, CasesCommand.Set.class, CasesCommand.Cases.class, CasesCommand.CaseCmd.class,
                 TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class})
 public final class TamgaCommand implements Runnable {
     @Spec CommandSpec spec;
@@ -239,6 +240,10 @@ public final class TamgaCommand implements Runnable {
                 out.println("modified     " + (src.modified() == null ? "" : src.modified()));
                 out.println("imported     " + d.importedAt());
                 out.printf("language     %s%ncharacters   %,d%n", d.language(), d.length());
+                var attributes = s.cases().of(d);
+                out.println("cases        " + String.join(", ", attributes.cases()));
+                out.println("attributes   " + attributes.values().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()
+                        + (attributes.own().containsKey(e.getKey()) ? "" : " (from its case)")).collect(java.util.stream.Collectors.joining("; ")));
                 var turns = s.speakers().turns(d);
                 var speakers = s.speakers().speakers(d);
                 out.println("speakers     " + (speakers.isEmpty() ? "(no speaker turns found)" : String.join(", ",

@@ -10,6 +10,8 @@ import org.tamga.exchange.QdpxProject.Selection;
 import org.tamga.exchange.QdpxProject.Source;
 import org.tamga.exchange.QdpxProject.SourceKind;
 import org.tamga.exchange.QdpxProject.User;
+import org.tamga.model.Attribute;
+import org.tamga.model.Case;
 import org.tamga.model.Code;
 import org.tamga.model.Coder;
 import org.tamga.model.Coding;
@@ -44,7 +46,7 @@ public final class ExchangeService {
     ExchangeService(ProjectSession session) { this.session = session; }
 
     /** What an export wrote. */
-    public record ExportReport(Path file, int documents, int codes, int codings, int coders, int memos) {}
+    public record ExportReport(Path file, int documents, int codes, int codings, int coders, int memos, int attributes, int cases) {}
 
     /**
      * Writes the project as a {@code .qdpx}: coders as users, the codebook (hierarchy, colours,
@@ -77,6 +79,14 @@ public final class ExchangeService {
             }
         }
         List<CodeNode> nodes = session.codebook().toNodes();
+        List<Attribute> attributes = store.attributes().all();
+        Map<Long, String> variableGuid = new HashMap<>();
+        List<QdpxProject.Variable> variables = new ArrayList<>();
+        for (Attribute a : attributes) {
+            variableGuid.put(a.id(), a.guid());
+            variables.add(new QdpxProject.Variable(a.guid(), a.name(), a.type().refiName(), a.description()));
+        }
+        Map<Long, Map<Long, String>> documentValues = store.attributes().allDocumentValues();
         List<Source> sources = new ArrayList<>();
         Map<String, Long> documentIds = new HashMap<>();
         int codingCount = 0;
@@ -109,7 +119,8 @@ public final class ExchangeService {
                         coderGuid.get(first.coderId()), created, out, List.of()));
             }
             sources.add(new Source(SourceKind.TEXT, d.guid(), d.name(), d.memo(), null, d.importedAt(),
-                    "internal://" + d.guid() + ".txt", null, null, null, selections, List.of(), List.of(), List.of(), List.of(), 0));
+                    "internal://" + d.guid() + ".txt", null, null, null, selections, List.of(), List.of(),
+                    values(documentValues.getOrDefault(d.id(), Map.of()), variableGuid), List.of(), 0));
         }
         List<String> projectNotes = new ArrayList<>();
         List<Memo> memos = store.memos().all();
@@ -118,10 +129,26 @@ public final class ExchangeService {
                     m.createdAt(), m.modifiedAt()));
             projectNotes.add(m.guid());
         }
+        Map<Long, String> documentGuid = new HashMap<>();
+        documentIds.forEach((guid, id) -> documentGuid.put(id, guid));
+        Map<Long, List<Long>> members = store.cases().documents();
+        Map<Long, Map<Long, String>> caseValues = store.cases().values();
+        List<QdpxProject.Case> cases = new ArrayList<>();
+        for (Case c : store.cases().all()) {
+            cases.add(new QdpxProject.Case(c.guid(), c.name(), c.memo(),
+                    members.getOrDefault(c.id(), List.of()).stream().map(documentGuid::get).sorted().toList(), // the same order at every export
+                    values(caseValues.getOrDefault(c.id(), Map.of()), variableGuid), 0, 0));
+        }
         QdpxProject qdpx = new QdpxProject(project.name(), origin(), project.memo(), project.createdAt(), users, nodes, codeNotes,
-                List.of(), List.of(), sources, notes, List.of(), projectNotes, 0, 0, List.of());
+                variables, cases, sources, notes, List.of(), projectNotes, 0, 0, List.of());
         QdpxArchive.write(qdpx, s -> store.documents().text(documentIds.get(s.guid())), file);
-        return new ExportReport(file, sources.size(), book.size(), codingCount, coders.size(), memos.size());
+        return new ExportReport(file, sources.size(), book.size(), codingCount, coders.size(), memos.size(), attributes.size(), cases.size());
+    }
+
+    /** Attribute values (attribute id → value) as REFI-QDA variable values, in the attributes' order. */
+    private static List<QdpxProject.VariableValue> values(Map<Long, String> values, Map<Long, String> variableGuid) {
+        return values.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new QdpxProject.VariableValue(variableGuid.get(e.getKey()), e.getValue())).toList();
     }
 
     /** The {@code origin} Tamga writes into the files it exports. */

@@ -31,6 +31,7 @@ public final class ProjectSession implements AutoCloseable {
     private final ReportService reports = new ReportService(this);
     private final SpeakerService speakers = new SpeakerService(this);
     private final ExchangeService exchange = new ExchangeService(this);
+    private final CaseService cases = new CaseService(this);
 
     private ProjectSession(ProjectStore store, Path cacheRoot) {
         this.store = store;
@@ -93,6 +94,8 @@ public final class ProjectSession implements AutoCloseable {
     public ReportService reports() { return reports; }
     public SpeakerService speakers() { return speakers; }
     public ExchangeService exchange() { return exchange; }
+    /** Cases, the documents in them, and the attributes of documents and cases. */
+    public CaseService cases() { return cases; }
 
     /** Counts for a summary line: documents, codes, codings, coders. */
     public record Summary(String name, int documents, int codes, int codings, int coders, long characters) {}

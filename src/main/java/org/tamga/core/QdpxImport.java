@@ -21,7 +21,11 @@ import org.tamga.exchange.QdpxProject.Selection;
 import org.tamga.exchange.QdpxProject.Source;
 import org.tamga.exchange.QdpxProject.SourceKind;
 import org.tamga.exchange.QdpxProject.User;
+import org.tamga.exchange.QdpxProject.Variable;
+import org.tamga.exchange.QdpxProject.VariableValue;
 import org.tamga.exchange.UnsafeArchiveException;
+import org.tamga.model.Attribute;
+import org.tamga.model.Case;
 import org.tamga.model.Code;
 import org.tamga.model.Coder;
 import org.tamga.model.Document;
@@ -62,6 +66,8 @@ final class QdpxImport {
     private Long fallbackCoder;
     private int unattributed;
     private final Map<String, Long> codeByGuid = new HashMap<>();
+    /** Source GUID → the document made of it (two sources with the same text share one). */
+    private final Map<String, Document> documentBySource = new HashMap<>();
     private final Map<String, Note> notes = new LinkedHashMap<>();
     private final Map<String, String> noteTexts = new HashMap<>();
     /** Element GUID → notes linked to it through {@code <Links>} (NVivo's annotations). */
@@ -109,6 +115,7 @@ final class QdpxImport {
         Rule preferred = preferredRule(project.origin());
         Rule rule = evidence.decide(preferred);
         for (Prepared p : prepared) document(p, rule);
+        casesAndAttributes();
         List<Prepared> alsoFormatted = prepared.stream().filter(p -> p.formatted() == null && p.source().richTextPath() != null).toList();
         if (!alsoFormatted.isEmpty()) {
             adjusted.add(count(alsoFormatted.size(), "source") + " came with a formatted version (" + alsoFormatted.stream()
@@ -126,6 +133,7 @@ final class QdpxImport {
         }
         return new QdpxImportReport(null, archive.fileName(), project.origin(), store.documents().count(),
                 store.codes().codebook().size(), store.codings().count(), store.coders().all().size(), memos,
+                store.attributes().all().size(), store.cases().all().size(),
                 describe(rule, preferred, evidence), adjusted, skipped, warnings);
     }
 
@@ -356,6 +364,7 @@ final class QdpxImport {
             store.turns().insertAll(doc.id(), ImportService.turns(text));
             if (f != null) docs.setSource(doc.id(), f.extracted().source());
         }
+        documentBySource.putIfAbsent(s.guid(), doc);
         List<String> refs = new ArrayList<>(s.notes());
         refs.addAll(linkedNotes.getOrDefault(s.guid(), List.of()));
         String memo = join(doc.memo(), s.description(), noteTexts(refs));
@@ -414,10 +423,7 @@ final class QdpxImport {
             skipped.add(label + ": " + count(areas, "PDF area selection") + " with " + count(codings, "coding")
                     + " (areas of pages, not passages of text; Tamga codes text only)");
         }
-        if (!s.values().isEmpty()) variableValues += s.values().size();
     }
-
-    private int variableValues;
 
     /** What the report says of a source whose text Tamga's document importer read: where it came from, and which codings found their passage. */
     private void formattedReport(Source s, Formatted f, Map<NamedPassages.Reason, int[]> notPlaced) {
@@ -553,20 +559,116 @@ final class QdpxImport {
         return store.memos().all().size();
     }
 
+    // ---- variables and cases ----------------------------------------------------------------
+
+    /** Attribute values stored, and those not carried over, counted for the report. */
+    private int documentValues, unnamedCaseValues, caseValues, valuesOfSourcesNotImported, valuesOfUnknownVariables;
+    private final Map<String, Attribute> attributeByVariable = new HashMap<>();
+
+    /**
+     * Variables → attributes; values on a source, or on an unnamed case with one source (as MAXQDA
+     * and Quirkos give a document its variables) → that document's values; every other case → a
+     * case with the documents of its sources and its values (see docs/adr/0023).
+     */
+    private void casesAndAttributes() {
+        Set<String> names = new HashSet<>();
+        for (Variable v : project.variables()) {
+            if (attributeByVariable.containsKey(v.guid())) {
+                warnings.add("the variable " + v.guid() + " is listed twice; the first entry was kept");
+                continue;
+            }
+            String name = ExchangeService.blank(v.name()) ? "Variable " + v.guid().substring(0, Math.min(8, v.guid().length())) : v.name().strip();
+            String unique = name;
+            for (int n = 2; names.contains(unique.toLowerCase(Locale.ROOT)); n++) unique = name + " (" + n + ")";
+            if (!unique.equals(name)) adjusted.add("two variables are called \u201C" + name + "\u201D; the second is the attribute \u201C" + unique + "\u201D");
+            names.add(unique.toLowerCase(Locale.ROOT));
+            Attribute.Type type = Attribute.Type.of(v.type());
+            if (type == null) {
+                type = Attribute.Type.TEXT;
+                adjusted.add("the variable \u201C" + unique + "\u201D has the type \u201C" + v.type() + "\u201D, which REFI-QDA does not know; its values are kept as text");
+            }
+            attributeByVariable.put(v.guid(), store.attributes().insert(guid("attribute", v.guid(), "the variable \u201C" + unique + "\u201D"),
+                    unique, type, ExchangeService.blank(v.description()) ? null : v.description().strip()));
+        }
+        for (Source s : project.sources()) {
+            if (s.values().isEmpty()) continue;
+            Document d = documentBySource.get(s.guid());
+            if (d == null) { valuesOfSourcesNotImported += s.values().size(); continue; }
+            for (VariableValue v : s.values()) if (value(v, "\u201C" + d.name() + "\u201D", x -> documentValue(d, x))) documentValues++;
+        }
+        Set<String> caseNames = new HashSet<>();
+        int unnamed = 0;
+        for (QdpxProject.Case c : project.cases()) {
+            List<Document> docs = c.sources().stream().map(documentBySource::get).filter(java.util.Objects::nonNull).distinct().toList();
+            int missing = (int) c.sources().stream().filter(g -> !documentBySource.containsKey(g)).count();
+            if (ExchangeService.blank(c.name()) && c.sources().size() == 1 && c.selections() == 0) {
+                if (docs.isEmpty()) { valuesOfSourcesNotImported += c.values().size(); continue; }
+                Document d = docs.getFirst();
+                for (VariableValue v : c.values()) if (value(v, "\u201C" + d.name() + "\u201D", x -> documentValue(d, x))) unnamedCaseValues++;
+                continue;
+            }
+            String name = ExchangeService.blank(c.name()) ? "Case " + (++unnamed) : c.name().strip();
+            String unique = name;
+            for (int n = 2; caseNames.contains(unique.toLowerCase(Locale.ROOT)); n++) unique = name + " (" + n + ")";
+            if (!unique.equals(name)) adjusted.add("two cases are called \u201C" + name + "\u201D; the second is the case \u201C" + unique + "\u201D");
+            caseNames.add(unique.toLowerCase(Locale.ROOT));
+            Case tc = store.cases().insert(guid("case", c.guid(), "the case \u201C" + unique + "\u201D"), unique,
+                    ExchangeService.blank(c.description()) ? null : c.description().strip());
+            for (Document d : docs) store.cases().addDocument(tc.id(), d.id());
+            String label = "case \u201C" + unique + "\u201D";
+            for (VariableValue v : c.values()) {
+                if (value(v, "the " + label, x -> store.cases().setValue(tc.id(), x.attribute().id(), x.value()))) caseValues++;
+            }
+            if (missing > 0) skipped.add(label + ": " + missing + (missing == 1 ? " of its sources was" : " of its sources were")
+                    + " not imported (see above), so " + (missing == 1 ? "it is" : "they are") + " not in the case");
+            if (c.selections() > 0) {
+                skipped.add(label + ": " + count(c.selections(), "passage") + " (SelectionRef) in it; Tamga's cases hold whole documents, so only "
+                        + (docs.isEmpty() ? "the case and its values" : "its " + count(docs.size(), "document") + " and its values") + " came with it");
+            }
+            if (c.codes() > 0) skipped.add(label + ": its links to " + count(c.codes(), "code") + " (CodeRef); Tamga does not link cases to codes");
+        }
+        if (valuesOfSourcesNotImported > 0) {
+            skipped.add(count(valuesOfSourcesNotImported, "attribute value") + " of sources that were not imported (see above)");
+        }
+        if (valuesOfUnknownVariables > 0) {
+            skipped.add(count(valuesOfUnknownVariables, "attribute value") + " naming a variable the file does not define");
+        }
+        if (unnamedCaseValues > 0) {
+            adjusted.add(count(unnamedCaseValues, "attribute value") + " given through unnamed cases with one source each (as MAXQDA"
+                    + " writes a document's variables) became values of those documents");
+        }
+    }
+
+    private record Valued(Attribute attribute, String value) {}
+
+    /** Checks one value against its variable and hands it on; false (and reported) when it cannot be kept. */
+    private boolean value(VariableValue v, String of, java.util.function.Consumer<Valued> keep) {
+        Attribute a = v.variable() == null ? null : attributeByVariable.get(v.variable());
+        if (a == null) { valuesOfUnknownVariables++; return false; }
+        if (v.value() == null || v.value().isBlank()) return false;
+        String normal = a.type().normalise(a.type() == Attribute.Type.TEXT ? v.value().strip() : v.value());
+        if (normal == null) {
+            skipped.add("the value \u201C" + v.value().strip() + "\u201D of \u201C" + a.name() + "\u201D for " + of + ": it is not "
+                    + a.type().example() + ", as the variable's type (" + a.type().refiName() + ") wants");
+            return false;
+        }
+        keep.accept(new Valued(a, normal));
+        return true;
+    }
+
+    private void documentValue(Document d, Valued v) {
+        String before = store.attributes().documentValues(d.id()).get(v.attribute().id());
+        if (before != null && !before.equals(v.value())) {
+            adjusted.add("\u201C" + d.name() + "\u201D is given two values of \u201C" + v.attribute().name() + "\u201D (\u201C" + before
+                    + "\u201D and \u201C" + v.value() + "\u201D); the first was kept");
+            return;
+        }
+        store.attributes().setDocumentValue(d.id(), v.attribute().id(), v.value());
+    }
+
     // ---- what Tamga does not have -----------------------------------------------------------
 
     private void notCarried(int otherLinks) {
-        // HOOK (document attributes): when Tamga has document attributes and cases, map project.variables() and
-        // project.cases() here: unnamed cases with one SourceRef (MAXQDA, Quirkos) and VariableValues on sources
-        // are attributes of that document; named cases are cases.
-        int values = variableValues + project.cases().stream().mapToInt(c -> c.values().size()).sum();
-        if (!project.variables().isEmpty() || values > 0 || !project.cases().isEmpty()) {
-            String names = project.variables().stream().map(v -> v.name() == null ? v.guid() : "\u201C" + v.name() + "\u201D")
-                    .limit(8).collect(Collectors.joining(", "));
-            skipped.add(count(project.variables().size(), "variable") + (names.isEmpty() ? "" : " (" + names
-                    + (project.variables().size() > 8 ? ", …" : "") + ")") + " with " + count(values, "value") + " and "
-                    + count(project.cases().size(), "case") + ": Tamga has no document attributes or cases yet");
-        }
         if (project.sets() > 0) skipped.add(count(project.sets(), "set") + ": Tamga has no sets");
         if (project.graphs() > 0) skipped.add(count(project.graphs(), "graph") + ": Tamga has no graphs");
         if (otherLinks > 0) skipped.add(count(otherLinks, "link") + " between codes, sources or passages: Tamga has no links");

@@ -13,7 +13,7 @@ import java.util.List;
  * @param positions how the file's positions were read (CRLF as one or two characters, code points or UTF-16 units) and why
  */
 public record QdpxImportReport(Path project, String file, String origin, int documents, int codes, int codings, int coders,
-                               int memos, String positions, List<String> adjusted, List<String> skipped, List<String> warnings) {
+                               int memos, int attributes, int cases, String positions, List<String> adjusted, List<String> skipped, List<String> warnings) {
 
     public QdpxImportReport {
         adjusted = List.copyOf(adjusted);
@@ -22,7 +22,7 @@ public record QdpxImportReport(Path project, String file, String origin, int doc
     }
 
     QdpxImportReport at(Path projectFile) {
-        return new QdpxImportReport(projectFile, file, origin, documents, codes, codings, coders, memos, positions, adjusted,
+        return new QdpxImportReport(projectFile, file, origin, documents, codes, codings, coders, memos, attributes, cases, positions, adjusted,
                 skipped, warnings);
     }
 }

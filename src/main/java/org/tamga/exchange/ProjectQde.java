@@ -90,7 +90,8 @@ final class ProjectQde {
             Element varsEl = Dom.child(root, "Variables");
             if (varsEl != null) {
                 for (Element v : Dom.children(varsEl, "Variable")) {
-                    variables.add(new Variable(id(v, "a variable"), Dom.attribute(v, "name"), Dom.attribute(v, "typeOfVariable")));
+                    variables.add(new Variable(id(v, "a variable"), Dom.attribute(v, "name"), Dom.attribute(v, "typeOfVariable"),
+                            Dom.childText(v, "Description")));
                 }
             }
             List<Case> cases = new ArrayList<>();
@@ -99,7 +100,8 @@ final class ProjectQde {
                 for (Element c : Dom.children(casesEl, "Case")) {
                     List<String> sources = new ArrayList<>();
                     for (Element r : Dom.children(c, "SourceRef")) add(sources, Guids.reference(r.getAttribute("targetGUID")));
-                    cases.add(new Case(id(c, "a case"), Dom.attribute(c, "name"), sources, values(c)));
+                    cases.add(new Case(id(c, "a case"), Dom.attribute(c, "name"), Dom.childText(c, "Description"), sources, values(c),
+                            Dom.children(c, "SelectionRef").size(), Dom.children(c, "CodeRef").size()));
                 }
             }
             List<Source> sources = new ArrayList<>();
@@ -315,9 +317,42 @@ final class ProjectQde {
                 end(w, 2);
                 end(w, 1);
             }
+            Map<String, String> types = new HashMap<>();
+            if (!p.variables().isEmpty()) {
+                start(w, 1, "Variables");
+                for (Variable v : p.variables()) {
+                    types.put(v.guid(), v.type());
+                    boolean described = v.description() != null && !v.description().isBlank();
+                    if (described) start(w, 2, "Variable"); else empty(w, 2, "Variable");
+                    w.writeAttribute("guid", v.guid());
+                    w.writeAttribute("name", Dom.clean(v.name()));
+                    w.writeAttribute("typeOfVariable", v.type());
+                    if (described) {
+                        text(w, 3, "Description", v.description());
+                        end(w, 2);
+                    }
+                }
+                end(w, 1);
+            }
+            if (!p.cases().isEmpty()) {
+                start(w, 1, "Cases");
+                for (Case c : p.cases()) {
+                    start(w, 2, "Case");
+                    w.writeAttribute("guid", c.guid());
+                    if (c.name() != null) w.writeAttribute("name", Dom.clean(c.name()));
+                    if (c.description() != null && !c.description().isBlank()) text(w, 3, "Description", c.description());
+                    for (VariableValue v : c.values()) writeValue(w, 3, v, types.get(v.variable()));
+                    for (String source : c.sources()) {
+                        empty(w, 3, "SourceRef");
+                        w.writeAttribute("targetGUID", source);
+                    }
+                    end(w, 2);
+                }
+                end(w, 1);
+            }
             if (!p.sources().isEmpty()) {
                 start(w, 1, "Sources");
-                for (Source s : p.sources()) writeSource(w, s);
+                for (Source s : p.sources()) writeSource(w, s, types);
                 end(w, 1);
             }
             if (!p.notes().isEmpty()) {
@@ -338,7 +373,32 @@ final class ProjectQde {
         return out.toByteArray();
     }
 
-    private static void writeSource(XMLStreamWriter w, Source s) throws XMLStreamException {
+    /**
+     * A value in the element its variable's type names ({@code IntegerValue} …), or as
+     * {@code TextValue} when it does not read as one (the schema allows either).
+     */
+    private static void writeValue(XMLStreamWriter w, int depth, VariableValue v, String type) throws XMLStreamException {
+        start(w, depth, "VariableValue");
+        empty(w, depth + 1, "VariableRef");
+        w.writeAttribute("targetGUID", v.variable());
+        String element = "TextValue";
+        if (type != null && !type.equals("Text") && v.value() != null && typed(type, v.value())) element = type + "Value";
+        text(w, depth + 1, element, v.value() == null ? "" : v.value());
+        end(w, depth);
+    }
+
+    private static boolean typed(String type, String value) {
+        return switch (type) {
+            case "Integer" -> value.matches("-?\\d+");
+            case "Float" -> value.matches("-?\\d+(\\.\\d+)?");
+            case "Boolean" -> value.equals("true") || value.equals("false");
+            case "Date" -> value.matches("\\d{4}-\\d{2}-\\d{2}");
+            case "DateTime" -> value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
+            default -> false;
+        };
+    }
+
+    private static void writeSource(XMLStreamWriter w, Source s, Map<String, String> types) throws XMLStreamException {
         if (s.kind() != SourceKind.TEXT) throw new IllegalArgumentException("Tamga writes text sources only: " + s.kind());
         start(w, 2, "TextSource");
         w.writeAttribute("guid", s.guid());
@@ -363,6 +423,7 @@ final class ProjectQde {
         }
         for (Coding c : s.codings()) writeCoding(w, 3, c);
         for (String n : s.notes()) noteRef(w, 3, n);
+        for (VariableValue v : s.values()) writeValue(w, 3, v, types.get(v.variable()));
         end(w, 2);
     }
 

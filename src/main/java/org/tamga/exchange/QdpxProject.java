@@ -108,15 +108,24 @@ public record QdpxProject(String name, String origin, String description, Instan
     /** A link between two elements (NVivo links its annotations to their passages this way). */
     public record Link(String guid, String origin, String target) {}
 
-    public record Variable(String guid, String name, String type) {}
+    /** A variable (a Tamga attribute): {@code type} as {@code typeOfVariable} gives it (Text, Integer, Float, Boolean, Date, DateTime). */
+    public record Variable(String guid, String name, String type, String description) {}
 
-    /** A case; MAXQDA and Quirkos also use unnamed cases with one source to give a document its variables. */
-    public record Case(String guid, String name, List<String> sources, List<VariableValue> values) {
+    /**
+     * A case; MAXQDA and Quirkos also use unnamed cases with one source to give a document its variables.
+     *
+     * @param sources    GUIDs of the sources in the case
+     * @param selections number of passages ({@code SelectionRef}) in the case
+     * @param codes      number of codes ({@code CodeRef}) the case is linked to
+     */
+    public record Case(String guid, String name, String description, List<String> sources, List<VariableValue> values,
+                       int selections, int codes) {
         public Case {
             sources = List.copyOf(sources);
             values = List.copyOf(values);
         }
     }
 
+    /** A value of a variable: {@code variable} is its GUID, {@code value} the text of its {@code TextValue}, {@code IntegerValue} …, or null. */
     public record VariableValue(String variable, String value) {}
 }

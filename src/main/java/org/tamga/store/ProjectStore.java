@@ -41,6 +41,8 @@ public final class ProjectStore implements AutoCloseable {
     private final CoderRepository coders;
     private final MemoRepository memos;
     private final TurnRepository turns;
+    private final AttributeRepository attributes;
+    private final CaseRepository cases;
     private Path migrationBackup;
 
     private ProjectStore(Path file, Connection connection) {
@@ -52,6 +54,8 @@ public final class ProjectStore implements AutoCloseable {
         this.coders = new CoderRepository(this);
         this.memos = new MemoRepository(this);
         this.turns = new TurnRepository(this);
+        this.attributes = new AttributeRepository(this);
+        this.cases = new CaseRepository(this);
     }
 
     /** Creates a new, empty project file; refuses to overwrite an existing file. */
@@ -207,6 +211,8 @@ public final class ProjectStore implements AutoCloseable {
     public CoderRepository coders() { return coders; }
     public MemoRepository memos() { return memos; }
     public TurnRepository turns() { return turns; }
+    public AttributeRepository attributes() { return attributes; }
+    public CaseRepository cases() { return cases; }
 
     /** A unit of work that may throw SQL errors. */
     @FunctionalInterface

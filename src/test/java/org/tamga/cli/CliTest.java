@@ -214,14 +214,14 @@ class CliTest {
         Path qdpx = dir.resolve("田野调查.qdpx");
         Run export = tamga("export", "qdpx", project, qdpx);
         assertEquals(0, export.code(), export.err());
-        assertEquals("wrote " + qdpx + ": 2 documents, 28 codes, 1 codings, 1 coders, 0 memos", export.out().strip());
+        assertEquals("wrote " + qdpx + ": 2 documents, 28 codes, 1 codings, 1 coders, 0 memos, 0 attributes, 0 cases", export.out().strip());
 
         Path back = dir.resolve("back.tamga");
         Run in = tamga("import", "qdpx", qdpx, back);
         assertEquals(0, in.code(), in.err());
         List<String> lines = in.lines();
         assertTrue(lines.getFirst().startsWith("imported  田野调查.qdpx (made by Tamga") && lines.getFirst().endsWith("into back.tamga"), in.out());
-        assertEquals("          2 documents, 28 codes, 1 codings, 1 coders, 0 memos", lines.get(1));
+        assertEquals("          2 documents, 28 codes, 1 codings, 1 coders, 0 memos, 0 attributes, 0 cases", lines.get(1));
         assertTrue(lines.get(2).startsWith("positions read as Unicode code points"), in.out());
         assertEquals("0 changed in the carrying over, 0 not carried over, 0 warnings.", lines.getLast());
 
@@ -232,5 +232,45 @@ class CliTest {
         assertEquals(1, again.code());
         assertEquals("tamga: back.tamga already exists; importing a QDPX file creates a new project, so choose a name that is not taken.",
                 again.err().strip());
+    }
+
+    @Test
+    void casesAndAttributesOfDocuments() throws Exception {
+        assertEquals(0, tamga("import", project, dir.resolve("transcripts/访谈01.txt"), dir.resolve("transcripts/interview-02.txt")).code());
+        Run gender = tamga("attribute", project, "--document", "访谈01", "性别", "女");
+        assertEquals(0, gender.code(), gender.err());
+        assertEquals("性别 (text) = 女 for the document 访谈01", gender.out().strip());
+        Run age = tamga("attribute", project, "--document", "interview-02", "Age", " 054 ", "--type", "integer");
+        assertEquals("Age (integer) = 54 for the document interview-02", age.out().strip());
+        Run bad = tamga("attribute", project, "--document", "访谈01", "Age", "五十");
+        assertEquals(1, bad.code());
+        assertEquals("tamga: \u201C五十\u201D is not a value of the attribute \u201CAge\u201D (integer): give a whole number such as 42.", bad.err().strip());
+        Run made = tamga("case", project, "户 12 · Household 12", "--document", "访谈01", "--document", "interview-02", "--memo", "两代人");
+        assertEquals("made the case 户 12 · Household 12: 2 documents added", made.out().strip(), made.err());
+        assertEquals(0, tamga("attribute", project, "--case", "户 12 · Household 12", "旗县", "Xilingol · 锡林郭勒").code());
+        assertEquals(0, tamga("attribute", project, "--case", "户 12 · Household 12", "Age", "30").code());
+
+        Run table = tamga("attributes", project);
+        assertEquals("document\tcases\t性别\tAge\t旗县", table.lines().getFirst());
+        assertEquals(3, table.lines().size(), table.out());
+        assertTrue(table.lines().contains("访谈01\t户 12 · Household 12\t女\t30\tXilingol · 锡林郭勒"), "the case's age: " + table.out());
+        assertTrue(table.lines().contains("interview-02\t户 12 · Household 12\t\t54\tXilingol · 锡林郭勒"), "its own age first: " + table.out());
+        Run own = tamga("attributes", project, "--own");
+        assertTrue(own.lines().contains("访谈01\t户 12 · Household 12\t女\t\t"), own.out());
+        Run cases = tamga("cases", project);
+        assertEquals("case\tdocuments\tattributes\tmemo", cases.lines().getFirst());
+        String[] household = cases.lines().get(1).split("\t");
+        assertEquals("户 12 · Household 12", household[0]);
+        assertEquals(java.util.Set.of("访谈01", "interview-02"), java.util.Set.of(household[1].split("; ")));
+        assertEquals("Age=30; 旗县=Xilingol · 锡林郭勒", household[2]);
+        assertEquals("两代人", household[3]);
+        Run doc = tamga("document", project, "interview-02");
+        assertTrue(doc.lines().contains("attributes   Age = 54; 旗县 = Xilingol · 锡林郭勒 (from its case)"), doc.out());
+
+        Run out = tamga("case", project, "户 12 · Household 12", "--document", "访谈01", "--remove");
+        assertEquals("took 1 of 1 documents out of the case 户 12 · Household 12", out.out().strip());
+        assertTrue(tamga("attributes", project).lines().contains("访谈01\t\t女\t\t"), "out of the case, its values are gone");
+        assertEquals(0, tamga("attribute", project, "--document", "访谈01", "性别", "").code());
+        assertTrue(tamga("attributes", project).lines().contains("访谈01\t\t\t\t"), "an empty value removes it");
     }
 }

@@ -45,6 +45,17 @@ class QdpxExportTest {
         s.addMemo(null, "Untitled note\nwith two lines", null);
         s.codebook().setMemo(s.codebook().resolve("Health").id(), "Ask about the township clinic.");
         s.documents().setMemo(herder, "Recorded in a ger, noisy.");
+        // attributes of every type, on a document and on a case (a household with two interviews)
+        s.cases().setValue(herder, "Ethnicity · 民族", "Монгол", null);
+        s.cases().setValue(herder, "Herd size", "120", org.tamga.model.Attribute.Type.INTEGER);
+        s.cases().setValue(herder, "Interviewed", "2025-07-18", org.tamga.model.Attribute.Type.DATE);
+        s.cases().setValue(herder, "Subsidy per mu", "7.5", org.tamga.model.Attribute.Type.FLOAT);
+        s.cases().setValue(herder, "Recorded at", "2025-07-18T09:30:00+08:00", org.tamga.model.Attribute.Type.DATETIME);
+        s.cases().createCase("户 12 · Household 12", "Two generations under one roof");
+        s.cases().addToCase("户 12 · Household 12", List.of(herder, s.documents().resolve("访谈01_牧民_巴特尔")));
+        s.cases().setValue(s.cases().resolveCase("户 12 · Household 12"), "Registered poor · 建档立卡", "true",
+                org.tamga.model.Attribute.Type.BOOLEAN);
+        s.cases().setValue(s.cases().resolveCase("户 12 · Household 12"), "Herd size", "95", null);
         return s;
     }
 
@@ -85,13 +96,32 @@ class QdpxExportTest {
                 assertEquals(memosOnCodings, notesOnCodings, "every coding memo is a note");
                 assertEquals(2, p.projectNotes().size());
                 assertEquals("Fieldwork 2025, Xilingol", p.description());
+                assertEquals(List.of("Ethnicity · 民族 Text", "Herd size Integer", "Interviewed Date", "Subsidy per mu Float",
+                        "Recorded at DateTime", "Registered poor · 建档立卡 Boolean"),
+                        p.variables().stream().map(v -> v.name() + " " + v.type()).toList());
+                assertEquals(List.of("Монгол", "120", "2025-07-18", "7.5", "2025-07-18T01:30:00Z"),
+                        herder.values().stream().map(QdpxProject.VariableValue::value).toList(), "a date-time is kept in UTC");
+                QdpxProject.Case household = p.cases().getFirst();
+                assertEquals("户 12 · Household 12", household.name());
+                assertEquals("Two generations under one roof", household.description());
+                assertEquals(2, household.sources().size());
+                assertTrue(household.sources().contains(herder.guid()));
+                assertEquals(List.of("95", "true"), household.values().stream().map(QdpxProject.VariableValue::value).toList());
+            }
+            String xml;
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                xml = new String(zip.getInputStream(zip.getEntry("project.qde")).readAllBytes(), StandardCharsets.UTF_8);
+            }
+            for (String typed : List.of("<IntegerValue>120</IntegerValue>", "<DateValue>2025-07-18</DateValue>", "<FloatValue>7.5</FloatValue>",
+                    "<DateTimeValue>2025-07-18T01:30:00Z</DateTimeValue>", "<BooleanValue>true</BooleanValue>", "<TextValue>Монгол</TextValue>")) {
+                assertTrue(xml.contains(typed), "each value in the element of its type: " + typed);
             }
         }
     }
 
     /** What must survive a round trip, by GUID: documents, codes, codings, coders, positions, memos. */
     record Snapshot(String projectMemo, List<String> coders, List<String> codes, List<String> documents, List<String> codings,
-                    List<String> memos) {}
+                    List<String> memos, List<String> attributes, List<String> cases) {}
 
     static Snapshot snapshot(ProjectSession s) {
         Map<Long, String> coderGuid = new HashMap<>();
@@ -123,7 +153,15 @@ class QdpxExportTest {
             memos.add(String.join(" | ", m.guid(), String.valueOf(m.title()), m.text(), m.coderId() == null ? "-" : coderGuid.get(m.coderId()),
                     m.createdAt().truncatedTo(ChronoUnit.SECONDS).toString()));
         }
-        return new Snapshot(s.project().memo(), coders, codes, documents, codings, memos);
+        List<String> attributes = new ArrayList<>();
+        for (var a : s.cases().attributes()) attributes.add(String.join(" | ", a.guid(), a.name(), a.type().word()));
+        for (var row : s.cases().table()) attributes.add(row.document().guid() + " " + row.cases() + " " + row.own() + " " + row.values());
+        List<String> cases = new ArrayList<>();
+        for (var v : s.cases().caseViews()) {
+            cases.add(String.join(" | ", v.c().guid(), v.c().name(), String.valueOf(v.c().memo()),
+                    v.documents().stream().map(Document::guid).sorted().toList().toString(), v.values().toString()));
+        }
+        return new Snapshot(s.project().memo(), coders, codes, documents, codings, memos, attributes, cases);
     }
 
     static String qde(Path qdpx) throws Exception {

@@ -253,11 +253,68 @@ class QdpxImportTest {
                 "Интервью 3 | Помощь | Oyuna | кооператив соседей"),
                 codings("maxqda"));
         assertTrue(r.positions().contains("counted as one character"), r.positions());
-        assertTrue(any(r.skipped(), "2 variables (\u201CAge\u201D, \u201CSum\u201D) with 2 values and 1 case", "no document attributes"),
-                r.skipped().toString());
+        // document variables: one on the source itself, one in an unnamed case with only this source (MAXQDA's way)
+        assertEquals(2, r.attributes());
+        assertEquals(0, r.cases(), "an unnamed case of one source gives that document its values; it is no case of its own");
+        assertTrue(any(r.adjusted(), "1 attribute value given through unnamed cases", "became values of those documents"), r.adjusted().toString());
+        try (ProjectSession s = ProjectSession.open(dir.resolve("maxqda.tamga"), dir.resolve("cache"))) {
+            var row = s.cases().of(s.documents().resolve("Интервью 3"));
+            assertEquals(java.util.Map.of("Age", "54", "Sum", "Баян-Өндөр"), row.own());
+            assertEquals(org.tamga.model.Attribute.Type.INTEGER, s.cases().attribute("Age").type());
+            assertEquals(G(80).toLowerCase(), s.cases().attribute("Age").guid(), "the variable's GUID is kept");
+        }
+        assertEquals(List.of(), r.skipped());
         assertFalse(any(r.skipped(), "Tamga has no sets"), "an empty <Sets/> is nothing to report: " + r.skipped());
         assertEquals("Ср. интервью 5", memos("maxqda").getFirst().text());
         assertEquals(List.of(), r.warnings());
+    }
+
+    /**
+     * NVivo's cases with classification attributes: named cases holding whole sources (one of them a
+     * picture, not imported) and a passage; a value that does not fit its variable's type, one naming
+     * no variable, a variable of a type REFI-QDA does not know, and two cases called the same.
+     */
+    @Test
+    void namedCasesBecomeCasesWithTheirDocumentsAndValues() throws Exception {
+        String text = "Interviewer: Where do you graze in summer?\nRespondent: By the river, as my father did.\n";
+        String value = "<VariableValue><VariableRef targetGUID=\"%s\"/><%s>%s</%s></VariableValue>";
+        String xml = Zips.qde("origin=\"NVivo 14.23.0 (Windows)\"",
+                "<Variables><Variable guid=\"" + G(80) + "\" name=\"Gender · 性别\" typeOfVariable=\"Text\"><Description>as the person says</Description></Variable>"
+                + "<Variable guid=\"" + G(81) + "\" name=\"Age\" typeOfVariable=\"Integer\"/>"
+                + "<Variable guid=\"" + G(82) + "\" name=\"Banner\" typeOfVariable=\"Ordinal\"/></Variables>"
+                + "<Cases><Case guid=\"" + G(90) + "\" name=\"Батбаяр\"><Description>herder, 3rd brigade</Description>"
+                + value.formatted(G(80), "TextValue", "男", "TextValue") + value.formatted(G(81), "IntegerValue", "54", "IntegerValue")
+                + value.formatted(G(82), "TextValue", "Xilin Gol", "TextValue") + value.formatted(G(89), "TextValue", "lost", "TextValue")
+                + "<SourceRef targetGUID=\"" + G(20) + "\"/><SourceRef targetGUID=\"" + G(21) + "\"/><SourceRef targetGUID=\"" + G(22) + "\"/>"
+                + "<SelectionRef targetGUID=\"" + G(30) + "\"/></Case>"
+                + "<Case guid=\"" + G(91) + "\" name=\"Батбаяр\">" + value.formatted(G(81), "TextValue", "about sixty", "TextValue")
+                + "<SourceRef targetGUID=\"" + G(21) + "\"/></Case></Cases>"
+                + "<Sources><TextSource guid=\"" + G(20) + "\" name=\"Interview 1\" plainTextPath=\"internal://" + G(20) + ".txt\"/>"
+                + "<TextSource guid=\"" + G(21) + "\" name=\"Interview 2\"><PlainTextContent>Second visit: the river is lower.</PlainTextContent>"
+                + value.formatted(G(80), "TextValue", "女", "TextValue") + "</TextSource>"
+                + "<PictureSource guid=\"" + G(22) + "\" name=\"ger.jpg\" path=\"internal://" + G(22) + ".jpg\"/></Sources>");
+        QdpxImportReport r = importArchive(Zips.archive().add("project.qde", xml).add("sources/" + G(20) + ".txt", utf8(text)), "cases");
+        assertEquals(3, r.attributes());
+        assertEquals(2, r.cases());
+        assertTrue(any(r.adjusted(), "\u201CBanner\u201D has the type \u201COrdinal\u201D", "kept as text"), r.adjusted().toString());
+        assertTrue(any(r.adjusted(), "two cases are called \u201CБатбаяр\u201D", "\u201CБатбаяр (2)\u201D"), r.adjusted().toString());
+        assertTrue(any(r.skipped(), "\u201Cabout sixty\u201D of \u201CAge\u201D for the case \u201CБатбаяр (2)\u201D", "a whole number"), r.skipped().toString());
+        assertTrue(any(r.skipped(), "1 attribute value naming a variable the file does not define"), r.skipped().toString());
+        assertTrue(any(r.skipped(), "case \u201CБатбаяр\u201D: 1 of its sources was not imported"), r.skipped().toString());
+        assertTrue(any(r.skipped(), "case \u201CБатбаяр\u201D: 1 passage (SelectionRef)", "whole documents"), r.skipped().toString());
+        try (ProjectSession s = ProjectSession.open(dir.resolve("cases.tamga"), dir.resolve("cache"))) {
+            var cases = s.cases().caseViews();
+            assertEquals(List.of("Батбаяр", "Батбаяр (2)"), cases.stream().map(c -> c.c().name()).toList());
+            assertEquals(List.of("Interview 1", "Interview 2"), cases.getFirst().documents().stream().map(Document::name).toList());
+            assertEquals("herder, 3rd brigade", cases.getFirst().c().memo());
+            assertEquals(java.util.Map.of("Gender · 性别", "男", "Age", "54", "Banner", "Xilin Gol"), cases.getFirst().values());
+            assertEquals("as the person says", s.cases().attribute("Gender · 性别").description());
+            var second = s.cases().of(s.documents().resolve("Interview 2"));
+            assertEquals(List.of("Батбаяр", "Батбаяр (2)"), second.cases());
+            assertEquals("女", second.values().get("Gender · 性别"), "a document's own value comes before its case's");
+            assertEquals("54", second.values().get("Age"), "the value that did not fit its type was not kept");
+            assertEquals(java.util.Map.of("Gender · 性别", "女"), second.own());
+        }
     }
 
     /** A tool known to count a CRLF as one character, whose file counts it as two: the selections win over the reputation. */

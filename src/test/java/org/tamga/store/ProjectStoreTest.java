@@ -364,7 +364,7 @@ class ProjectStoreTest {
             id = insertDocument(store, "访谈", TEXT).id();
         }
         try (ProjectStore store = ProjectStore.open(file)) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(Migrations.shipped().latestVersion(), store.schemaVersion());
             assertTrue(store.migrationBackup().isPresent());
             assertEquals(org.tamga.model.DocumentSource.NONE, store.documents().source(id), "nothing known yet, nothing invented");
             assertEquals(TEXT, store.documents().text(id));
@@ -386,6 +386,38 @@ class ProjectStoreTest {
                     "an empty turn is refused by the schema");
             store.documents().delete(id);
             assertEquals(0, store.turns().count(), "turns go with their document");
+        }
+    }
+
+    @Test
+    void aVersion2ProjectGainsAttributesAndCasesWhenOpened() throws Exception {
+        Path file = tmp.resolve("v2 項目.tamga");
+        long id;
+        try (ProjectStore store = ProjectStore.create(file, "v2", new Migrations(Migrations.shipped().steps().subList(0, 2)))) {
+            id = insertDocument(store, "访谈", TEXT).id();
+            assertEquals(2, store.schemaVersion());
+        }
+        try (ProjectStore store = ProjectStore.open(file)) {
+            assertEquals(3, store.schemaVersion());
+            Path backup = store.migrationBackup().orElseThrow();
+            assertTrue(java.nio.file.Files.size(backup) > 0, "the version 2 file was copied before the migration");
+            assertEquals(TEXT, store.documents().text(id), "the documents are as they were");
+            var age = store.attributes().insert(null, "Age · 年龄", org.tamga.model.Attribute.Type.INTEGER, null);
+            store.attributes().setDocumentValue(id, age.id(), "54");
+            var household = store.cases().insert(null, "Household 12", null);
+            assertTrue(store.cases().addDocument(household.id(), id));
+            store.cases().setValue(household.id(), age.id(), "60");
+            assertThrows(TamgaException.class, () -> store.attributes().insert(null, "AGE · 年龄", org.tamga.model.Attribute.Type.TEXT, null),
+                    "attribute names are unique in any case");
+        }
+        try (ProjectStore store = ProjectStore.open(file)) {
+            var age = store.attributes().byName("age · 年龄").orElseThrow();
+            assertEquals(org.tamga.model.Attribute.Type.INTEGER, age.type());
+            assertEquals(java.util.Map.of(age.id(), "54"), store.attributes().documentValues(id));
+            store.documents().delete(id);
+            assertEquals(java.util.Map.of(), store.attributes().allDocumentValues(), "a document's values go with it");
+            assertEquals(java.util.Map.of(), store.cases().documents(), "and so does its place in its cases");
+            assertEquals(1, store.cases().values().size(), "the case keeps its own values");
         }
     }
 }

@@ -1,0 +1,211 @@
+package org.tamga.core;
+
+import org.tamga.model.Attribute;
+import org.tamga.model.Case;
+import org.tamga.model.Document;
+import org.tamga.model.TamgaException;
+import org.tamga.store.ProjectStore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cases (units of analysis: a person, a household, a village), the documents that belong to them,
+ * and attributes (county, gender, age, poverty status …) with their values on documents and cases.
+ * A document's value of an attribute is its own, else that of its cases (see docs/adr/0023).
+ */
+public final class CaseService {
+    private final ProjectSession session;
+
+    CaseService(ProjectSession session) { this.session = session; }
+
+    private ProjectStore store() { return session.store(); }
+
+    public List<Attribute> attributes() { return store().attributes().all(); }
+
+    public List<Case> cases() { return store().cases().all(); }
+
+    /** The attribute called {@code name} (any case). */
+    public Attribute attribute(String name) {
+        return store().attributes().byName(name).orElseThrow(() -> new TamgaException("No attribute \u201C" + name
+                + "\u201D in the project" + (attributes().isEmpty() ? " (it has none yet)." : ".")));
+    }
+
+    /** The case called {@code name} (any case), if the project has one. */
+    public java.util.Optional<Case> findCase(String name) { return store().cases().byName(name); }
+
+    /** The case called {@code name} (any case). */
+    public Case resolveCase(String name) {
+        return store().cases().byName(name).orElseThrow(() -> new TamgaException("No case \u201C" + name
+                + "\u201D in the project" + (cases().isEmpty() ? " (it has none yet)." : ".")));
+    }
+
+    /** Makes an attribute; one of this name must not exist yet. */
+    public Attribute define(String name, Attribute.Type type) {
+        String n = name(name, "An attribute");
+        return store().inTransaction(() -> {
+            if (store().attributes().byName(n).isPresent()) throw new TamgaException("The attribute \u201C" + n + "\u201D exists already.");
+            return store().attributes().insert(null, n, type, null);
+        });
+    }
+
+    /** Makes a case; one of this name must not exist yet. */
+    public Case createCase(String name, String memo) {
+        String n = name(name, "A case");
+        return store().inTransaction(() -> {
+            if (store().cases().byName(n).isPresent()) throw new TamgaException("The case \u201C" + n + "\u201D exists already.");
+            return store().cases().insert(null, n, memo == null || memo.isBlank() ? null : memo.strip());
+        });
+    }
+
+    /** Puts documents in the case called {@code name}, which is made if the project has none of that name; returns how many were new to it. */
+    public int addToCase(String name, List<Document> documents) {
+        return store().inTransaction(() -> {
+            Case c = store().cases().byName(name).orElseGet(() -> createCase(name, null));
+            int added = 0;
+            for (Document d : documents) if (store().cases().addDocument(c.id(), d.id())) added++;
+            return added;
+        });
+    }
+
+    /** Takes documents out of a case; returns how many were in it. */
+    public int removeFromCase(Case c, List<Document> documents) {
+        return store().inTransaction(() -> {
+            int removed = 0;
+            for (Document d : documents) if (store().cases().removeDocument(c.id(), d.id())) removed++;
+            return removed;
+        });
+    }
+
+    /**
+     * Sets a document's value of an attribute (made with {@code typeIfNew}, or as text, when the
+     * project has none of that name); a blank value removes it. Returns the value as stored.
+     */
+    public String setValue(Document document, String attributeName, String value, Attribute.Type typeIfNew) {
+        return store().inTransaction(() -> {
+            Attribute a = attributeFor(attributeName, value, typeIfNew);
+            String v = checked(a, value);
+            store().attributes().setDocumentValue(document.id(), a.id(), v);
+            return v;
+        });
+    }
+
+    /** Sets a case's value of an attribute, as {@link #setValue(Document, String, String, Attribute.Type)} does a document's. */
+    public String setValue(Case c, String attributeName, String value, Attribute.Type typeIfNew) {
+        return store().inTransaction(() -> {
+            Attribute a = attributeFor(attributeName, value, typeIfNew);
+            String v = checked(a, value);
+            store().cases().setValue(c.id(), a.id(), v);
+            return v;
+        });
+    }
+
+    private Attribute attributeFor(String name, String value, Attribute.Type typeIfNew) {
+        var existing = store().attributes().byName(name(name, "An attribute"));
+        if (existing.isPresent()) {
+            if (typeIfNew != null && existing.get().type() != typeIfNew) {
+                throw new TamgaException("The attribute \u201C" + existing.get().name() + "\u201D holds " + existing.get().type().word()
+                        + " values, not " + typeIfNew.word() + ".");
+            }
+            return existing.get();
+        }
+        if (value == null || value.isBlank()) throw new TamgaException("No attribute \u201C" + name.strip() + "\u201D in the project.");
+        return store().attributes().insert(null, name.strip(), typeIfNew == null ? Attribute.Type.TEXT : typeIfNew, null);
+    }
+
+    /** The value in its stored form, null for a blank one; refused with a message when it does not fit the attribute's type. */
+    static String checked(Attribute a, String value) {
+        if (value == null || value.isBlank()) return null;
+        String v = a.type().normalise(a.type() == Attribute.Type.TEXT ? value.strip() : value);
+        if (v == null) {
+            throw new TamgaException("\u201C" + value.strip() + "\u201D is not a value of the attribute \u201C" + a.name() + "\u201D ("
+                    + a.type().word() + "): give " + a.type().example() + ".");
+        }
+        return v;
+    }
+
+    private static String name(String name, String what) {
+        if (name == null || name.isBlank()) throw new TamgaException(what + " needs a name.");
+        return name.strip();
+    }
+
+    /** One case with its documents and its own values (attribute name → value, in the attributes' order). */
+    public record CaseView(Case c, List<Document> documents, Map<String, String> values) {}
+
+    public List<CaseView> caseViews() {
+        return store().inTransaction(() -> {
+            List<Attribute> attributes = attributes();
+            Map<Long, Document> docs = documentsById();
+            Map<Long, List<Long>> members = store().cases().documents();
+            Map<Long, Map<Long, String>> values = store().cases().values();
+            List<CaseView> out = new ArrayList<>();
+            for (Case c : cases()) {
+                List<Document> in = members.getOrDefault(c.id(), List.of()).stream().map(docs::get).toList();
+                out.add(new CaseView(c, in, named(attributes, values.getOrDefault(c.id(), Map.of()))));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * A document's cases and attribute values: {@code own} are its own, {@code values} what holds
+     * for it (its own, else those of its cases; two cases with different values give both, joined by "; ").
+     */
+    public record DocumentAttributes(Document document, List<String> cases, Map<String, String> own, Map<String, String> values) {}
+
+    public DocumentAttributes of(Document document) {
+        return table().stream().filter(r -> r.document().id() == document.id()).findFirst().orElseThrow();
+    }
+
+    /** Every document's cases and attribute values, in the documents' order. */
+    public List<DocumentAttributes> table() {
+        return store().inTransaction(() -> {
+            List<Attribute> attributes = attributes();
+            Map<Long, Map<Long, String>> own = store().attributes().allDocumentValues();
+            Map<Long, Map<Long, String>> caseValues = store().cases().values();
+            Map<Long, List<Case>> casesOf = new LinkedHashMap<>();
+            Map<Long, Case> byId = new LinkedHashMap<>();
+            for (Case c : cases()) byId.put(c.id(), c);
+            for (var e : store().cases().documents().entrySet()) {
+                for (long d : e.getValue()) casesOf.computeIfAbsent(d, k -> new ArrayList<>()).add(byId.get(e.getKey()));
+            }
+            List<DocumentAttributes> out = new ArrayList<>();
+            for (Document d : session.documents().all()) {
+                List<Case> in = casesOf.getOrDefault(d.id(), List.of()).stream()
+                        .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
+                Map<Long, String> mine = own.getOrDefault(d.id(), Map.of());
+                Map<String, String> values = new LinkedHashMap<>();
+                for (Attribute a : attributes) {
+                    String v = mine.get(a.id());
+                    if (v == null) {
+                        Set<String> fromCases = new LinkedHashSet<>();
+                        for (Case c : in) {
+                            String cv = caseValues.getOrDefault(c.id(), Map.of()).get(a.id());
+                            if (cv != null) fromCases.add(cv);
+                        }
+                        if (!fromCases.isEmpty()) v = String.join("; ", fromCases);
+                    }
+                    if (v != null) values.put(a.name(), v);
+                }
+                out.add(new DocumentAttributes(d, in.stream().map(Case::name).toList(), named(attributes, mine), values));
+            }
+            return out;
+        });
+    }
+
+    private Map<Long, Document> documentsById() {
+        Map<Long, Document> out = new LinkedHashMap<>();
+        for (Document d : session.documents().all()) out.put(d.id(), d);
+        return out;
+    }
+
+    private static Map<String, String> named(List<Attribute> attributes, Map<Long, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Attribute a : attributes) if (values.containsKey(a.id())) out.put(a.name(), values.get(a.id()));
+        return out;
+    }
+}
