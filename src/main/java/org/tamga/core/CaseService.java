@@ -158,7 +158,8 @@ public final class CaseService {
     public record DocumentAttributes(Document document, List<String> cases, Map<String, String> own, Map<String, String> values) {}
 
     public DocumentAttributes of(Document document) {
-        return table().stream().filter(r -> r.document().id() == document.id()).findFirst().orElseThrow();
+        return store().inTransaction(() -> attributesOf(document, attributes(), store().attributes().documentValues(document.id()),
+                store().cases().ofDocument(document.id()), store().cases().values()));
     }
 
     /** Every document's cases and attribute values, in the documents' order. */
@@ -167,34 +168,36 @@ public final class CaseService {
             List<Attribute> attributes = attributes();
             Map<Long, Map<Long, String>> own = store().attributes().allDocumentValues();
             Map<Long, Map<Long, String>> caseValues = store().cases().values();
+            Map<Long, List<Long>> members = store().cases().documents();
             Map<Long, List<Case>> casesOf = new LinkedHashMap<>();
-            Map<Long, Case> byId = new LinkedHashMap<>();
-            for (Case c : cases()) byId.put(c.id(), c);
-            for (var e : store().cases().documents().entrySet()) {
-                for (long d : e.getValue()) casesOf.computeIfAbsent(d, k -> new ArrayList<>()).add(byId.get(e.getKey()));
+            for (Case c : cases()) { // by name, so each document's cases are too
+                for (long d : members.getOrDefault(c.id(), List.of())) casesOf.computeIfAbsent(d, k -> new ArrayList<>()).add(c);
             }
             List<DocumentAttributes> out = new ArrayList<>();
             for (Document d : session.documents().all()) {
-                List<Case> in = casesOf.getOrDefault(d.id(), List.of()).stream()
-                        .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
-                Map<Long, String> mine = own.getOrDefault(d.id(), Map.of());
-                Map<String, String> values = new LinkedHashMap<>();
-                for (Attribute a : attributes) {
-                    String v = mine.get(a.id());
-                    if (v == null) {
-                        Set<String> fromCases = new LinkedHashSet<>();
-                        for (Case c : in) {
-                            String cv = caseValues.getOrDefault(c.id(), Map.of()).get(a.id());
-                            if (cv != null) fromCases.add(cv);
-                        }
-                        if (!fromCases.isEmpty()) v = String.join("; ", fromCases);
-                    }
-                    if (v != null) values.put(a.name(), v);
-                }
-                out.add(new DocumentAttributes(d, in.stream().map(Case::name).toList(), named(attributes, mine), values));
+                out.add(attributesOf(d, attributes, own.getOrDefault(d.id(), Map.of()), casesOf.getOrDefault(d.id(), List.of()), caseValues));
             }
             return out;
         });
+    }
+
+    /** @param in the document's cases, by name */
+    private static DocumentAttributes attributesOf(Document d, List<Attribute> attributes, Map<Long, String> mine, List<Case> in,
+                                                   Map<Long, Map<Long, String>> caseValues) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Attribute a : attributes) {
+            String v = mine.get(a.id());
+            if (v == null) {
+                Set<String> fromCases = new LinkedHashSet<>();
+                for (Case c : in) {
+                    String cv = caseValues.getOrDefault(c.id(), Map.of()).get(a.id());
+                    if (cv != null) fromCases.add(cv);
+                }
+                if (!fromCases.isEmpty()) v = String.join("; ", fromCases);
+            }
+            if (v != null) values.put(a.name(), v);
+        }
+        return new DocumentAttributes(d, in.stream().map(Case::name).toList(), named(attributes, mine), values);
     }
 
     private Map<Long, Document> documentsById() {

@@ -24,6 +24,8 @@ final class DetailPane {
     final TextArea documentMemo = new TextArea();
     final Label documentSource = new Label();
     final javafx.scene.control.ComboBox<String> speakers = new javafx.scene.control.ComboBox<>();
+    final Label documentAttributes = new Label();
+    final Button setAttribute = new Button();
     final javafx.scene.control.ColorPicker codeColour = new javafx.scene.control.ColorPicker();
     final TextArea codeDefinition = new TextArea();
     final TextArea codeMemo = new TextArea();
@@ -36,9 +38,11 @@ final class DetailPane {
     private HBox speakerRow;
     private Label speakerLabel;
     private Code code;
+    private final I18n i18n;
 
     DetailPane(ProjectModel model, I18n i18n, Supplier<int[]> selection) {
         this.model = model;
+        this.i18n = i18n;
         root.setPadding(new Insets(6));
         root.setPrefWidth(300);
         documentMemo.setId("documentMemo");
@@ -71,8 +75,13 @@ final class DetailPane {
         speakerLabel = new Label(i18n.t("detail.speakers"));
         speakerRow = new HBox(4, speakers, renameSpeaker);
         for (javafx.scene.Node n : List.of(speakerLabel, speakerRow)) n.managedProperty().bind(n.visibleProperty());
+        documentAttributes.setId("documentAttributes");
+        documentAttributes.setWrapText(true);
+        setAttribute.setId("setAttribute");
+        setAttribute.setText(i18n.t("detail.attribute.set"));
+        setAttribute.setOnAction(e -> { if (document != null) model.attributes(this::askForAttribute); });
         TitledPane docPane = new TitledPane(i18n.t("detail.document"), new VBox(4, documentSource,
-                speakerLabel, speakerRow,
+                speakerLabel, speakerRow, new Label(i18n.t("detail.attributes")), documentAttributes, setAttribute,
                 new Label(i18n.t("detail.memo")), documentMemo, saveDocMemo));
 
         Button saveCode = new Button(i18n.t("detail.save"));
@@ -130,6 +139,44 @@ final class DetailPane {
 
     private static String nz(String s) { return s == null ? "" : s; }
 
+    /** A dialog for one attribute of the open document: its name (one the project has, or a new one) and its value. */
+    private void askForAttribute(List<org.tamga.model.Attribute> known) {
+        Document doc = document;
+        if (doc == null) return;
+        javafx.scene.control.Dialog<String[]> d = new javafx.scene.control.Dialog<>();
+        d.setTitle(i18n.t("detail.attribute.set"));
+        d.setHeaderText(i18n.t("detail.attribute.header", doc.name()));
+        javafx.scene.control.ComboBox<String> name = new javafx.scene.control.ComboBox<>();
+        name.setId("attributeName");
+        name.setEditable(true);
+        name.getItems().setAll(known.stream().map(org.tamga.model.Attribute::name).toList());
+        javafx.scene.control.TextField value = new javafx.scene.control.TextField();
+        value.setId("attributeValue");
+        var own = currentAttributes == null ? java.util.Map.<String, String>of() : currentAttributes.own();
+        name.valueProperty().addListener((o, a, n) -> value.setText(n == null ? "" : own.getOrDefault(n, "")));
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.addRow(0, new Label(i18n.t("detail.attribute.name")), name);
+        grid.addRow(1, new Label(i18n.t("detail.attribute.value")), value);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? new String[]{name.getEditor().getText(), value.getText()} : null);
+        d.initOwner(root.getScene().getWindow());
+        d.showAndWait().filter(r -> r[0] != null && !r[0].isBlank()).ifPresent(r -> model.setAttribute(doc, r[0], r[1]));
+    }
+
+    private org.tamga.core.CaseService.DocumentAttributes currentAttributes;
+
+    /** "Age: 54 · Banner: Xilinhot (from its case)", and the cases, or a word that there are none. */
+    String attributesText(org.tamga.core.CaseService.DocumentAttributes a) {
+        if (a == null || (a.values().isEmpty() && a.cases().isEmpty())) return i18n.t("detail.attributes.none");
+        List<String> lines = new java.util.ArrayList<>();
+        a.values().forEach((k, v) -> lines.add(k + ": " + v + (a.own().containsKey(k) ? "" : " " + i18n.t("detail.attributes.fromCase"))));
+        if (!a.cases().isEmpty()) lines.add(i18n.t("detail.cases", String.join(", ", a.cases())));
+        return String.join("\n", lines);
+    }
+
     void showDocument(ProjectModel.OpenDocument od) {
         document = od == null ? null : od.document();
         // the chosen coding, as it is now; forgotten when it is gone or another document is open
@@ -137,6 +184,9 @@ final class DetailPane {
         pinned = od == null || pinnedGuid == null ? null
                 : od.codings().stream().filter(c -> c.guid().equals(pinnedGuid)).findFirst().orElse(null);
         documentMemo.setText(document == null ? "" : nz(document.memo()));
+        currentAttributes = od == null ? null : od.attributes();
+        documentAttributes.setText(od == null ? "" : attributesText(od.attributes()));
+        setAttribute.setDisable(od == null);
         if (od == null) { documentSource.setText(""); speakers.getItems().clear(); speakerLabel.setVisible(false); speakerRow.setVisible(false); return; }
         var src = od.source();
         List<String> parts = new java.util.ArrayList<>();

@@ -47,7 +47,8 @@ public final class ProjectModel implements AutoCloseable {
 
     /** The document in the centre: its text, positions helper and codings. */
     public record OpenDocument(Document document, String text, Positions positions, List<Coding> codings,
-                               org.tamga.model.DocumentSource source, List<org.tamga.core.SpeakerService.Speaker> speakers) {}
+                               org.tamga.model.DocumentSource source, List<org.tamga.core.SpeakerService.Speaker> speakers,
+                               org.tamga.core.CaseService.DocumentAttributes attributes) {}
 
     private final Background background;
     private final Path cacheRoot;
@@ -149,11 +150,11 @@ public final class ProjectModel implements AutoCloseable {
         if (fresh != null) {
             if (current != null && current.document().guid().equals(fresh.guid())) {
                 od = new OpenDocument(fresh, current.text(), current.positions(), s.coding().ofDocument(fresh),
-                        s.documents().source(fresh), s.speakers().speakers(fresh));
+                        s.documents().source(fresh), s.speakers().speakers(fresh), s.cases().of(fresh));
             } else {
                 String text = s.documents().text(fresh);
                 od = new OpenDocument(fresh, text, new Positions(text), s.coding().ofDocument(fresh),
-                        s.documents().source(fresh), s.speakers().speakers(fresh));
+                        s.documents().source(fresh), s.speakers().speakers(fresh), s.cases().of(fresh));
             }
         }
         return new Snapshot(s.project().name(), s.file(), docs, s.codebook().codebook(), s.coding().countsByCode(),
@@ -228,7 +229,7 @@ public final class ProjectModel implements AutoCloseable {
         background.run(() -> {
             String text = session.documents().text(document);
             return new OpenDocument(document, text, new Positions(text), session.coding().ofDocument(document),
-                    session.documents().source(document), session.speakers().speakers(document));
+                    session.documents().source(document), session.speakers().speakers(document), session.cases().of(document));
         }, od -> {
             openDocument.set(od);
             if (then != null) then.run();
@@ -249,6 +250,21 @@ public final class ProjectModel implements AutoCloseable {
             apply((Snapshot) result[1]);
             status.set("\u201C" + from + "\u201D \u2192 \u201C" + to + "\u201D: " + result[0]);
         });
+    }
+
+    /** Sets (a blank value removes) the open document's value of an attribute, made as text if the project has none of that name; undoable. */
+    public void setAttribute(Document document, String attribute, String value) {
+        OpenDocument current = openDocument.get();
+        String before = current == null || current.attributes() == null ? null : current.attributes().own().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(attribute.strip())).map(Map.Entry::getValue).findFirst().orElse(null);
+        edit(attribute.strip() + " = " + (value == null ? "" : value.strip()) + " (" + document.name() + ")",
+                () -> session.cases().setValue(document, attribute, value, null),
+                () -> session.cases().setValue(document, attribute, before, null), null);
+    }
+
+    /** The attributes the project has, for choosing one. */
+    public void attributes(Consumer<List<org.tamga.model.Attribute>> then) {
+        background.run(() -> session.cases().attributes(), then::accept);
     }
 
     public void setDocumentMemo(Document document, String memo) {

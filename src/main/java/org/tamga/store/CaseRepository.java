@@ -65,6 +65,21 @@ public final class CaseRepository {
         });
     }
 
+    /** The cases a document belongs to, by name. */
+    public List<Case> ofDocument(long documentId) {
+        return store.inTransaction(() -> {
+            List<Case> out = new ArrayList<>();
+            try (PreparedStatement ps = store.prepare("SELECT c.id, c.guid, c.name, c.memo FROM cases c JOIN case_document cd ON cd.case_id = c.id "
+                    + "WHERE cd.document_id = ? ORDER BY c.name COLLATE NOCASE")) {
+                ProjectStore.bind(ps, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new Case(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Sets (or, with a null value, removes) a case's value of an attribute. */
     public void setValue(long caseId, long attributeId, String value) {
         store.inTransaction(() -> {

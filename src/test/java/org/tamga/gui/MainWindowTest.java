@@ -212,4 +212,23 @@ class MainWindowTest {
         assertFalse(robot.lookup("Codebook").queryAll().isEmpty());
     }
 
+    @Test
+    void anAttributeOfTheOpenDocumentIsSetInADialogAndUndone(FxRobot robot) {
+        openSampleAndDocument(robot, "访谈03");
+        assertEquals("No attributes yet", window.detailPane.documentAttributes.getText());
+        robot.interact(window.detailPane.setAttribute::fire); // below the fold of the right-hand pane in the test's window size
+        waitFor("the dialog", () -> robot.lookup("#attributeValue").tryQuery().isPresent());
+        javafx.scene.control.ComboBox<?> name = robot.lookup("#attributeName").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.TextField value = robot.lookup("#attributeValue").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> { name.getEditor().setText("旗县 · Banner"); value.setText("锡林郭勒 ᠰᠢᠯᠢ"); });
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((javafx.scene.control.Button b) -> "OK".equals(b.getText()))
+                .queryAs(javafx.scene.control.Button.class));
+        waitFor("the value in the pane", () -> window.detailPane.documentAttributes.getText().equals("旗县 · Banner: 锡林郭勒 ᠰᠢᠯᠢ"));
+        try (var session = org.tamga.core.ProjectSession.open(model.projectFile.get(), dir.resolve("cache-check"))) {
+            assertEquals(java.util.Map.of("旗县 · Banner", "锡林郭勒 ᠰᠢᠯᠢ"),
+                    session.cases().of(session.documents().resolve(window.documentPane.shown().document().name())).own(), "stored in the project");
+        }
+        robot.clickOn("#undoButton");
+        waitFor("undo removes it", () -> window.detailPane.documentAttributes.getText().equals("No attributes yet"));
+    }
 }
