@@ -108,7 +108,7 @@ public final class TamgaCommand implements Runnable {
         // optional for picocli, so that `import qdpx …` does not need them; checked in call()
         @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT.tamga") Path project;
         @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE_OR_FOLDER") List<Path> files;
-        @Option(names = "--language", paramLabel = "xx", description = "Language of all files (en, zh, mn, ru, und); detected when omitted.")
+        @Option(names = "--language", paramLabel = "xx", description = "Language of all files, an ISO 639 code (en, zh, mn, ru, ja, ko, kk, khk …); detected (en, zh, mn, ru, ja, ko) when omitted.")
         String language;
 
         @Override public Integer call() {

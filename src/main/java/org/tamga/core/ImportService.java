@@ -48,7 +48,8 @@ public final class ImportService {
     public static final Set<String> TEXT_EXTENSIONS = DocumentReader.TEXT_EXTENSIONS;
     /** Larger plain-text files are refused with a message: no transcript is this long, and the text is held in memory. */
     public static final long MAX_FILE_BYTES = DocumentReader.MAX_TEXT_FILE_BYTES;
-    public static final Set<String> LANGUAGES = Set.of("en", "zh", "mn", "ru", "und");
+    /** The languages Tamga detects; any other ISO 639 code (two or three letters, e.g. kk, de, khk) may be given at import. */
+    public static final Set<String> LANGUAGES = Set.of("en", "zh", "mn", "ru", "ja", "ko", "und");
     /** Every file extension the importer reads (for file choosers): Word, LibreOffice, RTF, PDF, HTML, subtitles, plain text. */
     public static final List<String> EXTENSIONS = java.util.stream.Stream.of(DocumentReader.DOCUMENT_EXTENSIONS,
             DocumentReader.SUBTITLE_EXTENSIONS, DocumentReader.TEXT_EXTENSIONS).flatMap(Set::stream).sorted().toList();
@@ -68,13 +69,21 @@ public final class ImportService {
         return importFiles(paths, language, Progress.NONE);
     }
 
+    /** A two-letter ISO 639-1 code Java knows, a three-letter ISO 639-2/3 code, or "und" (lower case). */
+    static boolean isLanguageCode(String code) {
+        if (LANGUAGES.contains(code)) return true;
+        if (code.matches("[a-z]{2}")) return java.util.Arrays.asList(java.util.Locale.getISOLanguages()).contains(code);
+        return code.matches("[a-z]{3}");
+    }
+
     /**
      * @param paths    files and folders (folders are read recursively; hidden files are ignored)
      * @param language a language code for all files, or null to detect each file's language
      */
     public ImportReport importFiles(List<Path> paths, String language, Progress progress) {
-        if (language != null && !LANGUAGES.contains(language)) {
-            throw new TamgaException("Unknown language \u201C" + language + "\u201D: use one of " + String.join(", ", LANGUAGES.stream().sorted().toList()) + ".");
+        if (language != null && !isLanguageCode(language)) {
+            throw new TamgaException("Unknown language \u201C" + language + "\u201D: give an ISO 639 code such as "
+                    + String.join(", ", LANGUAGES.stream().sorted().toList()) + " (or kk, de, khk \u2026).");
         }
         List<Document> imported = new ArrayList<>();
         Map<Long, Map<String, Integer>> speakers = new LinkedHashMap<>();

@@ -122,7 +122,18 @@ class ImportServiceTest {
                 () -> session.importing().importFiles(List.of(a), "mongolian"));
         assertTrue(e.getMessage().contains("mongolian"), e.getMessage());
         assertTrue(e.getMessage().contains("zh"), e.getMessage());
+        assertThrows(TamgaException.class, () -> session.importing().importFiles(List.of(a), "xx"), "not an ISO 639-1 code");
+        assertThrows(TamgaException.class, () -> session.importing().importFiles(List.of(a), "ZH"), "codes are lower case");
         assertEquals(0, session.documents().all().size());
+    }
+
+    @Test
+    void anyIsoLanguageCodeMayBeGiven() throws IOException {
+        Path a = write("a.txt", EN);
+        Path b = write("b.txt", ZH);
+        session.importing().importFiles(List.of(a), "kk");
+        session.importing().importFiles(List.of(b), "khk");
+        assertEquals(java.util.Set.of("kk", "khk"), session.documents().all().stream().map(Document::language).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test

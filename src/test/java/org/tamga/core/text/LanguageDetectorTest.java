@@ -41,4 +41,12 @@ class LanguageDetectorTest {
         assertEquals("und", LanguageDetector.detect("2024 06 11 — 13:45, 17.5 % 😀"));
         assertEquals("und", LanguageDetector.detect(""));
     }
+
+    @Test
+    void japaneseAndKoreanAreNotTakenForChinese() {
+        assertEquals("ja", LanguageDetector.detect("ゾルゲの処刑記録、古書店で見つかる。「何等取乱シタル態度無ク」と記されていた"));
+        assertEquals("ko", LanguageDetector.detect("우리 가족은 양을 키우며 살아요. 올해는 풀이 적어요."));
+        assertEquals("zh", LanguageDetector.detect("我们家有五口人，他说“カラオケ”很好玩，主要靠种玉米和养羊为生，草场退化了。"),
+                "a stray Japanese word in a Chinese text");
+    }
 }
