@@ -86,20 +86,19 @@ public final class CaseService {
      * project has none of that name); a blank value removes it. Returns the value as stored.
      */
     public String setValue(Document document, String attributeName, String value, Attribute.Type typeIfNew) {
-        return store().inTransaction(() -> {
-            Attribute a = attributeFor(attributeName, value, typeIfNew);
-            String v = checked(a, value);
-            store().attributes().setDocumentValue(document.id(), a.id(), v);
-            return v;
-        });
+        return setValue(attributeName, value, typeIfNew, (a, v) -> store().attributes().setDocumentValue(document.id(), a.id(), v));
     }
 
     /** Sets a case's value of an attribute, as {@link #setValue(Document, String, String, Attribute.Type)} does a document's. */
     public String setValue(Case c, String attributeName, String value, Attribute.Type typeIfNew) {
+        return setValue(attributeName, value, typeIfNew, (a, v) -> store().cases().setValue(c.id(), a.id(), v));
+    }
+
+    private String setValue(String attributeName, String value, Attribute.Type typeIfNew, java.util.function.BiConsumer<Attribute, String> store) {
         return store().inTransaction(() -> {
             Attribute a = attributeFor(attributeName, value, typeIfNew);
             String v = checked(a, value);
-            store().cases().setValue(c.id(), a.id(), v);
+            store.accept(a, v);
             return v;
         });
     }

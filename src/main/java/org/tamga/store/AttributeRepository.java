@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +18,12 @@ public final class AttributeRepository {
     private static final String COLUMNS = "id, guid, name, type, description";
     private final ProjectStore store;
 
-    AttributeRepository(ProjectStore store) { this.store = store; }
+    private final AttributeValues values;
+
+    AttributeRepository(ProjectStore store) {
+        this.store = store;
+        this.values = new AttributeValues(store, "document_attribute", "document_id");
+    }
 
     /** Every attribute, in the order they were made. */
     public List<Attribute> all() {
@@ -48,44 +51,13 @@ public final class AttributeRepository {
     }
 
     /** Sets (or, with a null value, removes) a document's value of an attribute. */
-    public void setDocumentValue(long documentId, long attributeId, String value) {
-        store.inTransaction(() -> {
-            if (value == null) {
-                store.update("DELETE FROM document_attribute WHERE document_id = ? AND attribute_id = ?", documentId, attributeId);
-            } else {
-                store.update("INSERT INTO document_attribute(document_id, attribute_id, value) VALUES (?, ?, ?) "
-                        + "ON CONFLICT(document_id, attribute_id) DO UPDATE SET value = excluded.value", documentId, attributeId, value);
-            }
-            return null;
-        });
-    }
+    public void setDocumentValue(long documentId, long attributeId, String value) { values.set(documentId, attributeId, value); }
 
     /** A document's own values: attribute id → value, in the attributes' order. */
-    public Map<Long, String> documentValues(long documentId) {
-        return store.inTransaction(() -> {
-            Map<Long, String> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = store.prepare("SELECT attribute_id, value FROM document_attribute WHERE document_id = ? "
-                    + "ORDER BY attribute_id")) {
-                ProjectStore.bind(ps, documentId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-            return out;
-        });
-    }
+    public Map<Long, String> documentValues(long documentId) { return values.of(documentId).getOrDefault(documentId, Map.of()); }
 
     /** Every document's own values: document id → (attribute id → value). */
-    public Map<Long, Map<Long, String>> allDocumentValues() {
-        return store.inTransaction(() -> {
-            Map<Long, Map<Long, String>> out = new HashMap<>();
-            try (PreparedStatement ps = store.prepare("SELECT document_id, attribute_id, value FROM document_attribute "
-                    + "ORDER BY document_id, attribute_id"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getLong(2), rs.getString(3));
-            }
-            return out;
-        });
-    }
+    public Map<Long, Map<Long, String>> allDocumentValues() { return values.of(null); }
 
     private static Attribute map(ResultSet rs) throws SQLException {
         return new Attribute(rs.getLong(1), rs.getString(2), rs.getString(3), Attribute.Type.of(rs.getString(4)), rs.getString(5));

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,12 @@ import java.util.Optional;
 public final class CaseRepository {
     private final ProjectStore store;
 
-    CaseRepository(ProjectStore store) { this.store = store; }
+    private final AttributeValues values;
+
+    CaseRepository(ProjectStore store) {
+        this.store = store;
+        this.values = new AttributeValues(store, "case_attribute", "case_id");
+    }
 
     /** Every case, by name. */
     public List<Case> all() {
@@ -81,27 +85,8 @@ public final class CaseRepository {
     }
 
     /** Sets (or, with a null value, removes) a case's value of an attribute. */
-    public void setValue(long caseId, long attributeId, String value) {
-        store.inTransaction(() -> {
-            if (value == null) {
-                store.update("DELETE FROM case_attribute WHERE case_id = ? AND attribute_id = ?", caseId, attributeId);
-            } else {
-                store.update("INSERT INTO case_attribute(case_id, attribute_id, value) VALUES (?, ?, ?) "
-                        + "ON CONFLICT(case_id, attribute_id) DO UPDATE SET value = excluded.value", caseId, attributeId, value);
-            }
-            return null;
-        });
-    }
+    public void setValue(long caseId, long attributeId, String value) { values.set(caseId, attributeId, value); }
 
     /** Every case's values: case id → (attribute id → value). */
-    public Map<Long, Map<Long, String>> values() {
-        return store.inTransaction(() -> {
-            Map<Long, Map<Long, String>> out = new HashMap<>();
-            try (PreparedStatement ps = store.prepare("SELECT case_id, attribute_id, value FROM case_attribute "
-                    + "ORDER BY case_id, attribute_id"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getLong(2), rs.getString(3));
-            }
-            return out;
-        });
-    }
+    public Map<Long, Map<Long, String>> values() { return values.of(null); }
 }
