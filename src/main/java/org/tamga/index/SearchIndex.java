@@ -282,7 +282,9 @@ public final class SearchIndex implements AutoCloseable {
         }
         Query query = builder.build();
         return withSearcher(searcher -> {
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            // rewritten once (a wildcard or fuzzy query walks the term dictionary to rewrite), for the matches and the ranking alike
+            Query rewritten = searcher.rewrite(query);
+            Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             StoredFields[] stored = new StoredFields[leaves.size()];
             List<IndexHit> hits = new ArrayList<>();
@@ -294,7 +296,7 @@ public final class SearchIndex implements AutoCloseable {
             int page = (int) Math.max(FIRST_PAGE, Math.min(MAX_PAGE, maxHits / 5L));
             pages:
             while (true) {
-                TopDocs top = searcher.searchAfter(after, query, page);
+                TopDocs top = searcher.searchAfter(after, rewritten, page);
                 for (ScoreDoc sd : top.scoreDocs) {
                     int leafIndex = ReaderUtil.subIndex(sd.doc, leaves);
                     LeafReaderContext leaf = leaves.get(leafIndex);
