@@ -87,6 +87,9 @@ public final class MainWindow {
         this.model = model;
         this.settings = settings;
         this.sampleFile = sampleFile;
+        // the coder's name is remembered from one session to the next, as the language is
+        if (settings.coder() != null) model.coder.set(settings.coder());
+        model.coder.addListener((o, a, name) -> settings.setCoder(name));
         Locale chosen = settings.language();
         this.i18n = new I18n(chosen != null ? chosen : Locale.getDefault());
         model.error.addListener((o, a, message) -> {

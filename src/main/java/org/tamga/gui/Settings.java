@@ -72,6 +72,18 @@ public final class Settings {
         save();
     }
 
+    /** The coder's name the user last worked under, or null (then the system's user name is taken). */
+    public String coder() {
+        String name = values.getProperty("coder");
+        return name == null || name.isBlank() ? null : name;
+    }
+
+    public void setCoder(String name) {
+        if (name == null || name.isBlank() || name.strip().equals(values.getProperty("coder"))) return;
+        values.setProperty("coder", name.strip());
+        save();
+    }
+
     private void save() {
         try {
             Files.createDirectories(file.getParent());
