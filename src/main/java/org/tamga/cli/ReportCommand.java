@@ -34,11 +34,12 @@ final class ReportCommand {
         @Option(names = "--coder", paramLabel = "NAME", description = "Only this coder's codings (repeatable).") List<String> coders;
         @Option(names = "--document", paramLabel = "NAME", description = "Only this document (repeatable).") List<String> documents;
         @Option(names = "--speaker", paramLabel = "NAME", description = "Only codings in what this speaker said, e.g. count codes only in the respondents' answers.") String speaker;
+        @Option(names = "--attribute", paramLabel = "NAME=VALUE", description = "Only documents with this attribute value, their own or their case's (repeatable: all must hold), e.g. --attribute 性别=女.") List<String> attributes;
 
         @Override
         public Integer call() {
             try (ProjectSession s = ProjectSession.open(project)) {
-                FrequencyReport report = s.reports().frequencies(coders == null ? List.of() : coders, TamgaCommand.documents(s, documents), speaker);
+                FrequencyReport report = s.reports().frequencies(coders == null ? List.of() : coders, TamgaCommand.documents(s, documents, attributes), speaker);
                 ReportWriter.Table table = longLayout ? ReportWriter.Table.LONG
                         : by == By.document ? ReportWriter.Table.MATRIX : ReportWriter.Table.FREQUENCIES;
                 if (format == Format.csv) ReportWriter.csv(report, table, output); else ReportWriter.xlsx(report, table, output);

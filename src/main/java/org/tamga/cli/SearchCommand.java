@@ -27,6 +27,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "tsv", description = "tsv (default) or json") Output.Format format;
     @Option(names = "--context", defaultValue = "40", paramLabel = "N", description = "Characters of context on either side (default 40).") int context;
     @Option(names = "--document", paramLabel = "NAME", description = "Only this document (repeatable).") List<String> documents;
+    @Option(names = "--attribute", paramLabel = "NAME=VALUE", description = "Only documents with this attribute value, their own or their case's (repeatable: all must hold).") List<String> attributes;
     @Option(names = "--coded", paramLabel = "CODE", description = "Only hits inside passages coded with CODE (or a code below it).") String coded;
     @Option(names = "--not-coded", paramLabel = "CODE", description = "Only hits outside every passage coded with CODE: where was the theme missed?") String notCoded;
     @Option(names = "--speaker", paramLabel = "NAME", description = "Only hits in what this speaker said (e.g. Respondent, 受访者); see `tamga speakers`.") String speaker;
@@ -37,7 +38,7 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ProjectSession s = ProjectSession.open(project)) {
             SearchService.Request request = SearchService.Request.of(query).context(Math.max(0, context)).limit(Math.max(1, limit))
-                    .inDocuments(TamgaCommand.documents(s, documents));
+                    .inDocuments(TamgaCommand.documents(s, documents, attributes));
             if (coded != null) request = request.codedWith(s.codebook().resolve(coded));
             if (notCoded != null) request = request.notCodedWith(s.codebook().resolve(notCoded));
             if (speaker != null) request = request.spokenBy(speaker);

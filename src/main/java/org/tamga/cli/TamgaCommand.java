@@ -368,4 +368,26 @@ public final class TamgaCommand implements Runnable {
         if (names != null) for (String n : names) out.add(s.documents().resolve(n));
         return out;
     }
+
+    /**
+     * The documents named, narrowed to those whose attributes hold the values given as NAME=VALUE;
+     * empty (all documents) when neither is given. Refused when nothing is left.
+     */
+    static List<Document> documents(ProjectSession s, List<String> names, List<String> attributes) {
+        List<Document> named = documents(s, names);
+        if (attributes == null || attributes.isEmpty()) return named;
+        java.util.Map<String, String> wanted = new java.util.LinkedHashMap<>();
+        for (String a : attributes) {
+            int eq = a.indexOf('=');
+            if (eq <= 0) throw new org.tamga.model.TamgaException("Give an attribute as NAME=VALUE, e.g. --attribute 性别=女 (not \u201C" + a + "\u201D).");
+            wanted.put(a.substring(0, eq).strip(), a.substring(eq + 1));
+        }
+        List<Document> matching = s.cases().documentsWhere(wanted);
+        if (named.isEmpty()) return matching;
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (Document d : matching) ids.add(d.id());
+        List<Document> both = named.stream().filter(d -> ids.contains(d.id())).toList();
+        if (both.isEmpty()) throw new org.tamga.model.TamgaException("None of the documents named has the attributes given.");
+        return both;
+    }
 }

@@ -199,6 +199,43 @@ public final class CaseService {
         return new DocumentAttributes(d, in.stream().map(Case::name).toList(), named(attributes, mine), values);
     }
 
+    /**
+     * The documents for which every named attribute holds the given value (names and text values in
+     * any case; a number or date as its type reads it, so 054 finds 54; a document that has two
+     * values through two cases matches either). Refused when an attribute does not exist or no
+     * document matches, so that an empty answer is never taken for "all documents".
+     */
+    public List<Document> documentsWhere(Map<String, String> wanted) {
+        return store().inTransaction(() -> {
+            Map<String, String> normal = new LinkedHashMap<>();
+            for (var e : wanted.entrySet()) {
+                Attribute a = attribute(e.getKey());
+                String v = a.type() == Attribute.Type.TEXT ? e.getValue().strip() : a.type().normalise(e.getValue());
+                if (v == null) checked(a, e.getValue()); // says why the value cannot be one of this attribute
+                normal.put(a.name(), v);
+            }
+            List<Document> out = new ArrayList<>();
+            rows:
+            for (DocumentAttributes row : table()) {
+                for (var e : normal.entrySet()) {
+                    String held = row.values().get(e.getKey());
+                    if (held == null) continue rows;
+                    boolean any = false;
+                    for (String part : row.own().containsKey(e.getKey()) ? List.of(held) : List.of(held.split("; "))) {
+                        if (part.equalsIgnoreCase(e.getValue())) { any = true; break; }
+                    }
+                    if (!any) continue rows;
+                }
+                out.add(row.document());
+            }
+            if (out.isEmpty()) {
+                throw new TamgaException("No document has " + normal.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(" and ")) + ".");
+            }
+            return out;
+        });
+    }
+
     private Map<Long, Document> documentsById() {
         Map<Long, Document> out = new LinkedHashMap<>();
         for (Document d : session.documents().all()) out.put(d.id(), d);

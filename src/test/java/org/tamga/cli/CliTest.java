@@ -267,6 +267,17 @@ class CliTest {
         Run doc = tamga("document", project, "interview-02");
         assertTrue(doc.lines().contains("attributes   Age = 54; 旗县 = Xilingol · 锡林郭勒 (from its case)"), doc.out());
 
+        Path women = dir.resolve("women.csv");
+        Run report = tamga("report", "frequencies", project, "--attribute", "性别=女", "--format", "csv", "--output", women);
+        assertEquals(0, report.code(), report.err());
+        assertTrue(report.out().strip().endsWith("× 1 documents"), "only the woman's interview: " + report.out());
+        Run banner = tamga("search", project, "培训 OR training", "--attribute", "旗县=xilingol · 锡林郭勒", "--attribute", "Age=30");
+        assertEquals(0, banner.code(), banner.err());
+        assertTrue(banner.lines().size() > 1 && banner.lines().stream().skip(1).allMatch(l -> l.startsWith("访谈01\t")), banner.out());
+        Run nobody = tamga("report", "frequencies", project, "--attribute", "Age=99", "--format", "csv", "--output", women);
+        assertEquals(1, nobody.code());
+        assertEquals("tamga: No document has Age = 99.", nobody.err().strip());
+
         Run out = tamga("case", project, "户 12 · Household 12", "--document", "访谈01", "--remove");
         assertEquals("took 1 of 1 documents out of the case 户 12 · Household 12", out.out().strip());
         assertTrue(tamga("attributes", project).lines().contains("访谈01\t\t女\t\t"), "out of the case, its values are gone");

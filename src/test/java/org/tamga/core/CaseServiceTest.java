@@ -69,4 +69,31 @@ class CaseServiceTest {
                     .findFirst().orElseThrow().documents(), "a deleted document leaves its cases");
         }
     }
+
+    @Test
+    void documentsAreChosenByTheirAttributesOwnOrThroughTheirCases() throws Exception {
+        try (ProjectSession s = ProjectSession.create(dir.resolve("p.tamga"), dir.resolve("cache"))) {
+            Document a = SessionFixtures.importText(s, dir, "a", "受访者：草场退化了。");
+            Document b = SessionFixtures.importText(s, dir, "b", "受访者：我们卖了二十只羊。");
+            Document c = SessionFixtures.importText(s, dir, "c", "Respondent: the subsidy came late.");
+            s.cases().setValue(a, "Gender · 性别", "女", null);
+            s.cases().setValue(c, "gender · 性别", "女", null);
+            s.cases().setValue(b, "Gender · 性别", "男", null);
+            s.cases().setValue(a, "Age", "54", Attribute.Type.INTEGER);
+            s.cases().setValue(c, "Age", "31", null);
+            s.cases().addToCase("Xilinhot households", List.of(a, b));
+            s.cases().addToCase("Abag households", List.of(a));
+            s.cases().setValue(s.cases().resolveCase("Xilinhot households"), "Banner", "Xilinhot", null);
+            s.cases().setValue(s.cases().resolveCase("Abag households"), "Banner", "Abag", null);
+
+            assertEquals(List.of(a, c), s.cases().documentsWhere(Map.of("GENDER · 性别", "女")), "names in any case");
+            assertEquals(List.of(a), s.cases().documentsWhere(Map.of("Gender · 性别", "女", "Age", "054")), "all must hold; 054 is 54");
+            assertEquals(List.of(a, b), s.cases().documentsWhere(Map.of("Banner", "xilinhot")), "through the case, text in any case");
+            assertEquals(List.of(a), s.cases().documentsWhere(Map.of("Banner", "Abag")), "either of two cases' values");
+            TamgaException none = assertThrows(TamgaException.class, () -> s.cases().documentsWhere(Map.of("Age", "99")));
+            assertEquals("No document has Age = 99.", none.getMessage(), "never an empty list, which would mean every document");
+            assertThrows(TamgaException.class, () -> s.cases().documentsWhere(Map.of("Age", "old")), "not a number");
+            assertThrows(TamgaException.class, () -> s.cases().documentsWhere(Map.of("Height", "1")), "no such attribute");
+        }
+    }
 }
