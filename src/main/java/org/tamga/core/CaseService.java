@@ -236,6 +236,21 @@ public final class CaseService {
         });
     }
 
+    /** Every attribute with the values documents have of it (their own or their cases'), each value once, sorted. */
+    public Map<String, List<String>> valuesInUse() {
+        Map<String, java.util.TreeSet<String>> seen = new LinkedHashMap<>();
+        for (Attribute a : attributes()) seen.put(a.name(), new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER));
+        for (DocumentAttributes row : table()) {
+            row.values().forEach((name, value) -> {
+                if (row.own().containsKey(name)) seen.get(name).add(value);
+                else for (String part : value.split("; ")) seen.get(name).add(part);
+            });
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        seen.forEach((name, values) -> out.put(name, List.copyOf(values)));
+        return out;
+    }
+
     private Map<Long, Document> documentsById() {
         Map<Long, Document> out = new LinkedHashMap<>();
         for (Document d : session.documents().all()) out.put(d.id(), d);

@@ -468,8 +468,17 @@ public final class ProjectModel implements AutoCloseable {
         }, then);
     }
 
-    public void frequencies(Consumer<FrequencyReport> then) {
-        background.run(() -> session.reports().frequencies(List.of(), List.of()), then);
+    public void frequencies(Consumer<FrequencyReport> then) { frequencies(Map.of(), then); }
+
+    /** The frequency report over the documents whose attributes hold these values (all documents when there are none). */
+    public void frequencies(Map<String, String> attributes, Consumer<FrequencyReport> then) {
+        background.run(() -> session.reports().frequencies(List.of(),
+                attributes.isEmpty() ? List.of() : session.cases().documentsWhere(attributes)), then);
+    }
+
+    /** Every attribute with the values documents have of it, for choosing whose codes to count. */
+    public void attributeValues(Consumer<Map<String, List<String>>> then) {
+        background.run(() -> session.cases().valuesInUse(), then);
     }
 
     /** Runs work that needs no open project (e.g. importing a .qdpx into a new file) off the JavaFX thread. */

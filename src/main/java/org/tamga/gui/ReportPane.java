@@ -25,6 +25,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The code frequency table (sortable) with a bar chart, the code × document matrix, and exports. */
 final class ReportPane {
@@ -34,6 +35,12 @@ final class ReportPane {
     final BorderPane root = new BorderPane();
     private final ProjectModel model;
     private FrequencyReport report;
+    /** Whose codes are counted: all documents, or those with one value of an attribute. */
+    final javafx.scene.control.ComboBox<String> attribute = new javafx.scene.control.ComboBox<>();
+    final javafx.scene.control.ComboBox<String> value = new javafx.scene.control.ComboBox<>();
+    private final I18n i18n;
+    private Map<String, List<String>> values = Map.of();
+    private boolean choosing;
 
     /** Where exports go: the window asks the user for a file. */
     interface Exports {
@@ -44,6 +51,7 @@ final class ReportPane {
 
     ReportPane(ProjectModel model, I18n i18n, Exports exports) {
         this.model = model;
+        this.i18n = i18n;
         table.setId("reportTable");
         matrix.setId("matrixTable");
         chart.setId("reportChart");
@@ -55,6 +63,11 @@ final class ReportPane {
                 column(i18n.t("report.col.characters"), r -> r.own().codedCharacters(), 110),
                 column(i18n.t("report.col.codingsWithChildren"), r -> r.withChildren().codings(), 140)));
         chart.setTitle(i18n.t("report.chart"));
+        // an axis draws its labels in its own font ("System" 8 by default), not the window's: without a
+        // family that has Chinese, bilingual code names came out as boxes on the chart and in its PNG
+        javafx.scene.text.Font labels = javafx.scene.text.Font.font(uiFamily(), 11);
+        chart.getXAxis().setTickLabelFont(labels);
+        chart.getYAxis().setTickLabelFont(labels);
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         Button refresh = new Button(i18n.t("report.refresh"));
@@ -65,7 +78,24 @@ final class ReportPane {
         xlsx.setOnAction(e -> { if (report != null) exports.xlsx(report); });
         Button png = new Button(i18n.t("report.exportPng"));
         png.setOnAction(e -> exports.png(this));
-        HBox bar = new HBox(8, refresh, csv, xlsx, png);
+        attribute.setId("reportAttribute");
+        value.setId("reportAttributeValue");
+        attribute.setPromptText(i18n.t("report.allDocuments"));
+        value.setDisable(true);
+        attribute.valueProperty().addListener((o, a, name) -> {
+            boolean all = name == null || name.equals(i18n.t("report.allDocuments"));
+            value.getItems().setAll(all ? List.of() : values.getOrDefault(name, List.of()));
+            value.setDisable(all);
+            choosing = true; // one refresh for the new attribute, not a second one for its first value
+            value.setValue(all || value.getItems().isEmpty() ? null : value.getItems().getFirst());
+            choosing = false;
+            refresh();
+        });
+        value.valueProperty().addListener((o, a, v) -> { if (v != null && !choosing) refresh(); });
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, refresh,
+                new HBox(6, new javafx.scene.control.Label(i18n.t("report.documentsWith")), attribute, value), csv, xlsx, png);
+        for (javafx.scene.Node n : bar.getChildren()) if (n instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        ((HBox) bar.getChildren().get(1)).setAlignment(Pos.CENTER_LEFT);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         SplitPane split = new SplitPane(table, chart);
@@ -85,9 +115,33 @@ final class ReportPane {
 
     FrequencyReport report() { return report; }
 
+    /** The families tamga.css asks for, in its order: the first one installed that carries Chinese, Latin and Cyrillic. */
+    static final List<String> UI_FAMILIES = List.of("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC");
+
+    static String uiFamily() {
+        List<String> installed = javafx.scene.text.Font.getFamilies();
+        return UI_FAMILIES.stream().filter(installed::contains).findFirst().orElse("System");
+    }
+
     void refresh() {
         if (!model.isOpen()) return;
-        model.frequencies(this::show);
+        model.attributeValues(this::offer);
+        String name = attribute.getValue();
+        boolean all = name == null || name.equals(i18n.t("report.allDocuments")) || value.getValue() == null;
+        model.frequencies(all ? Map.of() : Map.of(name, value.getValue()), this::show);
+    }
+
+    /** The attributes and values to choose from, keeping the choice made. */
+    private void offer(Map<String, List<String>> inUse) {
+        values = inUse;
+        List<String> names = new ArrayList<>();
+        names.add(i18n.t("report.allDocuments"));
+        inUse.forEach((n, v) -> { if (!v.isEmpty()) names.add(n); });
+        if (!names.equals(attribute.getItems())) {
+            String chosen = attribute.getValue();
+            attribute.getItems().setAll(names);
+            if (chosen != null && names.contains(chosen)) attribute.setValue(chosen);
+        }
     }
 
     private void show(FrequencyReport r) {

@@ -231,4 +231,25 @@ class MainWindowTest {
         robot.clickOn("#undoButton");
         waitFor("undo removes it", () -> window.detailPane.documentAttributes.getText().equals("No attributes yet"));
     }
+
+    @Test
+    void theFrequencyReportCountsTheCodesOfTheDocumentsWithOneAttributeValue(FxRobot robot) {
+        openSampleAndDocument(robot, "访谈04");
+        var her = window.documentPane.shown().document();
+        robot.interact(() -> model.setAttribute(her, "性别 · Gender", "女"));
+        waitFor("her attribute", () -> window.detailPane.documentAttributes.getText().equals("性别 · Gender: 女"));
+        robot.interact(() -> window.bottomTabs.getSelectionModel().select(2));
+        waitFor("the report of every document", () -> window.reportPane.report() != null && window.reportPane.report().documents().size() == 6
+                && window.reportPane.attribute.getItems().contains("性别 · Gender"));
+        int all = window.reportPane.report().rows().stream().mapToInt(r -> r.own().codings()).sum();
+        robot.interact(() -> window.reportPane.attribute.setValue("性别 · Gender"));
+        waitFor("only her interview", () -> window.reportPane.report().documents().size() == 1);
+        assertEquals(her.guid(), window.reportPane.report().documents().getFirst().guid());
+        assertEquals("女", window.reportPane.value.getValue());
+        int hers = window.reportPane.report().rows().stream().mapToInt(r -> r.own().codings()).sum();
+        assertEquals(window.documentPane.shown().codings().size(), hers, "the codings of her interview only");
+        assertTrue(hers < all, hers + " of " + all);
+        robot.interact(() -> window.reportPane.attribute.setValue("All documents"));
+        waitFor("every document again", () -> window.reportPane.report().documents().size() == 6);
+    }
 }
