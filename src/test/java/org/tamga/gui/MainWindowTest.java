@@ -241,6 +241,9 @@ class MainWindowTest {
         robot.interact(() -> window.bottomTabs.getSelectionModel().select(2));
         waitFor("the report of every document", () -> window.reportPane.report() != null && window.reportPane.report().documents().size() == 6
                 && window.reportPane.attribute.getItems().contains("性别 · Gender"));
+        javafx.scene.text.Font labels = window.reportPane.chart.getYAxis().getTickLabelFont();
+        assertEquals(ReportPane.uiFamily(), labels.getFamily(), "the code names on the chart in the window's family, which has Chinese");
+        assertEquals(11, labels.getSize(), 0.01, "not the axis's own 8-point System font");
         int all = window.reportPane.report().rows().stream().mapToInt(r -> r.own().codings()).sum();
         robot.interact(() -> window.reportPane.attribute.setValue("性别 · Gender"));
         waitFor("only her interview", () -> window.reportPane.report().documents().size() == 1);
