@@ -398,7 +398,7 @@ class ProjectStoreTest {
             assertEquals(2, store.schemaVersion());
         }
         try (ProjectStore store = ProjectStore.open(file)) {
-            assertEquals(3, store.schemaVersion());
+            assertEquals(Migrations.shipped().latestVersion(), store.schemaVersion());
             Path backup = store.migrationBackup().orElseThrow();
             assertTrue(java.nio.file.Files.size(backup) > 0, "the version 2 file was copied before the migration");
             assertEquals(TEXT, store.documents().text(id), "the documents are as they were");
@@ -418,6 +418,20 @@ class ProjectStoreTest {
             assertEquals(java.util.Map.of(), store.attributes().allDocumentValues(), "a document's values go with it");
             assertEquals(java.util.Map.of(), store.cases().documents(), "and so does its place in its cases");
             assertEquals(1, store.cases().values().size(), "the case keeps its own values");
+        }
+    }
+
+    @Test
+    void theDocumentsAreListedFromTheirIndexWithoutReadingTheTexts() throws Exception {
+        Path file = tmp.resolve("listing.tamga");
+        try (ProjectStore store = ProjectStore.create(file, "listing")) {
+            insertDocument(store, "访谈", TEXT);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("EXPLAIN QUERY PLAN " + DocumentRepository.LISTING)) {
+            StringBuilder plan = new StringBuilder();
+            while (rs.next()) plan.append(rs.getString("detail")).append('\n');
+            assertTrue(plan.toString().contains("COVERING INDEX document_listing"), plan.toString());
         }
     }
 }
