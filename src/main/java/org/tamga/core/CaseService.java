@@ -72,6 +72,9 @@ public final class CaseService {
         });
     }
 
+    /** Deletes a case, its values and its list of documents; the documents themselves stay. */
+    public void deleteCase(Case c) { store().cases().delete(c.id()); }
+
     /** Takes documents out of a case; returns how many were in it. */
     public int removeFromCase(Case c, List<Document> documents) {
         return store().inTransaction(() -> {

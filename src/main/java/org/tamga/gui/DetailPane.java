@@ -26,6 +26,7 @@ final class DetailPane {
     final javafx.scene.control.ComboBox<String> speakers = new javafx.scene.control.ComboBox<>();
     final Label documentAttributes = new Label();
     final Button setAttribute = new Button();
+    final Button addToCase = new Button();
     final javafx.scene.control.ColorPicker codeColour = new javafx.scene.control.ColorPicker();
     final TextArea codeDefinition = new TextArea();
     final TextArea codeMemo = new TextArea();
@@ -80,8 +81,11 @@ final class DetailPane {
         setAttribute.setId("setAttribute");
         setAttribute.setText(i18n.t("detail.attribute.set"));
         setAttribute.setOnAction(e -> { if (document != null) model.attributes(this::askForAttribute); });
+        addToCase.setId("addToCase");
+        addToCase.setText(i18n.t("detail.case.add"));
+        addToCase.setOnAction(e -> { if (document != null) model.caseNames(this::askForCase); });
         TitledPane docPane = new TitledPane(i18n.t("detail.document"), new VBox(4, documentSource,
-                speakerLabel, speakerRow, new Label(i18n.t("detail.attributes")), documentAttributes, setAttribute,
+                speakerLabel, speakerRow, new Label(i18n.t("detail.attributes")), documentAttributes, new HBox(4, setAttribute, addToCase),
                 new Label(i18n.t("detail.memo")), documentMemo, saveDocMemo));
 
         Button saveCode = new Button(i18n.t("detail.save"));
@@ -166,6 +170,27 @@ final class DetailPane {
         d.showAndWait().filter(r -> r[0] != null && !r[0].isBlank()).ifPresent(r -> model.setAttribute(doc, r[0], r[1]));
     }
 
+    /** A dialog that puts the open document in a case: one the project has, or a new one. */
+    private void askForCase(List<String> known) {
+        Document doc = document;
+        if (doc == null) return;
+        javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        d.setTitle(i18n.t("detail.case.add"));
+        d.setHeaderText(i18n.t("detail.case.header", doc.name()));
+        javafx.scene.control.ComboBox<String> name = new javafx.scene.control.ComboBox<>();
+        name.setId("caseName");
+        name.setEditable(true);
+        name.getItems().setAll(known);
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.addRow(0, new Label(i18n.t("detail.case.name")), name);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? name.getEditor().getText() : null);
+        d.initOwner(root.getScene().getWindow());
+        d.showAndWait().filter(n -> !n.isBlank()).ifPresent(n -> model.addToCase(doc, n));
+    }
+
     private org.tamga.core.CaseService.DocumentAttributes currentAttributes;
 
     /** "Age: 54 · Banner: Xilinhot (from its case)", and the cases, or a word that there are none. */
@@ -187,6 +212,7 @@ final class DetailPane {
         currentAttributes = od == null ? null : od.attributes();
         documentAttributes.setText(od == null ? "" : attributesText(od.attributes()));
         setAttribute.setDisable(od == null);
+        addToCase.setDisable(od == null);
         if (od == null) { documentSource.setText(""); speakers.getItems().clear(); speakerLabel.setVisible(false); speakerRow.setVisible(false); return; }
         var src = od.source();
         List<String> parts = new java.util.ArrayList<>();

@@ -262,6 +262,28 @@ public final class ProjectModel implements AutoCloseable {
                 () -> session.cases().setValue(document, attribute, before, null), null);
     }
 
+    /**
+     * Puts a document in the case called {@code name}, made if the project has none of that name;
+     * undoable (undo takes it out again, and deletes the case if this made it).
+     */
+    public void addToCase(Document document, String name) {
+        String n = name.strip();
+        boolean[] made = new boolean[1];
+        edit(document.name() + " \u2192 " + n,
+                () -> {
+                    made[0] = session.cases().findCase(n).isEmpty();
+                    session.cases().addToCase(n, List.of(document));
+                },
+                () -> session.cases().findCase(n).ifPresent(c -> {
+                    if (made[0]) session.cases().deleteCase(c); else session.cases().removeFromCase(c, List.of(document));
+                }), null);
+    }
+
+    /** The names of the project's cases, for choosing one. */
+    public void caseNames(Consumer<List<String>> then) {
+        background.run(() -> session.cases().cases().stream().map(org.tamga.model.Case::name).toList(), then::accept);
+    }
+
     /** The attributes the project has, for choosing one. */
     public void attributes(Consumer<List<org.tamga.model.Attribute>> then) {
         background.run(() -> session.cases().attributes(), then::accept);

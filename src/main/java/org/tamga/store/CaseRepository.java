@@ -45,6 +45,11 @@ public final class CaseRepository {
         });
     }
 
+    /** Deletes a case with its values and its list of documents (the documents stay). */
+    public void delete(long caseId) {
+        store.inTransaction(() -> store.update("DELETE FROM cases WHERE id = ?", caseId));
+    }
+
     /** Puts a document in a case; returns false when it was in it already. */
     public boolean addDocument(long caseId, long documentId) {
         return store.inTransaction(() -> store.update("INSERT OR IGNORE INTO case_document(case_id, document_id) VALUES (?, ?)",

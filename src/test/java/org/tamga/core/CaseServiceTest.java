@@ -67,6 +67,11 @@ class CaseServiceTest {
             s.documents().delete(b);
             assertEquals(List.of(a), s.cases().caseViews().stream().filter(v -> v.c().name().equals("Household 12"))
                     .findFirst().orElseThrow().documents(), "a deleted document leaves its cases");
+            s.cases().deleteCase(s.cases().resolveCase("Household 12"));
+            assertEquals(List.of("Brigade 3"), s.cases().cases().stream().map(org.tamga.model.Case::name).toList());
+            assertEquals(List.of(), s.cases().of(a).cases());
+            assertEquals(Map.of(), s.cases().of(a).values(), "its values went with it");
+            assertEquals(1, s.documents().all().size(), "the documents stay");
         }
     }
 

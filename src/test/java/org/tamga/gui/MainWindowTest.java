@@ -255,4 +255,27 @@ class MainWindowTest {
         robot.interact(() -> window.reportPane.attribute.setValue("All documents"));
         waitFor("every document again", () -> window.reportPane.report().documents().size() == 6);
     }
+
+    @Test
+    void aDocumentIsPutInANewCaseAndUndoTakesTheCaseAwayAgain(FxRobot robot) {
+        openSampleAndDocument(robot, "访谈02");
+        robot.interact(window.detailPane.addToCase::fire); // below the fold of the right-hand pane in the test's window size
+        waitFor("the dialog", () -> robot.lookup("#caseName").tryQuery().isPresent());
+        javafx.scene.control.ComboBox<?> name = robot.lookup("#caseName").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> name.getEditor().setText("王家 · Wang household"));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((javafx.scene.control.Button b) -> "OK".equals(b.getText()))
+                .queryAs(javafx.scene.control.Button.class));
+        waitFor("the case in the pane", () -> window.detailPane.documentAttributes.getText().equals("Cases: 王家 · Wang household"));
+        String doc = window.documentPane.shown().document().guid();
+        try (var session = org.tamga.core.ProjectSession.open(model.projectFile.get(), dir.resolve("cache-check"))) {
+            var cases = session.cases().caseViews();
+            assertEquals(1, cases.size());
+            assertEquals(List.of(doc), cases.getFirst().documents().stream().map(org.tamga.model.Document::guid).toList());
+        }
+        robot.clickOn("#undoButton");
+        waitFor("undo", () -> window.detailPane.documentAttributes.getText().equals("No attributes yet"));
+        try (var session = org.tamga.core.ProjectSession.open(model.projectFile.get(), dir.resolve("cache-check"))) {
+            assertEquals(List.of(), session.cases().cases(), "the case this made is gone with the undo");
+        }
+    }
 }
