@@ -474,8 +474,12 @@ public final class ProjectModel implements AutoCloseable {
 
     // ---- search, retrieval, reports ----------------------------------------------------------
 
-    public void search(SearchService.Request request, Consumer<SearchService.Result> then) {
-        background.run(() -> session.search().search(request), then);
+    public void search(SearchService.Request request, Consumer<SearchService.Result> then) { search(request, Map.of(), then); }
+
+    /** A search over the documents whose attributes hold these values (all documents when there are none). */
+    public void search(SearchService.Request request, Map<String, String> attributes, Consumer<SearchService.Result> then) {
+        background.run(() -> session.search().search(attributes.isEmpty() ? request
+                : request.inDocuments(session.cases().documentsWhere(attributes))), then);
     }
 
     /** Every segment coded with any of the codes (each once), in document and position order. */

@@ -32,6 +32,9 @@ final class SearchPane {
     final Label count = new Label();
     final Button codeHits = new Button();
     final javafx.scene.control.ComboBox<String> speaker = new javafx.scene.control.ComboBox<>();
+    /** Only the documents with one value of an attribute: "All documents", or "NAME = VALUE" items. */
+    final javafx.scene.control.ComboBox<String> attribute = new javafx.scene.control.ComboBox<>();
+    private final java.util.Map<String, java.util.Map<String, String>> attributeChoices = new java.util.HashMap<>();
     final BorderPane root = new BorderPane();
     private final ProjectModel model;
     private final I18n i18n;
@@ -104,7 +107,25 @@ final class SearchPane {
             speaker.setValue(chosen);
         }));
         speaker.valueProperty().addListener((o, a, b) -> { lastQuery = null; search(); });
-        HBox top = new HBox(8, query, speaker, run, count);
+        attribute.setId("searchAttribute");
+        attribute.setPromptText(i18n.t("report.allDocuments"));
+        attribute.setOnShowing(e -> model.attributeValues(inUse -> {
+            String chosen = attribute.getValue();
+            java.util.List<String> items = new java.util.ArrayList<>();
+            items.add(i18n.t("report.allDocuments"));
+            attributeChoices.clear();
+            inUse.forEach((name, values) -> {
+                for (String v : values) {
+                    String item = name + " = " + v;
+                    items.add(item);
+                    attributeChoices.put(item, java.util.Map.of(name, v));
+                }
+            });
+            attribute.getItems().setAll(items);
+            attribute.setValue(chosen);
+        }));
+        attribute.valueProperty().addListener((o, a, b) -> { lastQuery = null; search(); });
+        HBox top = new HBox(8, query, speaker, attribute, run, count);
         HBox.setHgrow(query, Priority.ALWAYS);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6));
@@ -129,7 +150,9 @@ final class SearchPane {
         lastRevision = model.revision.get();
         int mine = ++sequence;
         String who = speaker.getValue() == null || speaker.getValue().equals(i18n.t("search.speaker.all")) ? null : speaker.getValue();
-        model.search(SearchService.Request.of(q).context(50).limit(5000).spokenBy(who), result -> {
+        java.util.Map<String, String> where = attribute.getValue() == null ? java.util.Map.of()
+                : attributeChoices.getOrDefault(attribute.getValue(), java.util.Map.of());
+        model.search(SearchService.Request.of(q).context(50).limit(5000).spokenBy(who), where, result -> {
             if (mine != sequence) return; // a newer search is on its way
             results.getItems().setAll(result.hits());
             count.setText(i18n.t(result.truncated() ? "search.truncated" : "search.count", result.hits().size(), result.documents()));

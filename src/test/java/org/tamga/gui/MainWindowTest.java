@@ -254,6 +254,16 @@ class MainWindowTest {
         assertTrue(hers < all, hers + " of " + all);
         robot.interact(() -> window.reportPane.attribute.setValue("All documents"));
         waitFor("every document again", () -> window.reportPane.report().documents().size() == 6);
+
+        // the search panel chooses documents the same way
+        robot.interact(() -> window.bottomTabs.getSelectionModel().select(0));
+        robot.clickOn("#searchField").write("\u8349\u573a").type(KeyCode.ENTER); // 草场
+        waitFor("hits in several documents", () -> window.searchHits().stream().map(h -> h.document().guid()).distinct().count() > 1);
+        robot.clickOn("#searchAttribute");
+        waitFor("her value to choose", () -> window.searchPane.attribute.getItems().contains("性别 · Gender = 女"));
+        robot.interact(() -> { window.searchPane.attribute.hide(); window.searchPane.attribute.setValue("性别 · Gender = 女"); });
+        waitFor("only her hits", () -> !window.searchHits().isEmpty()
+                && window.searchHits().stream().allMatch(h -> h.document().guid().equals(her.guid())));
     }
 
     @Test
