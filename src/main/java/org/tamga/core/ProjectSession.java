@@ -32,6 +32,8 @@ public final class ProjectSession implements AutoCloseable {
     private final SpeakerService speakers = new SpeakerService(this);
     private final ExchangeService exchange = new ExchangeService(this);
     private final CaseService cases = new CaseService(this);
+    private final PassageUnits units = new PassageUnits(this);
+    private final AutocodeService autocode = new AutocodeService(this);
 
     private ProjectSession(ProjectStore store, Path cacheRoot) {
         this.store = store;
@@ -96,6 +98,10 @@ public final class ProjectSession implements AutoCloseable {
     public ExchangeService exchange() { return exchange; }
     /** Cases, the documents in them, and the attributes of documents and cases. */
     public CaseService cases() { return cases; }
+    /** Sentences, paragraphs and turns around a passage: what bulk coding widens a hit to. */
+    public PassageUnits units() { return units; }
+    /** Bulk coding of search hits: plan, apply, undo. */
+    public AutocodeService autocode() { return autocode; }
 
     /** Counts for a summary line: documents, codes, codings, coders. */
     public record Summary(String name, int documents, int codes, int codings, int coders, long characters) {}
