@@ -79,6 +79,39 @@ public final class CodingService {
 
     public void remove(Coding coding) { session.store().codings().delete(coding.id()); }
 
+    /**
+     * A coding named by GUIDs and the coder's name rather than by this session's row ids: what undo
+     * keeps, so that putting a coding back finds its document and code even after the code was
+     * deleted and restored (and so new row ids), and finds nothing in another project.
+     */
+    public record Trace(String guid, String documentGuid, String codeGuid, String coder, int start, int end,
+                        String memo, java.time.Instant createdAt) {}
+
+    public Trace trace(Coding coding) {
+        Document doc = session.store().documents().byId(coding.documentId())
+                .orElseThrow(() -> new TamgaException("The coding's document is no longer in the project."));
+        Code code = session.codebook().codebook().byId(coding.codeId())
+                .orElseThrow(() -> new TamgaException("The coding's code is no longer in the codebook."));
+        String coder = session.store().coders().byId(coding.coderId()).map(Coder::name).orElse(defaultCoder());
+        return new Trace(coding.guid(), doc.guid(), code.guid(), coder, coding.start(), coding.end(), coding.memo(), coding.createdAt());
+    }
+
+    /** Puts back a coding that was removed, by the GUIDs of its document and code (for undo and redo). */
+    public Coding restore(Trace trace) {
+        Document doc = session.store().documents().byGuid(trace.documentGuid())
+                .orElseThrow(() -> new TamgaException("The coding's document is no longer in the project."));
+        Code code = session.codebook().codebook().byGuid(trace.codeGuid())
+                .orElseThrow(() -> new TamgaException("The coding's code is no longer in the codebook."));
+        long coder = session.store().coders().getOrCreate(trace.coder()).id();
+        return session.store().codings().insert(trace.guid(), doc.id(), code.id(), coder, trace.start(), trace.end(),
+                trace.memo(), trace.createdAt());
+    }
+
+    /** Removes the coding with this GUID, if the project has it. */
+    public void remove(String guid) {
+        session.store().codings().byGuid(guid).ifPresent(c -> session.store().codings().delete(c.id()));
+    }
+
     /** Puts back a coding that was removed (same GUID, positions, coder, memo and time): for undo. */
     public Coding restore(Coding coding) {
         return session.store().codings().insert(coding.guid(), coding.documentId(), coding.codeId(), coding.coderId(),

@@ -26,10 +26,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** The codebook tree: colour swatches, coding counts, drag to code, drag to move, a context menu. */
+/**
+ * The codebook tree: colour swatches, whole (wrapped) bilingual names, coding counts in a column of
+ * their own, drag to code, drag to move, a context menu; above it a field that finds a code by
+ * name as it is typed (auto-completed) and codes the selection with it on Enter.
+ */
 final class CodebookPane {
     static final String DRAG_PREFIX = "tamga-code:";
     final TreeView<Code> tree = new TreeView<>();
+    final javafx.scene.control.TextField filter = org.controlsfx.control.textfield.TextFields.createClearableTextField();
     private final ProjectModel model;
     private final Actions actions;
 
@@ -50,10 +55,37 @@ final class CodebookPane {
         tree.setShowRoot(false);
         tree.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         tree.setCellFactory(t -> new CodeCell(i18n));
+        filter.setId("codeFinder");
+        filter.setPromptText(i18n.t("codes.find"));
+        filter.setTooltip(new javafx.scene.control.Tooltip(i18n.t("codes.find.tip")));
+        org.controlsfx.control.textfield.TextFields.bindAutoCompletion(filter, request -> {
+            String typed = request.getUserText() == null ? "" : request.getUserText().strip().toLowerCase(java.util.Locale.ROOT);
+            if (typed.isEmpty()) return java.util.List.<String>of();
+            return model.codebook.get().codes().stream().map(Code::name)
+                    .filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains(typed)).limit(12).toList();
+        });
+        filter.textProperty().addListener((o, a, typed) -> {
+            Code found = find(typed);
+            if (found != null) select(found);
+        });
+        filter.setOnAction(e -> {
+            Code found = find(filter.getText());
+            if (found != null) { actions.apply(found); filter.clear(); }
+        });
         // after a coding the codebook is read again but unchanged: then only the counts are redrawn
         model.codebook.addListener((o, a, b) -> { if (a == null || !sameTree(a, b)) rebuild(b); else tree.refresh(); });
         model.codeCounts.addListener((o, a, b) -> tree.refresh());
+        tree.widthProperty().addListener((o, a, b) -> { if (Math.abs(a.doubleValue() - b.doubleValue()) > 4) tree.refresh(); });
         rebuild(model.codebook.get());
+    }
+
+    /** The code of exactly this name, else the first whose name contains the text (case-insensitive). */
+    Code find(String typed) {
+        if (typed == null || typed.isBlank()) return null;
+        String t = typed.strip().toLowerCase(java.util.Locale.ROOT);
+        java.util.List<Code> codes = model.codebook.get().codes();
+        return codes.stream().filter(c -> c.name().toLowerCase(java.util.Locale.ROOT).equals(t)).findFirst()
+                .orElse(codes.stream().filter(c -> c.name().toLowerCase(java.util.Locale.ROOT).contains(t)).findFirst().orElse(null));
     }
 
     Code selected() {
@@ -118,10 +150,16 @@ final class CodebookPane {
         private final HBox box;
 
         CodeCell(I18n i18n) {
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
             count.getStyleClass().add("count");
-            box = new HBox(6, swatch, name, spacer, count);
+            count.setMinWidth(34);
+            count.setPrefWidth(34);
+            count.setAlignment(Pos.CENTER_RIGHT);
+            name.setWrapText(true);
+            name.setMinWidth(0);
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.ALWAYS);
+            box = new HBox(6, swatch, name, count);
+
             box.setAlignment(Pos.CENTER_LEFT);
             swatch.setArcWidth(4);
             swatch.setArcHeight(4);
@@ -134,7 +172,7 @@ final class CodebookPane {
             MenuItem define = new MenuItem(i18n.t("codes.define"));
             define.setOnAction(e -> actions.define(getItem()));
             MenuItem top = new MenuItem(i18n.t("codes.moveTop"));
-            top.setOnAction(e -> model.moveCode(getItem(), null));
+            top.setOnAction(e -> model.codes().move(getItem(), null));
             MenuItem merge = new MenuItem(i18n.t("codes.merge"));
             merge.setOnAction(e -> actions.merge(getItem()));
             MenuItem delete = new MenuItem(i18n.t("codes.delete"));
@@ -169,7 +207,7 @@ final class CodebookPane {
                 String s = e.getDragboard().getString();
                 Code target = getItem();
                 Code dragged = s == null ? null : model.codebook.get().byGuid(s.substring(DRAG_PREFIX.length())).orElse(null);
-                if (dragged != null && target != null) model.moveCode(dragged, target);
+                if (dragged != null && target != null) model.codes().move(dragged, target);
                 e.setDropCompleted(dragged != null);
                 e.consume();
             });
@@ -186,9 +224,18 @@ final class CodebookPane {
             }
             swatch.setFill(Color.web(code.color() == null ? CodingStyles.DEFAULT_COLOUR : code.color()));
             name.setText(code.name());
+            // as wide as the tree less this row's indentation: a long bilingual name wraps instead of being cut
+            double width = Math.max(80, tree.getWidth() - 30 - 18 * Math.max(0, tree.getTreeItemLevel(getTreeItem()) - 1) - 18);
+            box.setPrefWidth(width);
+            box.setMaxWidth(width);
+            name.setPrefWidth(width - 12 - 34 - 12);
             Integer n = model.codeCounts.get().get(code.id());
             count.setText(n == null || n == 0 ? "" : String.valueOf(n));
-            if (code.description() != null) setTooltip(new javafx.scene.control.Tooltip(code.description()));
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(code.name()
+                    + (code.description() == null || code.description().isBlank() ? "" : "\n\n" + code.description()));
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            setTooltip(tip);
             setText(null);
             setGraphic(box);
         }

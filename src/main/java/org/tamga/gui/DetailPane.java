@@ -18,7 +18,11 @@ import org.tamga.model.Document;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The right-hand pane: the open document's memo, the selected code's definition and memo, the codings at the cursor. */
+/**
+ * The right-hand pane, top to bottom: the codings at the cursor (seen without scrolling), the
+ * selected code's colour, definition and memo, and the open document's source, speakers,
+ * attributes, cases and memo.
+ */
 final class DetailPane {
     final VBox root = new VBox(6);
     final TextArea documentMemo = new TextArea();
@@ -50,10 +54,12 @@ final class DetailPane {
         codeDefinition.setId("codeDefinition");
         codings.setId("codingsAtCaret");
         for (TextArea t : List.of(documentMemo, codeDefinition, codeMemo, codingMemo)) { t.setWrapText(true); t.setPrefRowCount(4); }
-        codeDefinition.setPrefRowCount(8);
+        codeDefinition.setPrefRowCount(5);
+        codingMemo.setPrefRowCount(2);
+        codeMemo.setPrefRowCount(3);
 
         Button saveDocMemo = new Button(i18n.t("detail.save"));
-        saveDocMemo.setOnAction(e -> { if (document != null) model.setDocumentMemo(document, documentMemo.getText()); });
+        saveDocMemo.setOnAction(e -> { if (document != null) model.documents().setMemo(document, documentMemo.getText()); });
         documentSource.setId("documentSource");
         documentSource.setWrapText(true);
         speakers.setId("speakerList");
@@ -71,7 +77,7 @@ final class DetailPane {
             d.getDialogPane().setExpanded(true);
             d.initOwner(root.getScene().getWindow());
             d.showAndWait().filter(n -> !n.isBlank() && !n.strip().equals(name))
-                    .ifPresent(n -> model.renameSpeaker(name, n.strip(), everywhere.isSelected()));
+                    .ifPresent(n -> model.documents().renameSpeaker(name, n.strip(), everywhere.isSelected() ? null : document, null));
         });
         speakerLabel = new Label(i18n.t("detail.speakers"));
         speakerRow = new HBox(4, speakers, renameSpeaker);
@@ -80,10 +86,10 @@ final class DetailPane {
         documentAttributes.setWrapText(true);
         setAttribute.setId("setAttribute");
         setAttribute.setText(i18n.t("detail.attribute.set"));
-        setAttribute.setOnAction(e -> { if (document != null) model.attributes(this::askForAttribute); });
+        setAttribute.setOnAction(e -> { if (document != null) model.documents().attributes(this::askForAttribute); });
         addToCase.setId("addToCase");
         addToCase.setText(i18n.t("detail.case.add"));
-        addToCase.setOnAction(e -> { if (document != null) model.caseNames(this::askForCase); });
+        addToCase.setOnAction(e -> { if (document != null) model.documents().caseNames(this::askForCase); });
         TitledPane docPane = new TitledPane(i18n.t("detail.document"), new VBox(4, documentSource,
                 speakerLabel, speakerRow, new Label(i18n.t("detail.attributes")), documentAttributes, new HBox(4, setAttribute, addToCase),
                 new Label(i18n.t("detail.memo")), documentMemo, saveDocMemo));
@@ -91,8 +97,8 @@ final class DetailPane {
         Button saveCode = new Button(i18n.t("detail.save"));
         saveCode.setOnAction(e -> {
             if (code == null) return;
-            if (!codeDefinition.getText().equals(nz(code.description()))) model.describeCode(code, codeDefinition.getText());
-            if (!codeMemo.getText().equals(nz(code.memo()))) model.setCodeMemo(code, codeMemo.getText());
+            if (!codeDefinition.getText().equals(nz(code.description()))) model.codes().describe(code, codeDefinition.getText());
+            if (!codeMemo.getText().equals(nz(code.memo()))) model.codes().setMemo(code, codeMemo.getText());
         });
         codeColour.setId("codeColour");
         codeColour.setOnAction(e -> {
@@ -100,13 +106,14 @@ final class DetailPane {
             javafx.scene.paint.Color c = codeColour.getValue();
             String hex = String.format("#%02X%02X%02X", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
                     (int) Math.round(c.getBlue() * 255));
-            if (!hex.equalsIgnoreCase(nz(code.color()))) model.recolourCode(code, hex);
+            if (!hex.equalsIgnoreCase(nz(code.color()))) model.codes().recolour(code, hex);
         });
         codePane = new TitledPane(i18n.t("detail.code"), new VBox(4, codeColour, new Label(i18n.t("detail.definition")), codeDefinition,
                 new Label(i18n.t("detail.memo")), codeMemo, saveCode));
 
         codings.setPlaceholder(new Label(i18n.t("detail.codings.none")));
-        codings.setPrefHeight(120);
+        codings.setPrefHeight(104);
+        codings.setMinHeight(60);
         codings.setCellFactory(l -> new ListCell<>() {
             @Override protected void updateItem(Coding c, boolean empty) {
                 super.updateItem(c, empty);
@@ -120,24 +127,27 @@ final class DetailPane {
         });
         Button remove = new Button(i18n.t("detail.remove"));
         remove.setId("removeCoding");
-        remove.setOnAction(e -> { Coding c = codings.getSelectionModel().getSelectedItem(); if (c != null) model.removeCoding(c); });
+        remove.setOnAction(e -> { Coding c = codings.getSelectionModel().getSelectedItem(); if (c != null) model.coding().remove(c); });
         Button setRange = new Button(i18n.t("detail.setToSelection"));
         setRange.setOnAction(e -> {
             // the coding chosen last: selecting the new boundaries moves the cursor, and with it the list
             Coding c = pinned;
             int[] sel = selection.get();
-            if (c != null && sel[1] > sel[0]) model.changeRange(c, sel[0], sel[1]);
+            if (c != null && sel[1] > sel[0]) model.coding().changeRange(c, sel[0], sel[1]);
         });
         Button saveCodingMemo = new Button(i18n.t("detail.save"));
-        saveCodingMemo.setOnAction(e -> { Coding c = codings.getSelectionModel().getSelectedItem(); if (c != null) model.setCodingMemo(c, codingMemo.getText()); });
+        saveCodingMemo.setOnAction(e -> { Coding c = codings.getSelectionModel().getSelectedItem(); if (c != null) model.coding().setMemo(c, codingMemo.getText()); });
         codings.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
             codingMemo.setText(c == null ? "" : nz(c.memo()));
             if (c != null) pinned = c;
         });
-        TitledPane codingPane = new TitledPane(i18n.t("detail.codings"), new VBox(4, codings, new HBox(6, remove, setRange),
-                new Label(i18n.t("detail.memo")), codingMemo, saveCodingMemo));
+        codingMemo.setPromptText(i18n.t("detail.codingMemo.prompt"));
+        TitledPane codingPane = new TitledPane(i18n.t("detail.codings"), new VBox(4, codings, new HBox(6, remove, setRange, saveCodingMemo),
+                codingMemo));
 
-        root.getChildren().addAll(docPane, codePane, codingPane);
+        codingPane.setId("codingsPane");
+        docPane.setExpanded(true);
+        root.getChildren().addAll(codingPane, codePane, docPane);
         showCode(null);
     }
 
@@ -167,7 +177,7 @@ final class DetailPane {
         d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
         d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? new String[]{name.getEditor().getText(), value.getText()} : null);
         d.initOwner(root.getScene().getWindow());
-        d.showAndWait().filter(r -> r[0] != null && !r[0].isBlank()).ifPresent(r -> model.setAttribute(doc, r[0], r[1]));
+        d.showAndWait().filter(r -> r[0] != null && !r[0].isBlank()).ifPresent(r -> model.documents().setAttribute(doc, r[0], r[1]));
     }
 
     /** A dialog that puts the open document in a case: one the project has, or a new one. */
@@ -188,7 +198,7 @@ final class DetailPane {
         d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
         d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? name.getEditor().getText() : null);
         d.initOwner(root.getScene().getWindow());
-        d.showAndWait().filter(n -> !n.isBlank()).ifPresent(n -> model.addToCase(doc, n));
+        d.showAndWait().filter(n -> !n.isBlank()).ifPresent(n -> model.documents().addToCase(doc, n));
     }
 
     private org.tamga.core.CaseService.DocumentAttributes currentAttributes;

@@ -30,6 +30,8 @@ import java.util.Set;
 final class DocumentPane {
     final InlineCssTextArea area = new InlineCssTextArea();
     final Label info = new Label();
+    /** Shown while a document is being read (a large one takes a moment). */
+    final javafx.scene.control.ProgressIndicator loading = new javafx.scene.control.ProgressIndicator();
     final BorderPane root = new BorderPane();
     private ProjectModel.OpenDocument shown;
     private Codebook shownBook;
@@ -47,7 +49,12 @@ final class DocumentPane {
         info.setId("documentInfo");
         info.setPadding(new Insets(4, 8, 4, 8));
         info.setText(i18n.t("document.none"));
-        root.setTop(info);
+        loading.setPrefSize(16, 16);
+        loading.setMaxSize(16, 16);
+        loading.setVisible(false);
+        HBox top = new HBox(6, info, loading);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root.setTop(top);
         root.setCenter(new VirtualizedScrollPane<>(area));
         area.setParagraphGraphicFactory(this::stripes);
     }
@@ -191,12 +198,23 @@ final class DocumentPane {
         return shown == null ? 0 : shown.positions().toCodePoint(area.getCaretPosition());
     }
 
-    /** Selects [start, end) (code points) and scrolls it into view. */
-    void select(int start, int end) {
+    /** Where a passage that is jumped to lands in the view. */
+    enum Placement { TOP, MIDDLE }
+
+    /** Selects [start, end) (code points) and scrolls it into the middle of the view. */
+    void select(int start, int end) { select(start, end, Placement.MIDDLE); }
+
+    /**
+     * Selects [start, end) (code points) and scrolls so that its start is at the top of the view
+     * (a retrieved passage, read from its beginning) or in the middle (a search hit, read in its
+     * context). The caret is put at the start, so a passage longer than the view shows its start.
+     */
+    void select(int start, int end, Placement placement) {
         if (shown == null) return;
         int s = shown.positions().toUtf16(start), e = shown.positions().toUtf16(end);
-        area.selectRange(s, e);
-        area.showParagraphAtCenter(area.getCurrentParagraph());
+        area.selectRange(e, s);
+        int paragraph = paragraphOf(s);
+        if (placement == Placement.TOP) area.showParagraphAtTop(paragraph); else area.showParagraphAtCenter(paragraph);
         area.requestFollowCaret();
     }
 

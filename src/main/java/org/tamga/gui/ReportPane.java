@@ -125,10 +125,10 @@ final class ReportPane {
 
     void refresh() {
         if (!model.isOpen()) return;
-        model.attributeValues(this::offer);
+        model.queries().attributeValues(this::offer);
         String name = attribute.getValue();
         boolean all = name == null || name.equals(i18n.t("report.allDocuments")) || value.getValue() == null;
-        model.frequencies(all ? Map.of() : Map.of(name, value.getValue()), this::show);
+        model.queries().frequencies(all ? Map.of() : Map.of(name, java.util.Set.of(value.getValue())), this::show);
     }
 
     /** The attributes and values to choose from, keeping the choice made. */

@@ -1,91 +1,146 @@
 package org.tamga.gui;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import org.tamga.core.CodingService;
 import org.tamga.model.Code;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
-/** Retrieval: every segment coded with the selected code (optionally its children), with jump-to-source and export. */
+/**
+ * Retrieval as researchers read it: every passage coded with the selected code(s) (and, if
+ * chosen, their children), each whole and wrapped under a line naming its document, position,
+ * code and coder, with its memo below. Double-click (or Enter) jumps to it; the passages export as
+ * a Word or HTML quote report, or as CSV.
+ */
 final class RetrievalPane {
-    final TableView<CodingService.Segment> table = new TableView<>();
+    /** Where the retrieved passages go. */
+    interface Exports {
+        void csv(List<CodingService.Segment> segments);
+        void docx(List<Code> codes, boolean withChildren);
+        void html(List<Code> codes, boolean withChildren);
+    }
+
+    final ListView<CodingService.Segment> list = new ListView<>();
     final CheckBox children;
     final Label title = new Label();
-    final Button export;
+    final MenuButton export;
     final BorderPane root = new BorderPane();
     private final ProjectModel model;
     private final I18n i18n;
     private List<Code> codes = List.of();
 
-    RetrievalPane(ProjectModel model, I18n i18n, Consumer<CodingService.Segment> open, Consumer<List<CodingService.Segment>> exporter) {
+    RetrievalPane(ProjectModel model, I18n i18n, Consumer<CodingService.Segment> open, Exports exports) {
         this.model = model;
         this.i18n = i18n;
-        table.setId("retrievalTable");
+        list.setId("retrievalList");
         title.setId("retrievalTitle");
+        title.setMinWidth(0);
         children = new CheckBox(i18n.t("retrieval.children"));
         children.setSelected(true);
         children.selectedProperty().addListener((o, a, b) -> refresh());
-        export = new Button(i18n.t("retrieval.export"));
-        export.setOnAction(e -> exporter.accept(List.copyOf(table.getItems())));
+        MenuItem docx = new MenuItem(i18n.t("retrieval.export.docx"));
+        docx.setOnAction(e -> { if (!codes.isEmpty()) exports.docx(current(), children.isSelected()); });
+        MenuItem html = new MenuItem(i18n.t("retrieval.export.html"));
+        html.setOnAction(e -> { if (!codes.isEmpty()) exports.html(current(), children.isSelected()); });
+        MenuItem csv = new MenuItem(i18n.t("retrieval.export.csv"));
+        csv.setOnAction(e -> exports.csv(List.copyOf(list.getItems())));
+        export = new MenuButton(i18n.t("retrieval.export"), null, csv); /*QUOTES: docx, html*/
+        export.setId("retrievalExport");
         title.setText(i18n.t("retrieval.none"));
-
-        TableColumn<CodingService.Segment, String> doc = new TableColumn<>(i18n.t("search.col.document"));
-        doc.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().document().name()));
-        doc.setPrefWidth(200);
-        TableColumn<CodingService.Segment, String> codeCol = new TableColumn<>(i18n.t("retrieval.col.code"));
-        codeCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().code().name()));
-        codeCol.setPrefWidth(200);
-        TableColumn<CodingService.Segment, String> coder = new TableColumn<>(i18n.t("retrieval.col.coder"));
-        coder.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().coder()));
-        TableColumn<CodingService.Segment, Integer> pos = new TableColumn<>(i18n.t("search.col.position"));
-        pos.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().coding().start()));
-        TableColumn<CodingService.Segment, String> text = new TableColumn<>(i18n.t("retrieval.col.text"));
-        text.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().text().replace('\n', ' ')));
-        text.setPrefWidth(600);
-        table.getColumns().setAll(List.of(doc, codeCol, coder, pos, text));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setRowFactory(t -> {
-            TableRow<CodingService.Segment> row = new TableRow<>();
-            row.setOnMouseClicked(e -> { if (e.getClickCount() == 2 && !row.isEmpty()) open.accept(row.getItem()); });
-            return row;
+        list.setPlaceholder(new Label(i18n.t("retrieval.none")));
+        list.setCellFactory(l -> new PassageCell());
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) open.accept(list.getSelectionModel().getSelectedItem());
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) open.accept(list.getSelectionModel().getSelectedItem());
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(8, title, spacer, children, export);
         top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(6));
+        top.setPadding(new Insets(4, 6, 4, 6));
         root.setTop(top);
-        root.setCenter(table);
+        root.setCenter(list);
         model.revision.addListener((o, a, b) -> refresh());
     }
 
-    /** Shows the segments of one or more codes (select several in the codebook with Ctrl or Shift). */
+    private final class PassageCell extends ListCell<CodingService.Segment> {
+        private final Rectangle swatch = new Rectangle(10, 10);
+        private final Label head = new Label();
+        private final Text passage = new Text();
+        private final TextFlow text = new TextFlow(passage);
+        private final Label memo = new Label();
+        private final VBox box;
+
+        PassageCell() {
+            head.getStyleClass().add("passage-head");
+            head.setGraphic(swatch);
+            head.setMinWidth(0);
+            passage.getStyleClass().add("passage-text");
+            memo.getStyleClass().add("passage-memo");
+            memo.setWrapText(true);
+            memo.managedProperty().bind(memo.visibleProperty());
+            box = new VBox(2, head, text, memo);
+            box.setPadding(new Insets(2, 0, 4, 0));
+            // wrapped at the list's width (less its scroll bar)
+            text.prefWidthProperty().bind(list.widthProperty().subtract(40));
+            text.maxWidthProperty().bind(list.widthProperty().subtract(40));
+            memo.maxWidthProperty().bind(list.widthProperty().subtract(40));
+            setPrefWidth(0);
+        }
+
+        @Override protected void updateItem(CodingService.Segment s, boolean empty) {
+            super.updateItem(s, empty);
+            setText(null);
+            if (empty || s == null) { setGraphic(null); return; }
+            swatch.setFill(Color.web(s.code().color() == null ? CodingStyles.DEFAULT_COLOUR : s.code().color()));
+            head.setText(i18n.t("retrieval.head", s.document().name(), s.coding().start(), s.coding().end(), s.code().name(), s.coder()));
+            passage.setText(s.text());
+            memo.setText(s.coding().memo() == null ? "" : i18n.t("retrieval.memo", s.coding().memo()));
+            memo.setVisible(s.coding().memo() != null && !s.coding().memo().isBlank());
+            setGraphic(box);
+        }
+    }
+
+    /** Shows the passages of one or more codes (select several in the codebook with Ctrl or Shift). */
     void show(List<Code> codes) {
         this.codes = List.copyOf(codes);
         refresh();
     }
 
+    List<Code> current() {
+        return codes.stream().map(c -> model.codebook.get().byGuid(c.guid()).orElse(null)).filter(Objects::nonNull).toList();
+    }
+
+    boolean withChildren() { return children.isSelected(); }
+
     void refresh() {
         if (codes.isEmpty() || !model.isOpen()) return;
-        List<Code> current = codes.stream().map(c -> model.codebook.get().byGuid(c.guid()).orElse(null))
-                .filter(java.util.Objects::nonNull).toList();
-        if (current.isEmpty()) { table.getItems().clear(); title.setText(i18n.t("retrieval.none")); return; }
+        List<Code> current = current();
+        if (current.isEmpty()) { list.getItems().clear(); title.setText(i18n.t("retrieval.none")); return; }
         String names = String.join(" + ", current.stream().map(Code::name).toList());
-        model.retrieve(current, children.isSelected(), segments -> {
-            table.getItems().setAll(segments);
+        model.queries().retrieve(current, children.isSelected(), segments -> {
+            list.getItems().setAll(segments);
             title.setText(i18n.t("retrieval.count", segments.size(), names));
         });
     }

@@ -84,6 +84,46 @@ public final class Settings {
         save();
     }
 
+    /** Whether the coder has said who she is (the first run asks). */
+    public boolean coderConfirmed() { return "true".equals(values.getProperty("coder.confirmed")); }
+
+    public void setCoderConfirmed() {
+        if (coderConfirmed()) return;
+        values.setProperty("coder.confirmed", "true");
+        save();
+    }
+
+    /** The window's place and size: x, y, width, height, maximised; null before the first close. */
+    public double[] window() {
+        String v = values.getProperty("window");
+        if (v == null) return null;
+        try {
+            String[] p = v.split(",");
+            return new double[]{Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+                    Double.parseDouble(p[3]), Boolean.parseBoolean(p[4]) ? 1 : 0};
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    public void setWindow(double x, double y, double width, double height, boolean maximised) {
+        values.setProperty("window", x + "," + y + "," + width + "," + height + "," + maximised);
+        save();
+    }
+
+    /** How the workbench was laid out for a project (dividers, tab, collapsed panes), or null. */
+    public String layout(Path project) { return values.getProperty("layout." + key(project)); }
+
+    public void setLayout(Path project, String layout) {
+        values.setProperty("layout." + key(project), layout);
+        save();
+    }
+
+    private static String key(Path project) {
+        String p = project.toAbsolutePath().normalize().toString();
+        return Integer.toHexString(p.hashCode()) + "." + p.length();
+    }
+
     private void save() {
         try {
             Files.createDirectories(file.getParent());

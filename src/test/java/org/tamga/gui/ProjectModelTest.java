@@ -5,42 +5,39 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tamga.core.ProjectSession;
 import org.tamga.model.Code;
 import org.tamga.model.Coding;
+import org.tamga.model.TamgaException;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The window's view model without the window: every edit is undone and redone through the core. */
+/** The window's view model without the window: every edit is undone and redone through the core; the history belongs to one project. */
 class ProjectModelTest {
     @TempDir Path dir;
+    QueuedTaskExecutor tasks;
     ProjectModel model;
+    final List<Throwable> failures = new ArrayList<>();
 
     @BeforeAll
     static void toolkit() throws Exception { FxToolkit.registerPrimaryStage(); }
 
-    static void waitFor(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            fail("timed out waiting for " + what);
-        }
-        // the condition is read off the JavaFX thread: let the update that made it true finish
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @BeforeEach
     void open() {
-        model = new ProjectModel(dir.resolve("cache"));
-        AtomicBoolean opened = new AtomicBoolean();
-        model.openSample(dir.resolve("sub/folder/sample.tamga"), () -> opened.set(true));
-        waitFor("the sample", opened::get);
+        tasks = new QueuedTaskExecutor();
+        tasks.onFailure(failures::add);
+        model = new ProjectModel(dir.resolve("cache"), tasks);
+        AtomicReference<ProjectModel.Opened> opened = new AtomicReference<>();
+        model.openSample(dir.resolve("sub/folder/sample.tamga"), opened::set);
+        tasks.drain();
+        assertNotNull(opened.get(), "the sample is open");
+        assertEquals(6, opened.get().documents());
     }
 
     @AfterEach
@@ -50,105 +47,183 @@ class ProjectModelTest {
         return model.codebook.get().codes().stream().filter(c -> c.name().startsWith(prefix)).findFirst().orElseThrow();
     }
 
-    private void undoAndWait() {
-        WaitForAsyncUtils.waitForFxEvents();
-        int before = model.revision.get();
-        model.undo();
-        waitFor("undo", () -> model.revision.get() > before);
-    }
+    private void undo() { model.undo(); tasks.drain(); }
 
     @Test
     void codeEditsAreUndoneAndRedone() {
         int codes = model.codebook.get().size();
-        model.createCode(code("Capability").id(), "Livestock insurance · 牲畜保险", null);
-        waitFor("create", () -> model.codebook.get().size() == codes + 1);
+        model.codes().create(code("Capability"), "Livestock insurance · 牲畜保险", null);
+        tasks.drain();
+        assertEquals(codes + 1, model.codebook.get().size());
         assertEquals("new code \u201CLivestock insurance · 牲畜保险\u201D", model.undoText.get());
         Code made = code("Livestock insurance");
 
-        model.renameCode(made, "Insurance · 保险");
-        waitFor("rename", () -> model.codebook.get().codes().stream().anyMatch(c -> c.name().equals("Insurance · 保险")));
-        undoAndWait();
+        model.codes().rename(made, "Insurance · 保险");
+        tasks.drain();
+        assertTrue(model.codebook.get().codes().stream().anyMatch(c -> c.name().equals("Insurance · 保险")));
+        undo();
         assertEquals("Livestock insurance · 牲畜保险", model.codebook.get().byGuid(made.guid()).orElseThrow().name());
 
-        model.moveCode(code("Livestock insurance"), code("Interventions"));
-        waitFor("move", () -> model.codebook.get().path(code("Livestock insurance")).startsWith("Interventions"));
-        undoAndWait();
+        model.codes().move(code("Livestock insurance"), code("Interventions"));
+        tasks.drain();
+        assertTrue(model.codebook.get().path(code("Livestock insurance")).startsWith("Interventions"));
+        undo();
         assertTrue(model.codebook.get().path(code("Livestock insurance")).startsWith("Capability"));
 
         int healthCodings = model.codeCounts.get().get(code("Health").id());
-        model.mergeCodes(code("Health"), code("Livestock insurance"));
-        waitFor("merge", () -> model.codebook.get().codes().stream().noneMatch(c -> c.name().startsWith("Health")));
+        model.codes().merge(code("Health"), code("Livestock insurance"));
+        tasks.drain();
+        assertTrue(model.codebook.get().codes().stream().noneMatch(c -> c.name().startsWith("Health")));
         assertEquals(healthCodings, model.codeCounts.get().get(code("Livestock insurance").id()));
-        undoAndWait();
+        undo();
         assertEquals(healthCodings, model.codeCounts.get().get(code("Health").id()), "undoing the merge gives the codings back");
 
         int withChildren = model.codebook.get().withDescendants(code("Local knowledge").id()).size();
-        model.deleteCode(code("Local knowledge"));
-        waitFor("delete", () -> model.codebook.get().size() == codes + 1 - withChildren);
-        undoAndWait();
+        model.codes().delete(code("Local knowledge"));
+        tasks.drain();
+        assertEquals(codes + 1 - withChildren, model.codebook.get().size());
+        undo();
         assertEquals(codes + 1, model.codebook.get().size(), "the deleted family comes back");
         model.redo();
-        waitFor("redo delete", () -> model.codebook.get().size() == codes + 1 - withChildren);
+        tasks.drain();
+        assertEquals(codes + 1 - withChildren, model.codebook.get().size());
+        assertTrue(failures.isEmpty(), failures.toString());
     }
 
     @Test
     void codingEditsAndMemosAreUndoneAndRedone() {
-        var doc = model.documents.getFirst().document();
-        AtomicBoolean open = new AtomicBoolean();
-        model.openDocument(doc, () -> open.set(true));
-        waitFor("open", open::get);
+        var doc = model.documentItems.getFirst().document();
+        model.openDocument(doc, null);
+        tasks.drain();
         int before = model.openDocument.get().codings().size();
-        model.applyCode(code("Customs"), 5, 20, null);
-        waitFor("apply", () -> model.openDocument.get().codings().size() == before + 1);
+        model.coding().apply(code("Customs"), 5, 20, null);
+        tasks.drain();
+        assertEquals(before + 1, model.openDocument.get().codings().size());
         Coding c = model.openDocument.get().codings().stream().filter(k -> k.start() == 5 && k.end() == 20).findFirst().orElseThrow();
         assertEquals(code("Customs").guid(), model.recentCodes.getFirst().guid(), "recent codes remember it");
 
-        model.changeRange(c, 6, 25);
-        waitFor("range", () -> model.openDocument.get().codings().stream().anyMatch(k -> k.guid().equals(c.guid()) && k.end() == 25));
-        undoAndWait();
+        model.coding().changeRange(c, 6, 25);
+        tasks.drain();
+        assertTrue(model.openDocument.get().codings().stream().anyMatch(k -> k.guid().equals(c.guid()) && k.end() == 25));
+        undo();
         assertTrue(model.openDocument.get().codings().stream().anyMatch(k -> k.guid().equals(c.guid()) && k.start() == 5 && k.end() == 20));
 
-        model.setCodingMemo(c, "她说的是春节 (Tsagaan Sar)");
-        waitFor("memo", () -> "她说的是春节 (Tsagaan Sar)".equals(coding(c.guid()).memo()));
-        undoAndWait();
+        model.coding().setMemo(c, "她说的是春节 (Tsagaan Sar)");
+        tasks.drain();
+        assertEquals("她说的是春节 (Tsagaan Sar)", coding(c.guid()).memo());
+        undo();
         assertNull(coding(c.guid()).memo());
 
-        model.removeCoding(c);
-        waitFor("remove", () -> model.openDocument.get().codings().size() == before);
-        undoAndWait();
+        model.coding().remove(c);
+        tasks.drain();
+        assertEquals(before, model.openDocument.get().codings().size());
+        undo();
         assertNotNull(coding(c.guid()), "undo puts back the same coding");
 
-        model.setDocumentMemo(doc, "first visit");
-        waitFor("doc memo", () -> "first visit".equals(model.documents.stream().filter(d -> d.document().guid().equals(doc.guid()))
-                .findFirst().orElseThrow().document().memo()));
+        model.documents().setMemo(doc, "first visit");
+        tasks.drain();
+        assertEquals("first visit", model.documentItems.stream().filter(d -> d.document().guid().equals(doc.guid())).findFirst().orElseThrow().document().memo());
         assertTrue(model.canUndo.get());
         assertFalse(model.canRedo.get());
     }
 
     @Test
+    void aCodingIsPutBackByItsCodesGuidAfterTheCodeWasDeletedAndRestored() {
+        var doc = model.documentItems.getFirst().document();
+        model.openDocument(doc, null);
+        tasks.drain();
+        Code customs = code("Customs");
+        model.coding().apply(customs, 40, 60, null);
+        tasks.drain();
+        Coding made = model.openDocument.get().codings().stream().filter(k -> k.start() == 40 && k.end() == 60).findFirst().orElseThrow();
+        model.codes().delete(code("Customs"));
+        tasks.drain();
+        undo(); // the code comes back, with a new row id
+        assertNotEquals(customs.id(), code("Customs").id(), "the restored code has a new row id");
+        undo(); // the coding goes
+        assertNull(coding(made.guid()));
+        model.redo();
+        tasks.drain();
+        Coding back = coding(made.guid());
+        assertNotNull(back, "redo puts the coding back");
+        assertEquals(code("Customs").id(), back.codeId(), "on the code as it is now, found by its GUID");
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void undoNeverCrossesProjects() {
+        // project A: remove a coding, so that Undo would insert it
+        var doc = model.documentItems.getFirst().document();
+        model.openDocument(doc, null);
+        tasks.drain();
+        Coding removed = model.openDocument.get().codings().getFirst();
+        model.coding().remove(removed);
+        tasks.drain();
+        assertTrue(model.canUndo.get());
+        Path a = model.projectFile.get();
+
+        // project B: another copy of the sample, with the same documents and codebook
+        Path b = dir.resolve("b.tamga");
+        model.openSample(b, null);
+        tasks.drain();
+        assertEquals(b.toAbsolutePath().normalize(), model.projectFile.get().toAbsolutePath().normalize());
+        int codingsInB = codings(b);
+        assertFalse(model.canUndo.get(), "a freshly opened project has nothing to undo");
+        model.undo();
+        tasks.drain();
+        model.redo();
+        tasks.drain();
+        model.closeProject(null);
+        tasks.drain();
+        assertEquals(codingsInB, codings(b), "project B is unchanged");
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(codings(b) - 1, codings(a), "A keeps its removal");
+    }
+
+    @Test
     void speakersAreShownWithTheDocumentAndCanBeCorrected() {
-        var doc = model.documents.stream().filter(d -> d.document().name().startsWith("访谈01")).findFirst().orElseThrow().document();
-        AtomicBoolean open = new AtomicBoolean();
-        model.openDocument(doc, () -> open.set(true));
-        waitFor("open", open::get);
+        var doc = model.documentItems.stream().filter(d -> d.document().name().startsWith("访谈01")).findFirst().orElseThrow().document();
+        model.openDocument(doc, null);
+        tasks.drain();
         var names = model.openDocument.get().speakers().stream().map(org.tamga.core.SpeakerService.Speaker::name).toList();
         assertTrue(names.contains("受访者") && names.contains("访谈者"), names.toString());
         int respondentTurns = model.openDocument.get().speakers().stream().filter(x -> x.name().equals("受访者")).findFirst().orElseThrow().turns();
-        model.renameSpeaker("受访者", "巴特尔", false);
-        waitFor("rename", () -> model.openDocument.get().speakers().stream().anyMatch(x -> x.name().equals("巴特尔") && x.turns() == respondentTurns));
+        AtomicReference<DocumentActions.Renamed> renamed = new AtomicReference<>();
+        model.documents().renameSpeaker("受访者", "巴特尔", doc, renamed::set);
+        tasks.drain();
+        assertEquals(respondentTurns, renamed.get().turns());
+        assertTrue(model.openDocument.get().speakers().stream().anyMatch(x -> x.name().equals("巴特尔") && x.turns() == respondentTurns));
 
         Code health = code("Health");
-        model.recolourCode(health, "#123456");
-        waitFor("colour", () -> "#123456".equals(code("Health").color()));
-        undoAndWait();
+        model.codes().recolour(health, "#123456");
+        tasks.drain();
+        assertEquals("#123456", code("Health").color());
+        undo();
         assertEquals(health.color(), code("Health").color());
     }
 
     @Test
-    void aFailureReachesTheErrorProperty() {
-        model.applyCode(code("Health"), 0, 5, null);
-        waitFor("the error", () -> model.error.get() != null);
-        assertTrue(model.error.get().contains("Open a document"), model.error.get());
+    void aRefusalReachesTheFailureHandlerAsPlainWords() {
+        model.coding().apply(code("Health"), 0, 5, null);
+        tasks.drain();
+        assertEquals(1, failures.size());
+        assertInstanceOf(TamgaException.class, failures.getFirst());
+        assertTrue(failures.getFirst().getMessage().contains("Open a document"), failures.getFirst().getMessage());
+    }
+
+    @Test
+    void anErrorInBackgroundWorkIsReportedAndTheStatusDoesNotHang() {
+        model.tasks().run("boom", p -> { throw new OutOfMemoryError("test"); }, x -> fail("no result"));
+        tasks.drain();
+        assertInstanceOf(OutOfMemoryError.class, failures.getFirst());
+        assertEquals(0, tasks.pending.get(), "nothing is left 'running'");
+        assertEquals("", tasks.message.get());
+    }
+
+    private int codings(Path project) {
+        try (ProjectSession s = ProjectSession.open(project, dir.resolve("cache-check"))) {
+            return s.summary().codings();
+        }
     }
 
     private Coding coding(String guid) {

@@ -15,15 +15,19 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Makes the README's screenshot of the real window (not a test): run under a display, e.g.
- * {@code xvfb-run -a -s "-screen 0 1280x800x24" java -cp "target/classes:target/test-classes:target/lib/*" org.tamga.gui.ScreenshotTool docs/img/main-window.png}.
- * It opens the sample project, a Chinese interview, a code, and a search, then saves the window.
+ * Makes the README's screenshots of the real window (not a test). Run under a display of the size
+ * wanted, e.g. {@code xvfb-run -a -s "-screen 0 1366x768x24" java -cp "target/classes:target/test-classes:target/lib/*"
+ * org.tamga.gui.ScreenshotTool docs/img/coding-1366x768.png coding}. {@code coding}: the sample
+ * project, a Chinese interview being coded (its attributes hold a value in traditional Mongolian),
+ * a code selected, a search; {@code chart}: the frequency chart.
  */
 public final class ScreenshotTool {
     private static String output;
+    private static String scene;
 
     public static void main(String[] args) {
         output = args.length > 0 ? args[0] : "main-window.png";
+        scene = args.length > 1 ? args[1] : "coding";
         Application.launch(App.class);
     }
 
@@ -36,25 +40,30 @@ public final class ScreenshotTool {
     static void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("tamga-shot");
         ProjectModel model = new ProjectModel(dir.resolve("cache"));
-        MainWindow window = new MainWindow(stage, model, new Settings(dir.resolve("config")), dir.resolve("tamga-sample.tamga"));
+        Settings settings = new Settings(dir.resolve("config"));
+        settings.setCoder("乌云 Uyun");
+        settings.setCoderConfirmed();
+        MainWindow window = new MainWindow(stage, model, settings, dir.resolve("tamga-sample.tamga"));
         window.switchLanguageQuietly(Locale.ENGLISH);
         window.show();
-        stage.setX(0);
-        stage.setY(0);
         window.openSample();
-        waitThen(() -> window.documentList != null && !window.documentList.getItems().isEmpty(), () -> {
-            window.documentList.getItems().stream().filter(d -> d.document().name().startsWith("访谈01")).findFirst()
-                    .ifPresent(d -> window.documentList.getSelectionModel().select(d));
-            waitThen(() -> window.documentPane.shown() != null, () -> {
+        waitThen(() -> window.workbench != null && !window.workbench.documents.list.getItems().isEmpty(), () -> {
+            var list = window.workbench.documents.list;
+            list.getItems().stream().filter(d -> d.document().name().startsWith("访谈01")).findFirst().ifPresent(d -> list.getSelectionModel().select(d));
+            waitThen(() -> window.workbench.transcript.shown() != null && window.workbench.transcript.shown().document().name().startsWith("访谈01"), () -> {
+                model.documents().setAttribute(window.workbench.transcript.shown().document(), "旗 · Banner", "锡林郭勒 ᠰᠢᠯᠢ ᠶᠢᠨ ᠭᠣᠣᠯ");
                 Code code = model.codebook.get().codes().stream().filter(c -> c.name().startsWith("Pastoral knowledge")).findFirst().orElseThrow();
-                window.codebookPane.select(code);
-                window.searchPane.query.setText("草场 OR grassland");
-                window.searchPane.search();
-                waitThen(() -> !window.searchPane.results.getItems().isEmpty(), () -> {
-                    String text = window.documentPane.shown().text();
+                window.workbench.codebook.select(code);
+                if (scene.equals("chart")) window.workbench.tabs.getSelectionModel().select(2);
+                else {
+                    window.workbench.search.query.setText("草场 OR grassland");
+                    window.workbench.search.search();
+                }
+                waitThen(() -> scene.equals("chart") ? window.workbench.report.report() != null : !window.workbench.search.results.getItems().isEmpty(), () -> {
+                    String text = window.workbench.transcript.shown().text();
                     int at = text.indexOf("我家那块夏场");
                     int cp = text.codePointCount(0, Math.max(0, at));
-                    window.documentPane.select(cp, cp);
+                    window.workbench.transcript.select(cp, cp + 12);
                     waitThen(() -> true, () -> waitThen(() -> true, () -> save(stage)));
                 });
             });

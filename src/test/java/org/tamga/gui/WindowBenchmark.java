@@ -71,10 +71,10 @@ public final class WindowBenchmark {
         window.show();
         window.openProject(file);
         // the window opens the first (short) document by itself; then the long one is timed
-        waitUntil(() -> window.documentPane != null && window.documentPane.shown() != null, () -> {
-            Document d = window.documentList.getItems().get(1).document();
+        waitUntil(() -> window.workbench != null && window.workbench.transcript.shown() != null, () -> {
+            Document d = window.workbench.documents.list.getItems().get(1).document();
             long t0 = System.nanoTime();
-            model.openDocument(d, () -> afterFrames(2, () -> {
+            model.openDocument(d, opened -> afterFrames(2, () -> {
                 double openMs = (System.nanoTime() - t0) / 1e6;
                 System.out.printf(Locale.ROOT, "open 300,000-character transcript with 2,000 codings: %.0f ms%n", openMs);
                 scroll(window, () -> applyOne(window, model, () -> Platform.exit()));
@@ -83,7 +83,7 @@ public final class WindowBenchmark {
     }
 
     static void scroll(MainWindow window, Runnable then) {
-        var area = window.documentPane.area;
+        var area = window.workbench.transcript.area;
         long[] frames = new long[400];
         int[] n = {0};
         long[] last = {System.nanoTime()};
@@ -107,14 +107,14 @@ public final class WindowBenchmark {
     }
 
     static void applyOne(MainWindow window, ProjectModel model, Runnable then) {
-        window.documentPane.select(150_000, 150_040);
+        window.workbench.transcript.select(150_000, 150_040);
         // let the jump to the passage be drawn first: only the coding is timed
         afterFrames(3, () -> {
             Code code = model.codebook.get().codes().getFirst();
             long t0 = System.nanoTime();
             long[] applied = new long[1];
             model.revision.addListener((o, a, b) -> { if (applied[0] == 0) applied[0] = System.nanoTime(); });
-            model.applyCode(code, 150_000, 150_040, null);
+            model.coding().apply(code, 150_000, 150_040, null);
             waitUntil(() -> applied[0] != 0, () -> afterFrames(1, () -> {
                 System.out.printf(Locale.ROOT, "apply a code: saved and shown in the window's state after %.0f ms, drawn after %.0f ms%n",
                         (applied[0] - t0) / 1e6, (System.nanoTime() - t0) / 1e6);

@@ -1,0 +1,111 @@
+package org.tamga.gui;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.tamga.core.CodingService;
+import org.tamga.core.ProjectSession;
+import org.tamga.core.SearchService;
+import org.tamga.model.Code;
+import org.tamga.model.Document;
+import org.tamga.model.TamgaException;
+import org.tamga.report.FrequencyReport;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Reading the project: search, retrieval, the frequency report, the values to filter by; exports. None of it changes the project. */
+public final class Queries {
+    /** A search as it was asked and answered: kept so that a rebuilt window shows it again. */
+    public record Searched(String query, String speaker, Map<String, Set<String>> attributes, SearchService.Result result) {}
+
+    /** The last search's answer (JavaFX thread). */
+    public final ObjectProperty<Searched> lastSearch = new SimpleObjectProperty<>();
+
+    private final ProjectModel model;
+
+    Queries(ProjectModel model) { this.model = model; }
+
+    private I18n i18n() { return model.i18n(); }
+
+    /**
+     * Searches the documents whose attributes hold one of the chosen values of each attribute (all
+     * documents when none are chosen), in one speaker's turns if {@code speaker} is not null.
+     */
+    public void search(String query, String speaker, Map<String, Set<String>> attributes, Consumer<Searched> then) {
+        model.read(i18n().t("task.search", query), s -> {
+            SearchService.Request request = SearchService.Request.of(query).context(50).limit(5000).spokenBy(speaker);
+            if (!attributes.isEmpty()) request = request.inDocuments(documentsWhere(s, attributes));
+            return new Searched(query, speaker, Map.copyOf(attributes), s.search().search(request));
+        }, searched -> {
+            lastSearch.set(searched);
+            if (then != null) then.accept(searched);
+        });
+    }
+
+    /** The documents with, for every attribute named, one of its chosen values (their own or their case's). */
+    static List<Document> documentsWhere(ProjectSession s, Map<String, Set<String>> wanted) {
+        Set<String> result = null;
+        Map<String, Document> byGuid = new LinkedHashMap<>();
+        for (var e : wanted.entrySet()) {
+            Set<String> any = new LinkedHashSet<>();
+            for (String value : e.getValue()) {
+                for (Document d : s.cases().documentsWhere(Map.of(e.getKey(), value))) { any.add(d.guid()); byGuid.put(d.guid(), d); }
+            }
+            if (result == null) result = any; else result.retainAll(any);
+        }
+        if (result == null) return List.of();
+        if (result.isEmpty()) throw new TamgaException("No document has the chosen attribute values.");
+        List<Document> out = new ArrayList<>();
+        for (String g : result) out.add(byGuid.get(g));
+        return out;
+    }
+
+    /** Every passage coded with any of the codes (each once), in document and position order. */
+    public void retrieve(List<Code> codes, boolean withChildren, Consumer<List<CodingService.Segment>> then) {
+        model.read(i18n().t("task.retrieve"), s -> {
+            Map<String, CodingService.Segment> byGuid = new LinkedHashMap<>();
+            for (Code c : codes) for (CodingService.Segment seg : s.coding().retrieve(c, withChildren, Set.of())) byGuid.putIfAbsent(seg.coding().guid(), seg);
+            List<CodingService.Segment> out = new ArrayList<>(byGuid.values());
+            out.sort(Comparator.comparing((CodingService.Segment x) -> x.document().name(), String.CASE_INSENSITIVE_ORDER)
+                    .thenComparingInt(x -> x.coding().start()));
+            return out;
+        }, then);
+    }
+
+    /** The frequency report over the documents with the chosen attribute values (all documents when none are chosen). */
+    public void frequencies(Map<String, Set<String>> attributes, Consumer<FrequencyReport> then) {
+        model.read(i18n().t("task.report"), s -> s.reports().frequencies(List.of(),
+                attributes.isEmpty() ? List.of() : documentsWhere(s, attributes)), then);
+    }
+
+    /** Every attribute with the values documents have of it, for choosing whose codes to count. */
+    public void attributeValues(Consumer<Map<String, List<String>>> then) {
+        model.read(i18n().t("task.read"), s -> s.cases().valuesInUse(), then);
+    }
+
+    /** The speakers of the project (most turns first). */
+    public void speakers(Consumer<List<String>> then) {
+        model.read(i18n().t("task.read"), s -> s.speakers().speakers(null).stream().map(org.tamga.core.SpeakerService.Speaker::name).toList(), then);
+    }
+
+    /** Writes an export in the background (the window stays usable); {@code then} gets the file written. */
+    public void export(Path file, Function<ProjectSession, ?> write, Consumer<Path> then) {
+        model.read(i18n().t("task.export", file.getFileName()), s -> { write.apply(s); return file; }, p -> {
+            model.status.set(i18n().t("status.exported", p.toString()));
+            if (then != null) then.accept(p);
+        });
+    }
+
+    /** Work that needs no open project (a file written from what the window already has, a .qdpx imported into a new file). */
+    public <T> void work(String title, TaskExecutor.Work<T> work, Consumer<T> then) {
+        model.tasks.run(title, work, then);
+    }
+}

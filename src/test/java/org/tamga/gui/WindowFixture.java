@@ -1,0 +1,84 @@
+package org.tamga.gui;
+
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TreeCell;
+import javafx.stage.Stage;
+import org.tamga.model.Code;
+import org.testfx.api.FxRobot;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real window on a fresh sample project, with background work run when the test drains it. */
+final class WindowFixture {
+    final QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+    final ProjectModel model;
+    final Settings settings;
+    final MainWindow window;
+
+    WindowFixture(Stage stage, Path dir, boolean coderKnown) {
+        long n = System.nanoTime();
+        model = new ProjectModel(dir.resolve("cache"), tasks);
+        settings = new Settings(dir.resolve("config-" + n));
+        if (coderKnown) {
+            settings.setCoder("Tester");
+            settings.setCoderConfirmed();
+        }
+        window = new MainWindow(stage, model, settings, dir.resolve("sample-" + n + ".tamga"));
+        window.setOnExit(() -> { });
+        window.switchLanguageQuietly(Locale.ENGLISH);
+        window.show();
+    }
+
+    void drain() { tasks.drain(); }
+
+    Workbench workbench() { return window.workbench; }
+
+    void openSample(FxRobot robot) {
+        robot.clickOn("#openSample");
+        drain();
+        assertEquals(6, workbench().documents.list.getItems().size(), "the sample's documents");
+        drain(); // the first document opens
+    }
+
+    void openDocument(FxRobot robot, String prefix) {
+        ListCell<?> cell = robot.lookup("#documentList .list-cell").match((ListCell<?> c) -> c.getItem() instanceof ProjectModel.DocumentItem d
+                && d.document().name().startsWith(prefix)).query();
+        robot.clickOn(cell);
+        drain();
+        assertTrue(workbench().transcript.shown() != null && workbench().transcript.shown().document().name().startsWith(prefix), "the document is open");
+        assertTrue(workbench().transcript.area.getLength() > 500);
+    }
+
+    TreeCell<Code> codeCell(FxRobot robot, String namePrefix) {
+        // a small screen shows part of the codebook: scroll the code into view first, as a researcher would
+        robot.interact(() -> {
+            var tree = workbench().codebook.tree;
+            for (int row = 0; row < tree.getExpandedItemCount(); row++) {
+                var item = tree.getTreeItem(row);
+                if (item != null && item.getValue() != null && item.getValue().name().startsWith(namePrefix)) { tree.scrollTo(Math.max(0, row - 2)); break; }
+            }
+        });
+        QueuedTaskExecutor.flushFx();
+        return robot.lookup("#codeTree .tree-cell").match((TreeCell<Code> c) -> c.getItem() != null
+                && c.getItem().name().startsWith(namePrefix)).query();
+    }
+
+    Code code(String prefix) {
+        return model.codebook.get().codes().stream().filter(c -> c.name().startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    int codingsOf(String codeName) {
+        return model.codeCounts.get().getOrDefault(code(codeName).id(), 0);
+    }
+
+    void tab(FxRobot robot, String title) {
+        robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof Labeled l && l.getText().equals(title))
+                .<javafx.scene.Node>query());
+        drain();
+    }
+}
