@@ -36,11 +36,14 @@ final class DocumentPane {
     private ProjectModel.OpenDocument shown;
     private Codebook shownBook;
     private int[] paragraphStarts = new int[]{0};
+    /** The face of every part of the shown text (fonts by script, ADR 33), computed when a document is shown. */
+    private FontRuns fontRuns = FontRuns.of("");
     /** Codes per paragraph; the stripes of visible paragraphs follow it (text cells are not rebuilt). */
     private final javafx.beans.property.ObjectProperty<List<Set<Code>>> paragraphCodes =
             new javafx.beans.property.SimpleObjectProperty<>(List.of());
 
     DocumentPane(I18n i18n) {
+        Fonts.load(); // the faces the text's style spans name (ADR 33)
         area.setId("documentText");
         area.setEditable(false);
         area.setWrapText(true);
@@ -73,6 +76,7 @@ final class DocumentPane {
         if (!same) {
             area.replaceText(doc.text());
             paragraphStarts = paragraphStarts(doc.text());
+            fontRuns = FontRuns.of(doc.text()); // once per document: restyles only read it
             restyle(doc, book, 0, doc.text().length());
             area.moveTo(0);
             area.requestFollowCaret();
@@ -88,7 +92,9 @@ final class DocumentPane {
     private void restyle(ProjectModel.OpenDocument doc, Codebook book, int from, int to) {
         if (to <= from) return;
         StyleSpansBuilder<String> b = new StyleSpansBuilder<>();
-        for (CodingStyles.Run r : CodingStyles.runs(doc.codings(), book, doc.positions(), from, to)) b.add(r.style(), r.length());
+        // --- fonts by script (ADR 33): each coding run is cut where the face changes, its style prefixed with the family
+        fontRuns.styles(CodingStyles.runs(doc.codings(), book, doc.positions(), from, to), from, (style, length) -> b.add(style, length));
+        // --- end fonts by script
         StyleSpans<String> spans = b.create();
         area.setStyleSpans(from, spans);
     }

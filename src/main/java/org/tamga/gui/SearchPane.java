@@ -61,6 +61,7 @@ final class SearchPane {
                BiConsumer<Code, List<SearchService.Hit>> code) {
         this.model = model;
         this.i18n = i18n;
+        Fonts.load(); // --- fonts by script (ADR 33): the field is set in the Latin face (tamga.css #searchField); Chinese and Mongolian come from the bundled faces by fallback
         query.setId("searchField");
         query.setPromptText(i18n.t("search.prompt"));
         query.setTooltip(new Tooltip(i18n.t("search.syntax")));
@@ -87,15 +88,18 @@ final class SearchPane {
         // the classic concordance layout: left context right-aligned, the match, right context
         TableColumn<SearchService.Hit, String> left = new TableColumn<>(i18n.t("search.col.left"));
         left.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().context().left()));
-        left.setStyle("-fx-alignment: CENTER-RIGHT; -fx-text-overrun: leading-ellipsis;");
         left.setPrefWidth(300);
         TableColumn<SearchService.Hit, String> match = new TableColumn<>(i18n.t("search.col.match"));
         match.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().match()));
-        match.setStyle("-fx-alignment: CENTER; -fx-font-weight: bold; -fx-text-fill: #B00020;");
         match.setPrefWidth(100);
         TableColumn<SearchService.Hit, String> right = new TableColumn<>(i18n.t("search.col.right"));
         right.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().context().right()));
         right.setPrefWidth(300);
+        // --- fonts by script (ADR 33): the concordance draws each run of its contexts and match in its script's face
+        left.setCellFactory(c -> new ScriptCell<>(Pos.CENTER_RIGHT, "kwic-text"));
+        match.setCellFactory(c -> new ScriptCell<>(Pos.CENTER, "kwic-text", "kwic-match"));
+        right.setCellFactory(c -> new ScriptCell<>(Pos.CENTER_LEFT, "kwic-text"));
+        // --- end fonts by script
         results.getColumns().setAll(List.of(doc, pos, left, match, right));
         results.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         results.setPlaceholder(new Label(i18n.t("search.placeholder")));

@@ -13,6 +13,7 @@ import java.util.List;
 public final class TamgaApp extends Application {
     @Override
     public void start(Stage stage) {
+        Fonts.load(); // the bundled faces, before any window is styled (ADR 33)
         List<String> args = getParameters().getRaw();
         Settings settings = Settings.load();
         boolean sample = args.size() == 2 && args.get(0).equals("--sample");
