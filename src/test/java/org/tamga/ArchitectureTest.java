@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Keeps the arrows pointing down: see docs/adr/0001-layers-and-packages.md. */
 class ArchitectureTest {
@@ -46,30 +48,41 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The layers of ADR 1, every package in one: the launcher on top; the two faces (window, command
+     * line) and the benchmark the command line starts; the core services; below them the store
+     * (only JDBC user), the index (only Lucene user) and the file formats (exchange, report); the
+     * model and small utilities at the bottom. A layer is used only by the layers above it.
+     */
     @Test
-    void theModelDependsOnNothingElseOfTamga() {
-        noClasses().that().resideInAPackage("org.tamga.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.tamga.store..", "org.tamga.index..",
-                        "org.tamga.core..", "org.tamga.cli..", "org.tamga.exchange..", "org.tamga.report..")
+    void layersUseOnlyTheLayersBelowThem() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Launcher").definedBy("org.tamga")
+                .layer("Window").definedBy("org.tamga.gui..")
+                .layer("CommandLine").definedBy("org.tamga.cli..")
+                .layer("Benchmark").definedBy("org.tamga.bench..")
+                .layer("Core").definedBy("org.tamga.core..")
+                .layer("Store").definedBy("org.tamga.store..")
+                .layer("Index").definedBy("org.tamga.index..")
+                .layer("Formats").definedBy("org.tamga.exchange..", "org.tamga.report..")
+                .layer("Model").definedBy("org.tamga.model..")
+                .layer("Util").definedBy("org.tamga.util..")
+                .whereLayer("Launcher").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Window").mayOnlyBeAccessedByLayers("Launcher")
+                .whereLayer("CommandLine").mayOnlyBeAccessedByLayers("Launcher")
+                .whereLayer("Benchmark").mayOnlyBeAccessedByLayers("CommandLine")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Launcher", "Window", "CommandLine", "Benchmark")
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Core", "Benchmark")
+                .whereLayer("Index").mayOnlyBeAccessedByLayers("Core")
+                .whereLayer("Formats").mayOnlyBeAccessedByLayers("Core", "Window", "CommandLine", "Benchmark")
+                .whereLayer("Model").mayOnlyBeAccessedByLayers("Launcher", "Window", "CommandLine", "Benchmark", "Core", "Store", "Index", "Formats", "Util")
+                .ensureAllClassesAreContainedInArchitecture()
                 .check(classes);
     }
 
     @Test
-    void lowerLayersNeverCallUp() {
-        noClasses().that().resideInAnyPackage("org.tamga.store..", "org.tamga.index..", "org.tamga.exchange..", "org.tamga.report..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.tamga.core..", "org.tamga.cli..")
-                .check(classes);
-        noClasses().that().resideInAPackage("org.tamga.core..")
-                .should().dependOnClassesThat().resideInAPackage("org.tamga.cli..")
-                .check(classes);
-    }
-
-    @Test
-    void fileFormatsDependOnlyOnTheModel() {
-        noClasses().that().resideInAPackage("org.tamga.exchange..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.tamga.store..", "org.tamga.index..", "org.tamga.report..",
-                        "org.tamga.core..", "org.tamga.cli..")
-                .check(classes);
+    void packagesHaveNoCycles() {
+        slices().matching("org.tamga.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     /**
@@ -94,13 +107,6 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackages("org.tamga.bench..", "org.tamga.store..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.tamga.store.Fts5Baseline")
-                .check(classes);
-    }
-
-    @Test
-    void theCommandLineGoesThroughTheCoreServices() {
-        noClasses().that().resideInAPackage("org.tamga.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.tamga.store..", "org.tamga.index..")
                 .check(classes);
     }
 }

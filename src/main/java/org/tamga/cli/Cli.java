@@ -21,6 +21,9 @@ public final class Cli {
     private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
             java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
+    /** How {@code tamga}, {@code tamga open} and {@code tamga sample} start the window (set by the launcher). */
+    public static void setWindow(java.util.function.Consumer<String[]> launcher) { TamgaCommand.Window.launcher = launcher; }
+
     public static int run(String[] args) {
         LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
         PrintWriter out = new PrintWriter(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8), true);

@@ -47,14 +47,19 @@ public final class TamgaCommand implements Runnable {
         spec.commandLine().usage(out);
     }
 
-    /** The desktop window, when there is a screen to show it on. */
+    /**
+     * The desktop window, when there is a screen to show it on. The command line does not know the
+     * window's classes (both are faces over the core, ADR 1): the launcher hands it a way to start it.
+     */
     static final class Window {
+        static volatile java.util.function.Consumer<String[]> launcher;
+
         static boolean available() {
-            return !java.awt.GraphicsEnvironment.isHeadless();
+            return launcher != null && !java.awt.GraphicsEnvironment.isHeadless();
         }
 
         static void open(String... args) {
-            org.tamga.gui.TamgaApp.launchWindow(args);
+            launcher.accept(args);
         }
     }
 
