@@ -154,7 +154,6 @@ final class CodebookPane {
             count.setMinWidth(34);
             count.setPrefWidth(34);
             count.setAlignment(Pos.CENTER_RIGHT);
-            name.setWrapText(true);
             name.setMinWidth(0);
             name.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(name, Priority.ALWAYS);
@@ -223,12 +222,12 @@ final class CodebookPane {
                 return;
             }
             swatch.setFill(Color.web(code.color() == null ? CodingStyles.DEFAULT_COLOUR : code.color()));
-            name.setText(code.name());
-            // as wide as the tree less this row's indentation: a long bilingual name wraps instead of being cut
-            double width = Math.max(80, tree.getWidth() - 30 - 18 * Math.max(0, tree.getTreeItemLevel(getTreeItem()) - 1) - 18);
+            // a bilingual name ("Health · 健康") shows each language on its own line; the tooltip has it whole
+            name.setText(code.name().replace(" \u00B7 ", "\n"));
+            // as wide as the tree less this row's indentation: the count stays in its column, a long line ends in "…"
+            double width = Math.max(80, tree.getWidth() - 40 - 18 * Math.max(0, tree.getTreeItemLevel(getTreeItem())));
             box.setPrefWidth(width);
             box.setMaxWidth(width);
-            name.setPrefWidth(width - 12 - 34 - 12);
             Integer n = model.codeCounts.get().get(code.id());
             count.setText(n == null || n == 0 ? "" : String.valueOf(n));
             javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(code.name()

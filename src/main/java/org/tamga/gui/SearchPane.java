@@ -48,6 +48,8 @@ final class SearchPane {
     final ComboBox<String> attribute = new ComboBox<>();
     /** The values of that attribute whose documents are searched (several may be ticked). */
     final CheckComboBox<String> values = new CheckComboBox<>();
+    /** Shows the filters; says how many are set. */
+    final javafx.scene.control.ToggleButton filtersButton = new javafx.scene.control.ToggleButton();
     final BorderPane root = new BorderPane();
     private final ProjectModel model;
     private final I18n i18n;
@@ -103,7 +105,7 @@ final class SearchPane {
         results.getColumns().setAll(List.of(doc, pos, left, match, right));
         results.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         results.setPlaceholder(new Label(i18n.t("search.placeholder")));
-        results.setFixedCellSize(24);
+        results.setFixedCellSize(22);
         results.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         results.getSelectionModel().selectedItemProperty().addListener((o, a, hit) -> {
             if (hit != null && results.getSelectionModel().getSelectedItems().size() == 1) open.accept(hit);
@@ -153,13 +155,28 @@ final class SearchPane {
             if (!offering) { lastAsked = null; search(); }
         });
 
-        HBox line = new HBox(8, query, count);
+        // the filters (speaker, attribute values) fold away under a button, so that a laptop screen keeps its rows for hits
+        filtersButton.setId("searchFilters");
+        filtersButton.setTooltip(new Tooltip(i18n.t("search.filters.tip")));
+        FlowPane filters = new FlowPane(8, 4, speaker, new HBox(4, new Label(i18n.t("report.documentsWith")), attribute, values));
+        ((HBox) filters.getChildren().get(1)).setAlignment(Pos.CENTER_LEFT);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.visibleProperty().bind(filtersButton.selectedProperty());
+        filters.managedProperty().bind(filters.visibleProperty());
+        Runnable label = () -> {
+            int n = (speaker.getValue() == null || speaker.getValue().equals(i18n.t("search.speaker.all")) ? 0 : 1) + chosenValues().size();
+            filtersButton.setText(n == 0 ? i18n.t("search.filters") : i18n.t("search.filtersOn", n));
+        };
+        speaker.valueProperty().addListener((o, a, b) -> label.run());
+        attribute.valueProperty().addListener((o, a, b) -> label.run());
+        values.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c -> label.run());
+        label.run();
+        HBox line = new HBox(8, query, count, filtersButton, codeHits);
+        codeHits.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        filtersButton.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         HBox.setHgrow(query, Priority.ALWAYS);
         line.setAlignment(Pos.CENTER_LEFT);
         count.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-        FlowPane filters = new FlowPane(8, 4, speaker, new HBox(4, new Label(i18n.t("report.documentsWith")), attribute, values), codeHits);
-        ((HBox) filters.getChildren().get(1)).setAlignment(Pos.CENTER_LEFT);
-        filters.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(4, line, filters);
         top.setPadding(new Insets(4, 6, 4, 6));
         root.setTop(top);
@@ -187,6 +204,7 @@ final class SearchPane {
     void updateCodeButton(Code code) {
         int n = results.getSelectionModel().getSelectedItems().size();
         codeHits.setText(code == null ? i18n.t("search.codeHitsNone") : i18n.t("search.codeHits", n, code.name()));
+        codeHits.setTooltip(new Tooltip(code == null ? i18n.t("search.codeHitsNoneTip") : i18n.t("search.codeHitsTip", n, code.name())));
         codeHits.setDisable(code == null || n == 0);
     }
 

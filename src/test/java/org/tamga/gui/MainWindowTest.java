@@ -148,6 +148,7 @@ class MainWindowTest {
         w.drain();
         int all = hits().size();
         assertTrue(all >= 5, "all hits: " + all);
+        robot.clickOn("#searchFilters");
         robot.clickOn("#speakerFilter");
         w.drain();
         assertTrue(w.workbench().search.speaker.getItems().contains("访谈者"));
@@ -288,6 +289,7 @@ class MainWindowTest {
         w.drain();
         assertTrue(hits().stream().map(h -> h.document().guid()).distinct().count() > 1, "hits in several documents");
         SearchPane search = w.workbench().search;
+        robot.clickOn("#searchFilters");
         robot.clickOn("#searchAttribute");
         w.drain();
         robot.interact(() -> { search.attribute.hide(); search.attribute.setValue("性别 · Gender"); });
@@ -296,6 +298,7 @@ class MainWindowTest {
         robot.interact(() -> { search.values.getCheckModel().clearChecks(); search.values.getCheckModel().check("女"); });
         w.drain();
         assertTrue(!hits().isEmpty() && hits().stream().allMatch(h -> h.document().guid().equals(her.guid())), "only her hits");
+        assertEquals("Filters (1)", search.filtersButton.getText(), "the button says a filter is on");
         robot.interact(() -> search.values.getCheckModel().check("男"));
         w.drain();
         assertTrue(hits().stream().map(h -> h.document().guid()).distinct().count() >= 1
