@@ -2,6 +2,10 @@ package org.tamga.cli;
 
 import org.tamga.core.CodingService;
 import org.tamga.core.ProjectSession;
+import org.tamga.model.Code;
+import org.tamga.model.TamgaException;
+import org.tamga.report.QuoteReport;
+import org.tamga.report.QuoteWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-@Command(name = "codings", description = "Retrieval: every passage coded with a code (and the codes below it), with its document, position and text.")
+@Command(name = "codings", description = {"Retrieval: every passage coded with a code (and the codes below it), with its document, position and text.",
+        "--format docx or html --output FILE writes them as quotes for a paper: each passage with its document, paragraph,",
+        "speaker, coder and memo, and some context before and after it (--context N characters, default 100)."})
 final class CodingsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
@@ -25,16 +31,33 @@ final class CodingsCommand implements Callable<Integer> {
     @Option(names = "--no-children", description = "Leave out the codes below CODE.") boolean noChildren;
     @Option(names = "--coder", paramLabel = "NAME", description = "Only this coder's codings (repeatable).") List<String> coders;
     @Option(names = "--speaker", paramLabel = "NAME", description = "Only codings in what this speaker said (overlapping one of their turns).") String speaker;
-    @Option(names = "--format", defaultValue = "tsv", description = "tsv (default) or json") Output.Format format;
+    @Option(names = "--format", defaultValue = "tsv", description = "tsv (default), json, docx or html (quotes; need --output)") Format format;
+    @Option(names = "--output", paramLabel = "FILE", description = "The file to write (docx and html).") Path output;
+    @Option(names = "--context", defaultValue = "100", paramLabel = "N", description = "Characters of context before and after each quote (docx and html; default 100).") int context;
+
+    enum Format { tsv, json, docx, html }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean quotes = format == Format.docx || format == Format.html;
+        if (quotes && output == null) {
+            throw new TamgaException("Give the file to write with --output, e.g. --format " + format + " --output quotes." + format + ".");
+        }
+        if (!quotes && output != null) {
+            throw new TamgaException("--output is for --format docx or html; " + format + " is printed.");
+        }
         try (ProjectSession s = ProjectSession.open(project)) {
             Set<String> who = coders == null ? Set.of() : Set.copyOf(coders);
-            List<CodingService.Segment> segments = code == null ? s.coding().all(who, speaker)
-                    : s.coding().retrieve(s.codebook().resolve(code), !noChildren, who, speaker);
-            if (format == Output.Format.json) {
+            Code asked = code == null ? null : s.codebook().resolve(code);
+            List<CodingService.Segment> segments = asked == null ? s.coding().all(who, speaker)
+                    : s.coding().retrieve(asked, !noChildren, who, speaker);
+            if (quotes) {
+                QuoteReport report = s.reports().quotes(segments, asked == null ? List.of() : List.of(asked), Math.max(0, context));
+                if (format == Format.docx) QuoteWriter.docx(report, output); else QuoteWriter.html(report, output);
+                out.printf("wrote %s: %d %s in %d %s%n", output, report.quotes().size(), report.quotes().size() == 1 ? "passage" : "passages",
+                        report.documents(), report.documents() == 1 ? "document" : "documents");
+            } else if (format == Format.json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (CodingService.Segment g : segments) {
                     Map<String, Object> m = new LinkedHashMap<>();

@@ -4,15 +4,22 @@ import org.tamga.model.Coder;
 import org.tamga.model.Document;
 import org.tamga.model.TamgaException;
 import org.tamga.model.Turn;
+import org.tamga.model.Code;
 import org.tamga.report.FrequencyReport;
+import org.tamga.report.QuoteReport;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Builds the code frequency report, optionally for some coders, some documents, or one speaker only. */
+/**
+ * Builds the code frequency report, optionally for some coders, some documents, or one speaker only;
+ * and quote reports of retrieved passages.
+ */
 public final class ReportService {
     private final ProjectSession session;
 
@@ -50,5 +57,33 @@ public final class ReportService {
             if (spoken == null || SpeakerService.spoken(spoken, documentId, start, end)) spans.add(documentId, codeId, start, end);
         });
         return FrequencyReport.build(store.codes().codebook(), docs, spans);
+    }
+
+    /** Code points of context a quote report shows on either side of a passage unless told otherwise. */
+    public static final int DEFAULT_QUOTE_CONTEXT = 100;
+
+    /**
+     * Retrieved passages as quotes for a paper (write them with {@code report.QuoteWriter}): each with
+     * its paragraph number, the speaker of the turn it starts in, and up to {@code context} code points
+     * of context on either side, cut between words (or between characters in Chinese); in the order given.
+     *
+     * @param segments what {@link CodingService#retrieve} (or {@link CodingService#all}) found
+     * @param codes    the codes asked for, named in the title (empty: all codes)
+     */
+    public QuoteReport quotes(List<CodingService.Segment> segments, Collection<Code> codes, int context) {
+        Map<Long, PassageUnits.InDocument> units = new HashMap<>();
+        List<QuoteReport.Quote> quotes = new ArrayList<>(segments.size());
+        for (CodingService.Segment g : segments) {
+            PassageUnits.InDocument u = units.computeIfAbsent(g.document().id(), id -> session.units().of(g.document()));
+            int start = g.coding().start(), end = g.coding().end();
+            Turn turn = u.turnOf(start, end);
+            quotes.add(new QuoteReport.Quote(g.document().name(), g.document().language(), start, end,
+                    u.paragraphNumber(start), u.paragraphNumber(Math.max(start, end - 1)),
+                    turn == null ? null : turn.speaker(), turn == null ? null : turn.timeStartMs(),
+                    g.code().name(), g.coder(), g.text(), g.coding().memo(),
+                    u.contextBefore(start, context), u.contextAfter(end, context)));
+        }
+        List<String> names = codes == null ? List.of() : codes.stream().map(Code::name).toList();
+        return new QuoteReport(session.project().name(), names, quotes);
     }
 }

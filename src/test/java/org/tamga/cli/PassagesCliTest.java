@@ -113,4 +113,52 @@ class PassagesCliTest {
                 tamga("autocode", project, "草场", "--code", "草场", "--unit", "word").err().strip());
         assertEquals(before, codings());
     }
+
+    @Test
+    void codingsAsQuotesInDocxAndHtml() throws Exception {
+        assertEquals(0, tamga("autocode", project, "草场 OR grassland", "--code", "草场", "--coder", "Saran").code());
+        CliTest.Run tsv = tamga("codings", project, "--code", "草场");
+        assertEquals(6, tsv.lines().size(), "the TSV retrieval is as it was: " + tsv.out());
+        String first = tsv.lines().get(1).split("\t")[7];
+        assertEquals(0, tamga("memo", project, "<script>alert(1)</script> 备注 🐑", "--coding", first).code());
+
+        Path docx = dir.resolve("引文 ᠮᠣᠩᠭᠣᠯ 🐑.docx");
+        CliTest.Run written = tamga("codings", project, "--code", "草场", "--format", "docx", "--output", docx);
+        assertEquals(0, written.code(), written.err());
+        assertEquals("wrote " + docx + ": 5 passages in 2 documents", written.out().strip());
+        List<String> expected = List.of(
+                "notes \u00B7 \u00B6 1 (13\u201336) \u00B7 Saran \u2014 " + GRASSLAND, "Field notes.", "The grassland was poor.", "Herders said the grassland recovered.",
+                "Memo: <script>alert(1)</script> 备注 🐑",
+                "notes \u00B7 \u00B6 2 (38\u201375) \u00B7 Saran \u2014 " + GRASSLAND, "Field notes. The grassland was poor.",
+                "Herders said the grassland recovered.",
+                "访谈01 \u00B7 \u00B6 1 (4\u201310) \u00B7 访谈者 \u00B7 Saran \u2014 " + GRASSLAND, "访谈者：", "草场怎么样？", "受访者：草场退化了，草场越来越少。我们搬走了。 冬天草场不够。",
+                "访谈01 \u00B7 \u00B6 2 (16\u201329) \u00B7 受访者 \u00B7 Saran \u2014 " + GRASSLAND,
+                "访谈者：草场怎么样？ 受访者：", "草场退化了，草场越来越少。", "我们搬走了。 冬天草场不够。",
+                "访谈01 \u00B7 \u00B6 3 (36\u201343) \u00B7 受访者 \u00B7 Saran \u2014 " + GRASSLAND,
+                "访谈者：草场怎么样？ 受访者：草场退化了，草场越来越少。我们搬走了。", "冬天草场不够。");
+        try (var in = Files.newInputStream(docx); var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+            List<String> paragraphs = doc.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText).toList();
+            assertEquals("Quotes: " + GRASSLAND, paragraphs.get(0));
+            assertEquals("Project 牧区 \u00B7 5 passages in 2 documents", paragraphs.get(1));
+            assertEquals(expected, paragraphs.subList(2, paragraphs.size()));
+        }
+
+        Path html = dir.resolve("quotes.html");
+        assertEquals(0, tamga("codings", project, "--code", "草场", "--format", "html", "--output", html, "--context", "5").code());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html.toFile(), "UTF-8");
+        assertTrue(page.select("script").isEmpty(), "the memo's markup is text");
+        assertEquals(List.of("The grassland was poor.", "Herders said the grassland recovered.", "草场怎么样？", "草场退化了，草场越来越少。", "冬天草场不够。"),
+                page.select("blockquote").eachText());
+        assertEquals(List.of("en", "en", "zh", "zh", "zh"), page.select("blockquote").eachAttr("lang"));
+        assertEquals("Memo: <script>alert(1)</script> 备注 🐑", page.selectFirst(".memo").text());
+        assertEquals(List.of("访谈者：", "…受访者：", "…搬走了。"), page.select(".context.before").eachText(),
+                "--context 5: before the passages in English only the end of a cut word and a full stop, which are left out");
+
+        CliTest.Run noOutput = tamga("codings", project, "--code", "草场", "--format", "docx");
+        assertEquals(1, noOutput.code());
+        assertEquals("tamga: Give the file to write with --output, e.g. --format docx --output quotes.docx.", noOutput.err().strip());
+        CliTest.Run help = tamga("autocode", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().startsWith("Usage: tamga autocode"), help.out());
+    }
 }

@@ -95,7 +95,8 @@ public final class TextUnits {
     /**
      * Up to {@code max} code points of text before {@code start}, on one line (line breaks and runs of
      * white space become one space, white space at either end is left out), not starting inside a word of a script written with spaces
-     * (Latin, Cyrillic, Mongolian); "…" before it when the text goes on further back.
+     * (Latin, Cyrillic, Mongolian) nor with the punctuation that ends what was cut off; "…" before it
+     * when the text goes on further back.
      */
     public String contextBefore(int start, int max) {
         int to = positions.toUtf16(start);
@@ -107,6 +108,8 @@ public final class TextUnits {
             if (p < to) from = p; // else one long word: cut it at a character
         }
         while (from < to && isMark(text.codePointAt(from))) from += Character.charCount(text.codePointAt(from));
+        // what ends the sentence before the cut ("…. The") is no context
+        if (from > 0) while (from < to && (trailing(text.codePointAt(from)) || isSpace(text.charAt(from)))) from += Character.charCount(text.codePointAt(from));
         String s = oneLine(text.substring(from, to)).strip();
         return from > 0 && !s.isEmpty() ? "…" + s : s;
     }
@@ -227,6 +230,13 @@ public final class TextUnits {
     }
 
     static boolean isSpace(char c) { return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF'; }
+
+    /** Punctuation that closes what comes before it: full stops, commas, colons, closing brackets and quotes. */
+    private static boolean trailing(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.OTHER_PUNCTUATION || type == Character.END_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
+                || type == Character.CONNECTOR_PUNCTUATION || type == Character.DASH_PUNCTUATION;
+    }
 
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);

@@ -163,6 +163,7 @@ class TextUnitsTest {
         assertEquals("The herders moved their sheep to the winter pasture.", u.contextBefore(p[0], 1000),
                 "the line break becomes a space; nothing cut, so no ellipsis");
         assertEquals("", u.contextAfter(en.codePointCount(0, en.length()), 50));
+        assertEquals("", u.contextBefore(p[0], 4), "\"ure. \": a cut word and the full stop after it are no context");
 
         String zh = "🐑🐑他说：草场退化了，我们搬走了。";
         TextUnits z = new TextUnits(zh, new int[0]);
