@@ -225,7 +225,7 @@ final class CodebookPane {
             // a bilingual name ("Health · 健康") shows each language on its own line; the tooltip has it whole
             name.setText(code.name().replace(" \u00B7 ", "\n"));
             // as wide as the tree less this row's indentation: the count stays in its column, a long line ends in "…"
-            double width = Math.max(80, tree.getWidth() - 40 - 18 * Math.max(0, tree.getTreeItemLevel(getTreeItem())));
+            double width = Math.max(80, tree.getWidth() - 45 - 13 * Math.max(0, tree.getTreeItemLevel(getTreeItem())));
             box.setPrefWidth(width);
             box.setMaxWidth(width);
             Integer n = model.codeCounts.get().get(code.id());

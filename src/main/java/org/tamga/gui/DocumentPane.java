@@ -47,7 +47,7 @@ final class DocumentPane {
         area.setId("documentText");
         area.setEditable(false);
         area.setWrapText(true);
-        area.setPadding(new Insets(8, 16, 8, 8));
+        area.setPadding(new Insets(4, 16, 4, 8));
         area.getStyleClass().add("transcript");
         info.setId("documentInfo");
         info.setPadding(new Insets(4, 8, 4, 8));

@@ -234,10 +234,12 @@ public final class MainWindow implements WorkbenchMenus.Actions {
             public void csv(List<org.tamga.core.CodingService.Segment> segments) {
                 files.saveAs("passages.csv", "*.csv", p -> files.exportSegmentsCsv(segments, p));
             }
-            public void docx(List<Code> codes, boolean withChildren) { /*WIRE-QUOTES*/ }
-            public void html(List<Code> codes, boolean withChildren) { /*WIRE-QUOTES*/ }
+            public void docx(List<Code> codes, boolean withChildren) { files.saveAs("passages.docx", "*.docx", p -> model.queries().exportQuotes(codes, withChildren, p, notifierTold())); }
+            public void html(List<Code> codes, boolean withChildren) { files.saveAs("passages.html", "*.html", p -> model.queries().exportQuotes(codes, withChildren, p, notifierTold())); }
         };
     }
+
+    private java.util.function.Consumer<Path> notifierTold() { return p -> notifier.told(i18n.t("status.exported", p)); }
 
     /** The menu bar and, on the same line, undo, redo and who is coding: one line of the screen, not two. */
     private Parent topBar() {

@@ -68,15 +68,40 @@ public final class Queries {
         return out;
     }
 
-    /** Every passage coded with any of the codes (each once), in document and position order. */
-    public void retrieve(List<Code> codes, boolean withChildren, Consumer<List<CodingService.Segment>> then) {
+    /** A retrieved passage: the coding (to jump to it) and the quote (its speaker, paragraph and context). */
+    public record Retrieved(CodingService.Segment segment, org.tamga.report.QuoteReport.Quote quote) {}
+
+    /** How much context the retrieval view shows on either side of a passage (code points). */
+    static final int CONTEXT = 80;
+
+    /** Every passage coded with any of the codes (each once), in document and position order, with its speaker and context. */
+    public void retrieve(List<Code> codes, boolean withChildren, Consumer<List<Retrieved>> then) {
         model.read(i18n().t("task.retrieve"), s -> {
-            Map<String, CodingService.Segment> byGuid = new LinkedHashMap<>();
-            for (Code c : codes) for (CodingService.Segment seg : s.coding().retrieve(c, withChildren, Set.of())) byGuid.putIfAbsent(seg.coding().guid(), seg);
-            List<CodingService.Segment> out = new ArrayList<>(byGuid.values());
-            out.sort(Comparator.comparing((CodingService.Segment x) -> x.document().name(), String.CASE_INSENSITIVE_ORDER)
-                    .thenComparingInt(x -> x.coding().start()));
+            List<CodingService.Segment> segments = segments(s, codes, withChildren);
+            List<org.tamga.report.QuoteReport.Quote> quotes = s.reports().quotes(segments, codes, CONTEXT).quotes();
+            List<Retrieved> out = new ArrayList<>(segments.size());
+            for (int i = 0; i < segments.size(); i++) out.add(new Retrieved(segments.get(i), quotes.get(i)));
             return out;
+        }, then);
+    }
+
+    static List<CodingService.Segment> segments(ProjectSession s, List<Code> codes, boolean withChildren) {
+        Map<String, CodingService.Segment> byGuid = new LinkedHashMap<>();
+        for (Code c : codes) for (CodingService.Segment seg : s.coding().retrieve(c, withChildren, Set.of())) byGuid.putIfAbsent(seg.coding().guid(), seg);
+        List<CodingService.Segment> out = new ArrayList<>(byGuid.values());
+        out.sort(Comparator.comparing((CodingService.Segment x) -> x.document().name(), String.CASE_INSENSITIVE_ORDER)
+                .thenComparingInt(x -> x.coding().start()));
+        return out;
+    }
+
+    /** Writes the passages of the codes as a quote report for a paper: DOCX or HTML by the file's ending. */
+    public void exportQuotes(List<Code> codes, boolean withChildren, Path file, Consumer<Path> then) {
+        boolean docx = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".docx");
+        export(file, s -> {
+            org.tamga.report.QuoteReport report = s.reports().quotes(segments(s, codes, withChildren), codes,
+                    org.tamga.core.ReportService.DEFAULT_QUOTE_CONTEXT);
+            if (docx) org.tamga.report.QuoteWriter.docx(report, file); else org.tamga.report.QuoteWriter.html(report, file);
+            return file;
         }, then);
     }
 

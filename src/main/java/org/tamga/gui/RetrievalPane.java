@@ -39,7 +39,7 @@ final class RetrievalPane {
         void html(List<Code> codes, boolean withChildren);
     }
 
-    final ListView<CodingService.Segment> list = new ListView<>();
+    final ListView<Queries.Retrieved> list = new ListView<>();
     final CheckBox children;
     final Label title = new Label();
     final MenuButton export;
@@ -62,17 +62,17 @@ final class RetrievalPane {
         MenuItem html = new MenuItem(i18n.t("retrieval.export.html"));
         html.setOnAction(e -> { if (!codes.isEmpty()) exports.html(current(), children.isSelected()); });
         MenuItem csv = new MenuItem(i18n.t("retrieval.export.csv"));
-        csv.setOnAction(e -> exports.csv(List.copyOf(list.getItems())));
-        export = new MenuButton(i18n.t("retrieval.export"), null, csv); /*QUOTES: docx, html*/
+        csv.setOnAction(e -> exports.csv(list.getItems().stream().map(Queries.Retrieved::segment).toList()));
+        export = new MenuButton(i18n.t("retrieval.export"), null, docx, html, csv);
         export.setId("retrievalExport");
         title.setText(i18n.t("retrieval.none"));
         list.setPlaceholder(new Label(i18n.t("retrieval.none")));
         list.setCellFactory(l -> new PassageCell());
         list.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) open.accept(list.getSelectionModel().getSelectedItem());
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) open.accept(list.getSelectionModel().getSelectedItem().segment());
         });
         list.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) open.accept(list.getSelectionModel().getSelectedItem());
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) open.accept(list.getSelectionModel().getSelectedItem().segment());
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -84,11 +84,14 @@ final class RetrievalPane {
         model.revision.addListener((o, a, b) -> refresh());
     }
 
-    private final class PassageCell extends ListCell<CodingService.Segment> {
+    /** One passage: a line naming where it is and who coded it, the passage between its context (grey), its memo. */
+    private final class PassageCell extends ListCell<Queries.Retrieved> {
         private final Rectangle swatch = new Rectangle(10, 10);
         private final Label head = new Label();
+        private final Text before = new Text();
         private final Text passage = new Text();
-        private final TextFlow text = new TextFlow(passage);
+        private final Text after = new Text();
+        private final TextFlow text = new TextFlow(before, passage, after);
         private final Label memo = new Label();
         private final VBox box;
 
@@ -96,6 +99,8 @@ final class RetrievalPane {
             head.getStyleClass().add("passage-head");
             head.setGraphic(swatch);
             head.setMinWidth(0);
+            before.getStyleClass().add("passage-context");
+            after.getStyleClass().add("passage-context");
             passage.getStyleClass().add("passage-text");
             memo.getStyleClass().add("passage-memo");
             memo.setWrapText(true);
@@ -109,13 +114,18 @@ final class RetrievalPane {
             setPrefWidth(0);
         }
 
-        @Override protected void updateItem(CodingService.Segment s, boolean empty) {
-            super.updateItem(s, empty);
+        @Override protected void updateItem(Queries.Retrieved r, boolean empty) {
+            super.updateItem(r, empty);
             setText(null);
-            if (empty || s == null) { setGraphic(null); return; }
+            if (empty || r == null) { setGraphic(null); return; }
+            CodingService.Segment s = r.segment();
+            var q = r.quote();
             swatch.setFill(Color.web(s.code().color() == null ? CodingStyles.DEFAULT_COLOUR : s.code().color()));
-            head.setText(i18n.t("retrieval.head", s.document().name(), s.coding().start(), s.coding().end(), s.code().name(), s.coder()));
+            head.setText(i18n.t(q.speaker() == null ? "retrieval.head" : "retrieval.headSpeaker", s.document().name(), q.paragraphs(),
+                    s.code().name(), s.coder(), q.speaker()));
+            before.setText(q.before() == null || q.before().isEmpty() ? "" : "…" + q.before());
             passage.setText(s.text());
+            after.setText(q.after() == null || q.after().isEmpty() ? "" : q.after() + "…");
             memo.setText(s.coding().memo() == null ? "" : i18n.t("retrieval.memo", s.coding().memo()));
             memo.setVisible(s.coding().memo() != null && !s.coding().memo().isBlank());
             setGraphic(box);

@@ -32,7 +32,7 @@ final class Workbench {
 
     /** How the workbench is laid out and what it shows: divider positions, the tab, collapsed panes, the query. */
     record State(double[] main, double left, double centre, int tab, Set<Pane> collapsed, String query) {
-        static State standard() { return new State(new double[]{0.22, 0.77}, 0.36, 0.58, 0, EnumSet.noneOf(Pane.class), ""); }
+        static State standard() { return new State(new double[]{0.22, 0.77}, 0.36, 0.6, 0, EnumSet.noneOf(Pane.class), ""); }
 
         String encode() {
             return main[0] + "," + main[1] + ";" + left + ";" + centre + ";" + tab + ";"
@@ -73,7 +73,7 @@ final class Workbench {
     final BorderPane root = new BorderPane();
     private final EnumSet<Pane> collapsed = EnumSet.noneOf(Pane.class);
     private double[] mainPositions = {0.22, 0.77};
-    private double centrePosition = 0.58;
+    private double centrePosition = 0.6;
 
     Workbench(DocumentsView documents, CodebookPane codebook, DocumentPane transcript, SearchPane search,
               RetrievalPane retrieval, ReportPane report, DetailPane detail, I18n i18n) {

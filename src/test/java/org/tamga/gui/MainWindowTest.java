@@ -65,7 +65,7 @@ class MainWindowTest {
 
         // retrieval shows it whole (the code is selected in the tree by the double-click)
         w.tab(robot, "Retrieval");
-        assertTrue(w.workbench().retrieval.list.getItems().stream().anyMatch(s -> s.coding().guid().equals(made.guid()) && s.text().equals(firstLine)));
+        assertTrue(w.workbench().retrieval.list.getItems().stream().anyMatch(r -> r.segment().coding().guid().equals(made.guid()) && r.segment().text().equals(firstLine)));
 
         // and the frequency report counts it
         w.tab(robot, "Frequencies");
@@ -76,7 +76,7 @@ class MainWindowTest {
         w.drain();
         assertEquals(before, w.codingsOf("Health"));
         assertEquals(before, rowCodings(w.workbench().report, "Health"));
-        assertTrue(w.workbench().retrieval.list.getItems().stream().noneMatch(s -> s.coding().guid().equals(made.guid())));
+        assertTrue(w.workbench().retrieval.list.getItems().stream().noneMatch(r -> r.segment().coding().guid().equals(made.guid())));
         assertTrue(w.workbench().transcript.shown().codings().stream().noneMatch(c -> c.guid().equals(made.guid())));
         assertTrue(w.model.status.get().startsWith("Undone: coding with “Health"), w.model.status.get());
         // and redo brings it back with the same identity
@@ -200,13 +200,35 @@ class MainWindowTest {
         assertTrue(w.workbench().retrieval.title.getText().contains(" + "), w.workbench().retrieval.title.getText());
         // a double-click jumps to the passage, selected, its start at the top of the view
         w.tab(robot, "Retrieval");
-        var segment = w.workbench().retrieval.list.getItems().getLast();
-        robot.interact(() -> { w.workbench().retrieval.list.getSelectionModel().select(segment); w.workbench().retrieval.list.scrollTo(segment); });
+        var retrieved = w.workbench().retrieval.list.getItems().getLast();
+        var segment = retrieved.segment();
+        // each passage whole, with its speaker and the words around it
+        assertEquals(segment.text(), retrieved.quote().text());
+        assertTrue(retrieved.quote().speaker() != null && !retrieved.quote().before().isEmpty(), "speaker and context: " + retrieved.quote());
+        robot.interact(() -> { w.workbench().retrieval.list.getSelectionModel().select(retrieved); w.workbench().retrieval.list.scrollTo(retrieved); });
         robot.interact(() -> w.workbench().retrieval.list.requestFocus());
         robot.type(KeyCode.ENTER);
         w.drain();
         assertEquals(segment.document().guid(), w.workbench().transcript.shown().document().guid());
         assertArrayEquals(new int[]{segment.coding().start(), segment.coding().end()}, w.workbench().transcript.selection());
+
+        // the passages as a quote report for a paper, written in the background
+        Path docx = dir.resolve("quotes-" + System.nanoTime() + ".docx");
+        Path html = dir.resolve("quotes-" + System.nanoTime() + ".html");
+        robot.interact(() -> {
+            w.model.queries().exportQuotes(w.workbench().retrieval.current(), true, docx, null);
+            w.model.queries().exportQuotes(w.workbench().retrieval.current(), true, html, null);
+        });
+        w.drain();
+        try (var in = java.nio.file.Files.newInputStream(docx); var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+            String all = doc.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText).reduce("", (a, b) -> a + "\n" + b);
+            for (var r : w.workbench().retrieval.list.getItems()) assertTrue(all.contains(r.segment().text()), "in the DOCX: " + r.segment().text());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String page;
+        try { page = java.nio.file.Files.readString(html); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+        assertTrue(page.contains(segment.text()) && page.contains(retrieved.quote().speaker()), "the HTML holds the passage and its speaker");
     }
 
     @Test

@@ -34,7 +34,34 @@ final class WindowFixture {
         window.show();
     }
 
-    void drain() { tasks.drain(); }
+    /** Runs the queued background work, then lays the window out (cells are made in a layout pass, not at once). */
+    void drain() {
+        tasks.drain();
+        layout();
+    }
+
+    /** A layout pass now, rather than at the next pulse: what the robot looks up is then there. */
+    void layout() {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        javafx.application.Platform.runLater(() -> {
+            try {
+                for (javafx.stage.Window win : javafx.stage.Window.getWindows()) {
+                    if (win.getScene() == null) continue;
+                    win.getScene().getRoot().applyCss();
+                    win.getScene().getRoot().layout();
+                }
+            } finally {
+                done.countDown();
+            }
+        });
+        try {
+            if (!done.await(120, java.util.concurrent.TimeUnit.SECONDS)) throw new AssertionError("the JavaFX thread did not answer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        QueuedTaskExecutor.flushFx();
+    }
 
     Workbench workbench() { return window.workbench; }
 
@@ -46,6 +73,7 @@ final class WindowFixture {
     }
 
     void openDocument(FxRobot robot, String prefix) {
+        layout();
         ListCell<?> cell = robot.lookup("#documentList .list-cell").match((ListCell<?> c) -> c.getItem() instanceof ProjectModel.DocumentItem d
                 && d.document().name().startsWith(prefix)).query();
         robot.clickOn(cell);
@@ -63,7 +91,7 @@ final class WindowFixture {
                 if (item != null && item.getValue() != null && item.getValue().name().startsWith(namePrefix)) { tree.scrollTo(Math.max(0, row - 2)); break; }
             }
         });
-        QueuedTaskExecutor.flushFx();
+        layout();
         return robot.lookup("#codeTree .tree-cell").match((TreeCell<Code> c) -> c.getItem() != null
                 && c.getItem().name().startsWith(namePrefix)).query();
     }
