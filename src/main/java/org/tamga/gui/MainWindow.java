@@ -140,6 +140,11 @@ public final class MainWindow implements WorkbenchMenus.Actions {
     }
 
     private void opened(ProjectModel.Opened opened) {
+        if (Boolean.getBoolean("tamga.timing")) {
+            // java -Dtamga.timing=true -jar tamga.jar open P.tamga: how long from the JVM's start to the workbench
+            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            Platform.runLater(() -> System.out.println("workbench shown " + ms + " ms after the start of the JVM"));
+        }
         settings.addRecent(opened.file());
         setRoot(workbenchRoot(Workbench.State.decode(settings.layout(opened.file()))));
         // start with the first document rather than an empty page

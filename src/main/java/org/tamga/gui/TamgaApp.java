@@ -13,6 +13,10 @@ import java.util.List;
 public final class TamgaApp extends Application {
     @Override
     public void start(Stage stage) {
+        if (Boolean.getBoolean("tamga.timing")) {
+            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("JavaFX started " + ms + " ms after the start of the JVM");
+        }
         Fonts.load(); // the bundled faces, before any window is styled (ADR 33)
         List<String> args = getParameters().getRaw();
         Settings settings = Settings.load();
