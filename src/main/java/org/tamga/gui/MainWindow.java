@@ -296,7 +296,8 @@ public final class MainWindow implements WorkbenchMenus.Actions {
 
     private void keys(KeyEvent e) {
         if (workbench == null) return;
-        if (transcript.recentCodeKey(e)) e.consume();
+        if (transcript.recentCodeKey(e)) { e.consume(); return; }
+        if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.Y) { model.redo(); e.consume(); }
     }
 
     // ---- menu actions ------------------------------------------------------------------------
