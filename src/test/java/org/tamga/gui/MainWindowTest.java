@@ -241,9 +241,10 @@ class MainWindowTest {
         robot.interact(() -> window.bottomTabs.getSelectionModel().select(2));
         waitFor("the report of every document", () -> window.reportPane.report() != null && window.reportPane.report().documents().size() == 6
                 && window.reportPane.attribute.getItems().contains("性别 · Gender"));
-        javafx.scene.text.Font labels = window.reportPane.chart.getYAxis().getTickLabelFont();
-        assertEquals(ReportPane.uiFamily(), labels.getFamily(), "the code names on the chart in the window's family, which has Chinese");
-        assertEquals(11, labels.getSize(), 0.01, "not the axis's own 8-point System font");
+        // the chart is the report layer's layout (ADR 33): a whole label for every code with codings
+        waitFor("the chart", () -> window.reportPane.chart.drawing() != null);
+        assertEquals(org.tamga.report.chart.CodeRows.of(window.reportPane.report()).size(),
+                window.reportPane.chart.drawing().labels(org.tamga.report.chart.Drawing.Role.CODE).size());
         int all = window.reportPane.report().rows().stream().mapToInt(r -> r.own().codings()).sum();
         robot.interact(() -> window.reportPane.attribute.setValue("性别 · Gender"));
         waitFor("only her interview", () -> window.reportPane.report().documents().size() == 1);
