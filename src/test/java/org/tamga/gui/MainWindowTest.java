@@ -241,7 +241,8 @@ class MainWindowTest {
         robot.interact(() -> window.bottomTabs.getSelectionModel().select(2));
         waitFor("the report of every document", () -> window.reportPane.report() != null && window.reportPane.report().documents().size() == 6
                 && window.reportPane.attribute.getItems().contains("性别 · Gender"));
-        // the chart is the report layer's layout (ADR 33): a whole label for every code with codings
+        // the chart is the report layer's layout (ADR 33), laid out when its tab is in front: a whole label for every code with codings
+        robot.interact(() -> ((javafx.scene.control.TabPane) window.reportPane.root.lookup("#reportTabs")).getSelectionModel().select(1));
         waitFor("the chart", () -> window.reportPane.chart.drawing() != null);
         assertEquals(org.tamga.report.chart.CodeRows.of(window.reportPane.report()).size(),
                 window.reportPane.chart.drawing().labels(org.tamga.report.chart.Drawing.Role.CODE).size());
