@@ -3,6 +3,11 @@ package org.tamga.cli;
 import org.tamga.core.ProjectSession;
 import org.tamga.report.FrequencyReport;
 import org.tamga.report.ReportWriter;
+import org.tamga.report.chart.BarChart;
+import org.tamga.report.chart.Drawing;
+import org.tamga.report.chart.Heatmap;
+import org.tamga.report.chart.PngWriter;
+import org.tamga.report.chart.SvgWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,7 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "report", description = "Reports for Excel, R and papers.", subcommands = ReportCommand.Frequencies.class)
+@Command(name = "report", description = "Reports for Excel, R and papers.", subcommands = {ReportCommand.Frequencies.class, ReportCommand.Chart.class})
 final class ReportCommand {
 
     enum Format { csv, xlsx }
@@ -44,6 +49,43 @@ final class ReportCommand {
                         : by == By.document ? ReportWriter.Table.MATRIX : ReportWriter.Table.FREQUENCIES;
                 if (format == Format.csv) ReportWriter.csv(report, table, output); else ReportWriter.xlsx(report, table, output);
                 spec.commandLine().getOut().printf("wrote %s: %d codes × %d documents%n", output, report.rows().size(), report.documents().size());
+            }
+            return 0;
+        }
+    }
+
+    enum ChartFormat { png, svg }
+
+    @Command(name = "chart", description = {
+            "The codings-per-code bar chart for a paper (whole bilingual labels, the codes' colours, sub-codes under",
+            "their parent, integer ticks), or with --heatmap the code × document matrix as a heatmap; as PNG at print",
+            "resolution (the dpi recorded in the file) or as SVG. Chinese and Mongolian are drawn in the fonts Tamga ships."})
+    static final class Chart implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Option(names = "--format", required = true, description = "png or svg") ChartFormat format;
+        @Option(names = "--output", required = true, paramLabel = "FILE") Path output;
+        @Option(names = "--heatmap", description = "The code × document heatmap instead of the bar chart.") boolean heatmap;
+        @Option(names = "--dpi", defaultValue = "300", description = "Resolution of a PNG (default 300).") int dpi;
+        @Option(names = "--coder", paramLabel = "NAME", description = "Only this coder's codings (repeatable).") List<String> coders;
+        @Option(names = "--document", paramLabel = "NAME", description = "Only this document (repeatable).") List<String> documents;
+        @Option(names = "--speaker", paramLabel = "NAME", description = "Only codings in what this speaker said.") String speaker;
+        @Option(names = "--attribute", paramLabel = "NAME=VALUE", description = "Only documents with this attribute value, their own or their case's (repeatable: all must hold).") List<String> attributes;
+
+        @Override
+        public Integer call() {
+            if (format == ChartFormat.png && (dpi < 36 || dpi > 2400)) {
+                throw new org.tamga.model.TamgaException("Give --dpi between 36 and 2400 (not " + dpi + ").");
+            }
+            try (ProjectSession s = ProjectSession.open(project)) {
+                FrequencyReport report = s.reports().frequencies(coders == null ? List.of() : coders, TamgaCommand.documents(s, documents, attributes), speaker);
+                Drawing d = heatmap ? Heatmap.layout(report, Heatmap.Options.english(report)) : BarChart.layout(report, BarChart.Options.english(report));
+                if (format == ChartFormat.png) PngWriter.write(d, dpi, output); else SvgWriter.write(d, output);
+                String size = format == ChartFormat.png
+                        ? PngWriter.pixels(d.width(), dpi) + " × " + PngWriter.pixels(d.height(), dpi) + " px at " + dpi + " dpi"
+                        : Math.round(d.width()) + " × " + Math.round(d.height()) + " px";
+                spec.commandLine().getOut().printf("wrote %s: %s, %d codes × %d documents (%s)%n", output, heatmap ? "heatmap" : "bar chart",
+                        org.tamga.report.chart.CodeRows.of(report).size(), report.documents().size(), size);
             }
             return 0;
         }

@@ -36,10 +36,17 @@ public final class Fonts {
         }
         for (BundledFonts.Face f : BundledFonts.Face.values()) CSS.put(f, "-fx-font-family: \"" + f.family() + "\";");
         loaded = true;
+        // read the faces' character maps now, off the JavaFX thread, not when the first document opens
+        Thread warm = new Thread(() -> BundledFonts.runs("a\u963F\u182E"), "tamga-font-coverage");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     /** The JavaFX family of a face. */
     public static String family(BundledFonts.Face face) { return face.family(); }
+
+    /** The JavaFX family for runs of a script: Noto Sans for Latin and Cyrillic, Droid Sans Fallback for Chinese, Noto Sans Mongolian. */
+    public static String family(org.tamga.util.ScriptRuns.Script script) { return BundledFonts.face(script).family(); }
 
     /** The family of text that cannot be split into runs (fields): Latin first, the rest by fallback. */
     public static String uiFamily() { return BundledFonts.Face.LATIN.family(); }
@@ -49,9 +56,6 @@ public final class Fonts {
         load();
         return CSS.get(face);
     }
-
-    /** The faces of a text, each run as its own {@link javafx.scene.text.Text}'s worth of characters. */
-    static List<BundledFonts.Run> runs(String text) { return BundledFonts.runs(text); }
 
     /**
      * Text nodes for a string, one per face run, each in its face's family at the given size (0: the

@@ -207,7 +207,10 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         ReportPane report = new ReportPane(model, i18n, new ReportPane.Exports() {
             public void csv(org.tamga.report.FrequencyReport r) { files.saveAs("frequencies.csv", "*.csv", p -> files.exportFrequencies(r, p, false)); }
             public void xlsx(org.tamga.report.FrequencyReport r) { files.saveAs("frequencies.xlsx", "*.xlsx", p -> files.exportFrequencies(r, p, true)); }
-            public void png(ReportPane pane) { files.saveAs("codings-per-code.png", "*.png", p -> files.write(p, x -> { pane.writeChartPng(p); return p; })); }
+            public void png(ReportPane pane) { chart(pane.chartForPrint(), "codings-per-code.png", true); }
+            public void svg(ReportPane pane) { chart(pane.chartForPrint(), "codings-per-code.svg", false); }
+            public void heatmapPng(ReportPane pane) { chart(pane.heatmapForPrint(), "codings-per-code-and-document.png", true); }
+            public void heatmapSvg(ReportPane pane) { chart(pane.heatmapForPrint(), "codings-per-code-and-document.svg", false); }
         });
         transcript = t[0] = new TranscriptController(model, i18n, documentPane, detail, codebook[0]);
         workbench = new Workbench(documents, codebook[0], documentPane, search, retrieval, report, detail, i18n);
@@ -232,6 +235,16 @@ public final class MainWindow implements WorkbenchMenus.Actions {
             e.consume();
         });
         return root;
+    }
+
+    /** A chart laid out now (on the JavaFX thread, from the report shown), written in the background. */
+    private void chart(org.tamga.report.chart.Drawing drawing, String suggested, boolean png) {
+        if (drawing == null) { notifier.refused(i18n.t("report.chart.none")); return; }
+        files.saveAs(suggested, png ? "*.png" : "*.svg", p -> files.write(p, x -> {
+            if (png) org.tamga.report.chart.PngWriter.write(drawing, org.tamga.report.chart.PngWriter.PRINT_DPI, p);
+            else org.tamga.report.chart.SvgWriter.write(drawing, p);
+            return p;
+        }));
     }
 
     private RetrievalPane.Exports retrievalExports() {

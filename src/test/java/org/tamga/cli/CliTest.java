@@ -47,7 +47,7 @@ class CliTest {
     @Test
     void helpAfterAnyCommandExplainsIt() {
         for (String[] command : List.of(new String[]{"search"}, new String[]{"bench"}, new String[]{"import", "qdpx"},
-                new String[]{"report", "frequencies"}, new String[]{"speakers", "rename"})) {
+                new String[]{"report", "frequencies"}, new String[]{"report", "chart"}, new String[]{"speakers", "rename"})) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
             Run help = tamga((Object[]) args);
@@ -116,6 +116,51 @@ class CliTest {
         assertTrue(info.out().contains("documents  2"), info.out());
         assertTrue(info.out().contains("codings    2"), info.out());
         assertTrue(info.out().contains("coders     2"), info.out());
+    }
+
+    @Test
+    void reportChartWritesABarChartAndAHeatmapAsPngAndSvg() throws Exception {
+        assertEquals(0, tamga("import", project, dir.resolve("transcripts")).code());
+        assertEquals(0, tamga("codebook", "import", project, Path.of("codebooks/poverty-capability-local-knowledge.qdc")).code());
+        assertEquals(0, tamga("code", project, "--document", "访谈01", "--start", 17, "--end", 29, "--code", "Education and knowledge", "--coder", "Saran").code());
+        assertEquals(0, tamga("code", project, "--document", "interview-02", "--start", 48, "--end", 67, "--code", "技术支持与培训").code());
+        assertEquals(0, tamga("code", project, "--document", "访谈01", "--start", 0, "--end", 5, "--code", "技术支持与培训").code());
+
+        Path png = dir.resolve("chart.png");
+        Run bar = tamga("report", "chart", project, "--format", "png", "--output", png);
+        assertEquals(0, bar.code(), bar.err());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(bar.out().startsWith("wrote " + png + ": bar chart, 4 codes × 2 documents ("
+                + image.getWidth() + " × " + image.getHeight() + " px at 300 dpi)"), bar.out());
+        assertTrue(image.getWidth() > 1500, "print resolution: " + image.getWidth());
+
+        Path small = dir.resolve("chart-96.png");
+        assertEquals(0, tamga("report", "chart", project, "--format", "png", "--output", small, "--dpi", 96).code());
+        int width96 = javax.imageio.ImageIO.read(small.toFile()).getWidth();
+        assertEquals(Math.ceil(width96 * 300 / 96.0), image.getWidth(), 4, "the same chart, 300/96 times the pixels");
+
+        Path svg = dir.resolve("chart.svg");
+        assertEquals(0, tamga("report", "chart", project, "--format", "svg", "--output", svg).code());
+        String text = Files.readString(svg, StandardCharsets.UTF_8);
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile()); // well-formed
+        for (String half : List.of("Technical support and training", "技术支持与培训", "Education and knowledge", "教育与知识", "Capability", "可行能力")) {
+            assertTrue(text.contains(half), half + " in the SVG");
+        }
+
+        Path heat = dir.resolve("heat.svg");
+        Run heatmap = tamga("report", "chart", project, "--heatmap", "--format", "svg", "--output", heat, "--document", "访谈01");
+        assertEquals(0, heatmap.code(), heatmap.err());
+        assertTrue(heatmap.out().contains("heatmap, 4 codes × 1 documents"), "only the document named (two codes and their parents): " + heatmap.out());
+        assertTrue(Files.readString(heat).contains("class=\"document\""));
+        Path heatPng = dir.resolve("heat.png");
+        assertEquals(0, tamga("report", "chart", project, "--heatmap", "--format", "png", "--output", heatPng, "--dpi", 150).code());
+        assertNotNull(javax.imageio.ImageIO.read(heatPng.toFile()));
+
+        Run badDpi = tamga("report", "chart", project, "--format", "png", "--output", png, "--dpi", 5);
+        assertEquals(1, badDpi.code());
+        assertEquals("tamga: Give --dpi between 36 and 2400 (not 5).", badDpi.err().strip());
+        Run badFormat = tamga("report", "chart", project, "--format", "pdf", "--output", png);
+        assertNotEquals(0, badFormat.code());
     }
 
     @Test

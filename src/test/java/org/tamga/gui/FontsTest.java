@@ -63,6 +63,9 @@ class FontsTest {
         for (BundledFonts.Face face : BundledFonts.Face.values()) {
             assertEquals(face.family(), Font.font(face.family(), 15).getFamily(), "JavaFX knows " + face.family());
         }
+        assertEquals("Noto Sans", Fonts.family(org.tamga.util.ScriptRuns.Script.CYRILLIC));
+        assertEquals("Droid Sans Fallback", Fonts.family(org.tamga.util.ScriptRuns.Script.HAN));
+        assertEquals("Noto Sans Mongolian", Fonts.family(org.tamga.util.ScriptRuns.Script.MONGOLIAN));
         int checked = 0;
         for (String text : BundledFontsTest.SAMPLES.values()) {
             for (BundledFonts.Run r : BundledFonts.runs(text)) {

@@ -292,6 +292,12 @@ class MainWindowTest {
         ReportPane report = w.workbench().report;
         assertEquals(6, report.report().documents().size());
         assertTrue(report.attribute.getItems().contains("性别 · Gender"));
+        // the chart is the report layer's layout (ADR 33), laid out when its tab is in front: a whole label for every code with codings
+        robot.interact(() -> ((javafx.scene.control.TabPane) report.root.lookup("#reportTabs")).getSelectionModel().select(1));
+        w.drain();
+        assertNotNull(report.chart.drawing(), "the chart is drawn");
+        assertEquals(org.tamga.report.chart.CodeRows.of(report.report()).size(),
+                report.chart.drawing().labels(org.tamga.report.chart.Drawing.Role.CODE).size());
         int all = report.report().rows().stream().mapToInt(r -> r.own().codings()).sum();
         robot.interact(() -> report.attribute.setValue("性别 · Gender"));
         w.drain();
