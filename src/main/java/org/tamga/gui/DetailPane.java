@@ -84,6 +84,8 @@ final class DetailPane {
         for (javafx.scene.Node n : List.of(speakerLabel, speakerRow)) n.managedProperty().bind(n.visibleProperty());
         documentAttributes.setId("documentAttributes");
         documentAttributes.setWrapText(true);
+        // attribute values in traditional Mongolian are shown in its face, wrapped at the pane's width
+        Fonts.byScript(documentAttributes, root.widthProperty().subtract(40));
         setAttribute.setId("setAttribute");
         setAttribute.setText(i18n.t("detail.attribute.set"));
         setAttribute.setOnAction(e -> { if (document != null) model.documents().attributes(this::askForAttribute); });

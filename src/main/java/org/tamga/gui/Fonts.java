@@ -73,4 +73,26 @@ public final class Fonts {
         }
         return out;
     }
+
+    /**
+     * Draws a label's text run by run, each script in its face (a label's own font cannot show
+     * traditional Mongolian, JavaFX's fallback does not reach it there): the label keeps its text
+     * (for tests and accessibility) and shows a wrapping text flow of the runs instead.
+     */
+    static void byScript(javafx.scene.control.Labeled label, String... styleClasses) { byScript(label, null, styleClasses); }
+
+    /** The same, wrapping at {@code width} (a label's own width follows its text, so it cannot say where to wrap). */
+    static void byScript(javafx.scene.control.Labeled label, javafx.beans.value.ObservableNumberValue width, String... styleClasses) {
+        javafx.scene.text.TextFlow flow = new javafx.scene.text.TextFlow();
+        flow.getStyleClass().add("script-flow");
+        Runnable fill = () -> flow.getChildren().setAll(texts(label.getText() == null ? "" : label.getText(), 0, styleClasses));
+        label.textProperty().addListener((o, a, b) -> fill.run());
+        fill.run();
+        if (width != null) {
+            flow.prefWidthProperty().bind(width);
+            flow.maxWidthProperty().bind(width);
+        }
+        label.setGraphic(flow);
+        label.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+    }
 }

@@ -291,9 +291,14 @@ public final class MainWindow implements WorkbenchMenus.Actions {
     private StatusBar statusBar() {
         statusBar = new StatusBar();
         statusBar.setId("statusBar");
-        statusBar.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        Label statusText = new Label();
+        statusText.setId("statusText");
+        statusText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.tasks.pending.get() > 0 && !model.tasks.message.get().isEmpty() ? model.tasks.message.get() + "…" : model.status.get(),
                 model.status, model.tasks.pending, model.tasks.message));
+        Fonts.byScript(statusText); // a status naming a value in traditional Mongolian shows it in its face
+        statusBar.setText("");
+        statusBar.setGraphic(statusText);
         statusBar.progressProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> model.tasks.pending.get() == 0 ? 0 : model.tasks.progress.get(), model.tasks.pending, model.tasks.progress));
         Label project = new Label();

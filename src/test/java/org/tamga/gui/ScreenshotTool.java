@@ -54,7 +54,11 @@ public final class ScreenshotTool {
                 model.documents().setAttribute(window.workbench.transcript.shown().document(), "旗 · Banner", "锡林郭勒 ᠰᠢᠯᠢ ᠶᠢᠨ ᠭᠣᠣᠯ");
                 Code code = model.codebook.get().codes().stream().filter(c -> c.name().startsWith("Pastoral knowledge")).findFirst().orElseThrow();
                 window.workbench.codebook.select(code);
-                if (scene.equals("chart")) window.workbench.tabs.getSelectionModel().select(2);
+                if (scene.equals("chart")) {
+                    window.workbench.tabs.getSelectionModel().select(2);
+                    window.workbench.centreSplit.setDividerPositions(0.25);
+                    ((javafx.scene.control.TabPane) window.workbench.report.root.lookup("#reportTabs")).getSelectionModel().select(1);
+                }
                 else {
                     window.workbench.search.query.setText("草场 OR grassland");
                     window.workbench.search.search();
