@@ -152,7 +152,7 @@ final class QueryReader {
             Matcher near = NEAR.matcher(w);
             if (op != null) tokens.add(new Tok(op, w, null, 0));
             else if (!escaped && near.matches()) tokens.add(new Tok(Kind.NEAR, w, null, Integer.parseInt(near.group(1))));
-            else if (!escaped && w.equals("NEAR")) throw error("NEAR needs a number of words: a NEAR/5 b");
+            else if (!escaped && (w.equals("NEAR") || w.startsWith("NEAR/"))) throw error("NEAR needs a number of words: a NEAR/5 b");
             else tokens.add(new Tok(Kind.WORD, w, literal, 0));
             i = j;
         }
