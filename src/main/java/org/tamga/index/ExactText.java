@@ -117,9 +117,11 @@ public final class ExactText {
                 out[n] = ' '; from[n] = k; to[n] = k + 1; n++;
                 continue;
             }
-            String folded = cp < 0x80 ? null : cp == NarrowSpaceFilter.NNBSP ? "\u202F" : ICUFoldingFilter.NORMALIZER.normalize(new String(Character.toChars(cp)));
+            boolean inert = cp < 0x80 || cp == NarrowSpaceFilter.NNBSP || ICUFoldingFilter.NORMALIZER.isInert(cp);
+            String folded = inert ? null : ICUFoldingFilter.NORMALIZER.normalize(new String(Character.toChars(cp)));
             if (folded == null) {
                 int c = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+                if (variants && c >= 0x3400) c = ChineseVariants.simplified(c);
                 if (n == out.length) { out = Arrays.copyOf(out, n * 2); from = Arrays.copyOf(from, n * 2); to = Arrays.copyOf(to, n * 2); }
                 out[n] = c; from[n] = k; to[n] = k + 1; n++;
                 continue;

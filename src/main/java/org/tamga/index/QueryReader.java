@@ -470,8 +470,11 @@ final class QueryReader {
             else if (i == a.size() - 1 && openEnd) slots.add(new Prefix(t.term()));
             else slots.add(new Terms(forms(t)));
         }
+        // Han characters side by side in the query are side by side in the text where the index
+        // matches them (HanGapFilter leaves a position free at every gap): no check needed
+        boolean hanSideBySide = a.stream().allMatch(Analysed::han) && positions[positions.length - 1] == positions.length - 1;
         ExactText exact = null;
-        if (slop == 0) {
+        if (slop == 0 && !hanSideBySide) {
             int from = a.getFirst().start(), to = a.stream().mapToInt(Analysed::end).max().orElseThrow();
             exact = new ExactText(ExactText.pattern(text.substring(from, to), options.chineseVariants(), null),
                     openStart, openEnd, options.chineseVariants(), 0, 0);
