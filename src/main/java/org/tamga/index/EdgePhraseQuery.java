@@ -8,6 +8,7 @@ import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.BytesRef;
@@ -19,10 +20,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A phrase whose first or last word may go on in the text beyond what the query says (a query with
- * Han characters is a substring search: 阿Q finds the 阿Q of 阿Quei). Those positions hold an
- * automaton (a prefix or a leading wildcard); when the query is run, they are expanded to the
- * words of the index that match, and the phrase becomes a {@link MultiPhraseQuery} of them.
+ * A phrase whose positions may stand for several words: the simplified and traditional forms of a
+ * Han character, or, where a query with Han characters has a letter or digit at an end, every word
+ * that goes on from it (a substring search: 阿Q finds the 阿Q of 阿Quei), given as an automaton (a
+ * prefix or a leading wildcard). When the query is run, each position keeps the words the index
+ * has; the phrase becomes a {@link PhraseQuery} if one is left at each, else a {@link MultiPhraseQuery}.
  */
 final class EdgePhraseQuery extends Query {
     /** The most words one position may stand for. */
@@ -40,23 +42,39 @@ final class EdgePhraseQuery extends Query {
 
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
-        MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder();
         Terms all = MultiTerms.getTerms(searcher.getIndexReader(), SearchIndex.TEXT);
+        Term[][] found = new Term[positions.length][];
+        boolean single = true;
         for (int i = 0; i < positions.length; i++) {
             Term[] at = terms[i];
+            if (patterns[i] == null && at.length > 1) {
+                // the forms of a character that the texts do not have are left out (most traditional forms, in simplified texts)
+                List<Term> present = new ArrayList<>(at.length);
+                for (Term t : at) if (searcher.getIndexReader().docFreq(t) > 0) present.add(t);
+                if (present.isEmpty()) return new MatchNoDocsQuery();
+                at = present.toArray(Term[]::new);
+            }
             if (patterns[i] != null) {
                 if (all == null) return new MatchNoDocsQuery();
-                List<Term> found = new ArrayList<>();
+                List<Term> matching = new ArrayList<>();
                 TermsEnum te = patterns[i].getCompiled().getTermsEnum(all);
                 for (BytesRef t = te.next(); t != null; t = te.next()) {
-                    if (found.size() == MAX_TERMS) throw new IllegalStateException("more than " + MAX_TERMS + " words match " + patterns[i]);
-                    found.add(new Term(SearchIndex.TEXT, BytesRef.deepCopyOf(t)));
+                    if (matching.size() == MAX_TERMS) throw new IllegalStateException("more than " + MAX_TERMS + " words match " + patterns[i]);
+                    matching.add(new Term(SearchIndex.TEXT, BytesRef.deepCopyOf(t)));
                 }
-                if (found.isEmpty()) return new MatchNoDocsQuery();
-                at = found.toArray(Term[]::new);
+                if (matching.isEmpty()) return new MatchNoDocsQuery();
+                at = matching.toArray(Term[]::new);
             }
-            b.add(at, positions[i]);
+            found[i] = at;
+            single &= at.length == 1;
         }
+        if (single) {
+            PhraseQuery.Builder b = new PhraseQuery.Builder();
+            for (int i = 0; i < positions.length; i++) b.add(found[i][0], positions[i]);
+            return b.build();
+        }
+        MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder();
+        for (int i = 0; i < positions.length; i++) b.add(found[i], positions[i]);
         return b.build();
     }
 

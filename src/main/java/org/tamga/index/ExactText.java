@@ -45,6 +45,10 @@ public final class ExactText {
      * offsets {from, to} within it, or null if the hit is not the query's text.
      */
     public int[] find(String hit) {
+        if (!openStart && !openEnd) {
+            int same = sameAsPattern(hit);
+            if (same >= 0) return same == 1 ? new int[]{0, hit.codePointCount(0, hit.length())} : null;
+        }
         Folded f = fold(hit, variants);
         int last = openStart ? f.length - pattern.length : 0;
         for (int i = 0; i <= last; i++) {
@@ -54,6 +58,35 @@ public final class ExactText {
             return new int[]{f.from[i], f.to[j - 1]};
         }
         return null;
+    }
+
+    /**
+     * The common case without allocating: the hit read code point by code point against the
+     * pattern. 1 if it is the pattern, 0 if not, -1 if it has a character whose folding needs ICU.
+     */
+    private int sameAsPattern(String hit) {
+        int k = 0;
+        boolean space = false;
+        for (int i = 0; i < hit.length(); ) {
+            int cp = hit.codePointAt(i);
+            i += Character.charCount(cp);
+            if (space(cp)) { space = true; continue; }
+            if (space) {
+                if (k == 0) return -1; // white space at the start: the slow path decides
+                if (k >= pattern.length || pattern[k] != ' ') return 0;
+                k++;
+                space = false;
+            }
+            int c;
+            if (cp < 0x80) c = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+            else if (cp == NarrowSpaceFilter.NNBSP || ICUFoldingFilter.NORMALIZER.isInert(cp)) c = variants && cp >= 0x3400 ? ChineseVariants.simplified(cp) : cp;
+            else return -1;
+            if (k >= pattern.length) return 0;
+            if (pattern[k] == ANY ? !Character.isLetterOrDigit(c) : pattern[k] != c) return 0;
+            k++;
+        }
+        if (space) return -1;
+        return k == pattern.length ? 1 : 0;
     }
 
     private boolean matchesAt(Folded f, int at) {

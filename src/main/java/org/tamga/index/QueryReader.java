@@ -260,6 +260,11 @@ final class QueryReader {
             if (slots.size() == 1) return slotQuery(slots.getFirst());
             if (slots.stream().allMatch(s -> s instanceof Terms)) {
                 boolean simple = slots.stream().allMatch(s -> ((Terms) s).terms().length == 1);
+                if (!simple && slop == 0) {
+                    Term[][] terms = new Term[slots.size()][];
+                    for (int i = 0; i < slots.size(); i++) terms[i] = Arrays.stream(((Terms) slots.get(i)).terms()).map(x -> new Term(SearchIndex.TEXT, x)).toArray(Term[]::new);
+                    return new EdgePhraseQuery(terms, new org.apache.lucene.search.AutomatonQuery[slots.size()], positions);
+                }
                 if (simple) {
                     PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(slop);
                     for (int i = 0; i < slots.size(); i++) b.add(new Term(SearchIndex.TEXT, ((Terms) slots.get(i)).terms()[0]), positions[i]);
@@ -310,9 +315,20 @@ final class QueryReader {
                 yield b.build();
             }
             case Prefix p -> new PrefixQuery(new Term(SearchIndex.TEXT, p.prefix()));
+            case Wildcard w when prefixOnly(w.pattern()) -> new PrefixQuery(new Term(SearchIndex.TEXT, w.pattern().substring(0, w.pattern().length() - 1)));
             case Wildcard w -> new WildcardQuery(new Term(SearchIndex.TEXT, w.pattern()));
             case Fuzzy f -> new FuzzyQuery(new Term(SearchIndex.TEXT, f.term()), f.edits());
         };
+    }
+
+    /** {@code word*}: no wildcard but the last character, nothing escaped. */
+    private static boolean prefixOnly(String pattern) {
+        if (!pattern.endsWith("*") || pattern.length() < 2) return false;
+        for (int i = 0; i < pattern.length() - 1; i++) {
+            char c = pattern.charAt(i);
+            if (c == '*' || c == '?' || c == '\\') return false;
+        }
+        return true;
     }
 
     private static IntervalsSource slotSource(Slot s) {
