@@ -66,8 +66,8 @@ public final class SearchService {
     /** The hits, how many documents they are in, and whether the limit cut the list short. */
     public record Result(List<Hit> hits, int documents, boolean truncated) {}
 
-    /** Places the index gives for documents whose texts are read together. */
-    private static final int TEXT_BATCH = 1000;
+    /** At most this many places of the index for documents whose texts are read together. */
+    private static final int TEXT_BATCH = 2000;
 
     public Result search(Request request) {
         SearchIndex index = session.index();
@@ -89,9 +89,12 @@ public final class SearchService {
             batches:
             while (more) {
                 // documents best first, their texts read a batch at a time (a few statements rather than one per document)
+                // one place more than the hits still wanted, so that a list cut at the limit is known
+                // to be cut without reading another batch of texts
+                int wanted = (int) Math.min(TEXT_BATCH, request.limit() - (long) hits.size() + 1);
                 List<SearchIndex.DocumentPlaces> batch = new ArrayList<>();
                 int places = 0;
-                while (places < TEXT_BATCH) {
+                while (places < wanted) {
                     SearchIndex.DocumentPlaces d = cursor.next();
                     if (d == null) { more = false; break; }
                     batch.add(d);
