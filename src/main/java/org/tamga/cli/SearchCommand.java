@@ -18,8 +18,10 @@ import java.util.concurrent.Callable;
 
 @Command(name = "search", description = {
         "Search all documents. Every hit is printed with its document, start and end (code points) and a keyword-in-context line.",
-        "Query syntax: words (all must occur), \"a phrase\", AND, OR, NOT, wildcards (train*, wom?n), fuzzy (herder~),",
-        "proximity (\"grassland subsidy\"~5). Chinese is matched character by character, so 贫困 also finds 贫困户."})
+        "Query syntax: words (all must occur), \"a phrase\" (its text exactly), AND, OR, wildcards (train*, wom?n, 草?), fuzzy (herder~),",
+        "proximity (\"grassland subsidy\"~5, grassland NEAR/5 subsidy), 草场 SAMETURN 补贴 (in one speaker turn),",
+        "草场 NOT 补贴 (hits of 草场 in turns without 补贴; --exclude-documents: in documents without it).",
+        "Chinese is matched character by character, so 贫困 also finds 贫困户; simplified and traditional find each other (草场, 草場)."})
 final class SearchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
@@ -31,6 +33,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--coded", paramLabel = "CODE", description = "Only hits inside passages coded with CODE (or a code below it).") String coded;
     @Option(names = "--not-coded", paramLabel = "CODE", description = "Only hits outside every passage coded with CODE: where was the theme missed?") String notCoded;
     @Option(names = "--speaker", paramLabel = "NAME", description = "Only hits in what this speaker said (e.g. Respondent, 受访者); see `tamga speakers`.") String speaker;
+    @Option(names = "--exclude-documents", description = "NOT (and -word) leaves out whole documents that have the word, not only the speaker turns (paragraphs) that have it.") boolean excludeDocuments;
+    @Option(names = "--no-simplified-traditional", description = "Chinese as written: 草场 does not find 草場 (by default simplified and traditional characters find each other).") boolean asWritten;
     @Option(names = "--limit", defaultValue = "10000", paramLabel = "N", description = "At most N hits (default 10000).") int limit;
 
     @Override
@@ -42,6 +46,7 @@ final class SearchCommand implements Callable<Integer> {
             if (coded != null) request = request.codedWith(s.codebook().resolve(coded));
             if (notCoded != null) request = request.notCodedWith(s.codebook().resolve(notCoded));
             if (speaker != null) request = request.spokenBy(speaker);
+            request = request.excludeDocuments(excludeDocuments).chineseVariants(!asWritten);
             SearchService.Result result = s.search().search(request);
             if (format == Output.Format.json) {
                 List<Map<String, Object>> hits = new ArrayList<>();

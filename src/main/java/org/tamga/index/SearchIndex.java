@@ -20,8 +20,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -67,7 +65,7 @@ import java.util.stream.Stream;
  */
 public final class SearchIndex implements AutoCloseable {
     /** Changes whenever the way texts are indexed changes; an index of another format is rebuilt. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     static final String GUID = "guid";
     static final String TEXT = "text";
     private static final String FORMAT_KEY = "tamga.index.format";
@@ -84,6 +82,7 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer analyzer;
+    private final Analyzer queryAnalyzer = analyzer(true);
     private final boolean inMemory;
 
     private SearchIndex(Directory directory, boolean inMemory) throws IOException {
@@ -97,13 +96,20 @@ public final class SearchIndex implements AutoCloseable {
         this.searchers = new SearcherManager(writer, null);
     }
 
-    /** The analyzer of the text field (and of queries against it). */
-    public static Analyzer analyzer() {
+    /** The analyzer of the text field. */
+    public static Analyzer analyzer() { return analyzer(false); }
+
+    /**
+     * The analyzer of the text field ({@code query == false}) or of query text against it: the same
+     * but for words with Mongolian suffixes, whose parts are indexed each on their own and queried as
+     * written ({@link NarrowSpaceFilter}).
+     */
+    static Analyzer analyzer(boolean query) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 StandardTokenizer tokenizer = new StandardTokenizer();
-                TokenStream stream = new ICUFoldingFilter(new HanGapFilter(tokenizer));
+                TokenStream stream = new ICUFoldingFilter(new HanGapFilter(new NarrowSpaceFilter(tokenizer, query)));
                 return new TokenStreamComponents(tokenizer, stream);
             }
 
@@ -253,90 +259,147 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /**
-     * The result of a search: hits in order of document relevance, then position; the number of
-     * documents they are in; whether {@code maxHits} cut the list short.
-     */
-    public record Result(List<IndexHit> hits, int matchingDocuments, boolean truncated) {}
+    /** Reads a query (see {@link QueryReader} for the language); a query it cannot read throws a message saying why. */
+    public SearchQuery parse(String queryText, SearchQuery.Options options) {
+        try {
+            return QueryReader.read(queryText, queryAnalyzer, options);
+        } catch (TamgaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TamgaException("Cannot understand the search \u201C" + queryText + "\u201D (" + e.getMessage() + ").", e);
+        }
+    }
 
     /**
-     * Documents ranked by the first page of a search: a fifth of the hits wanted (a document that
-     * matches at all usually matches several times), at least 50; each further page is four times larger.
+     * A document that may have hits, with the places where each leaf of the query matched in it:
+     * {@code places[leaf]} holds UTF-16 offsets, start and end of each match in turn, in order.
+     */
+    public record DocumentPlaces(String documentGuid, float score, int[][] places) {}
+
+    /**
+     * Documents best first, a page at a time: the first page a fifth of the hits wanted (a document
+     * that matches at all usually matches several times), at least 50; each further page is four times larger.
      */
     private static final int FIRST_PAGE = 50;
     private static final int MAX_PAGE = 50_000;
 
     /**
-     * Finds every match of {@code queryText}. Syntax: words, "phrases", AND/OR/NOT (AND is the
-     * default between words), wildcards {@code * ?}, fuzzy {@code ~}, proximity {@code "a b"~5}.
+     * The documents that may have hits of {@code query}, best first, each with its leaves' places,
+     * read as they are asked for: the caller stops when it has enough hits, so the rest of the
+     * matching documents are neither ranked in full nor asked for their matches. Close it.
      *
      * @param onlyDocuments GUIDs to restrict the search to, or null for all documents
-     * @param maxHits       stop after this many hits (the result says if it stopped)
+     * @param wantedHits    how many hits the caller expects to want (sizes the first page)
      */
-    public Result search(String queryText, Collection<String> onlyDocuments, int maxHits) {
-        Query parsed = parse(queryText);
-        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(parsed, BooleanClause.Occur.MUST);
-        if (onlyDocuments != null) {
-            List<BytesRef> terms = onlyDocuments.stream().map(BytesRef::new).toList();
-            builder.add(new TermInSetQuery(GUID, terms), BooleanClause.Occur.FILTER);
+    public Cursor open(SearchQuery query, Collection<String> onlyDocuments, int wantedHits) {
+        try {
+            return new Cursor(query, onlyDocuments, wantedHits);
+        } catch (IOException e) {
+            throw new TamgaException("The search index could not be read: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw tooMany(query, e);
         }
-        Query query = builder.build();
-        return withSearcher(searcher -> {
-            // rewritten once (a wildcard or fuzzy query walks the term dictionary to rewrite), for the matches and the ranking alike
-            Query rewritten = searcher.rewrite(query);
-            Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            StoredFields[] stored = new StoredFields[leaves.size()];
-            List<IndexHit> hits = new ArrayList<>();
-            boolean truncated = false;
-            int documents = 0;
-            // documents best first, a page at a time: the first pages usually hold enough hits, so the
-            // rest of the matching documents are neither ranked in full nor asked for their matches
-            ScoreDoc after = null;
-            int page = (int) Math.max(FIRST_PAGE, Math.min(MAX_PAGE, maxHits / 5L));
-            pages:
-            while (true) {
-                TopDocs top = searcher.searchAfter(after, rewritten, page);
-                for (ScoreDoc sd : top.scoreDocs) {
-                    int leafIndex = ReaderUtil.subIndex(sd.doc, leaves);
-                    LeafReaderContext leaf = leaves.get(leafIndex);
-                    int local = sd.doc - leaf.docBase;
-                    Matches matches = weight.matches(leaf, local);
-                    if (matches == null) continue;
-                    MatchesIterator it = matches.getMatches(TEXT);
-                    if (it == null) continue;
-                    String guid = null;
-                    while (it.next()) {
-                        if (hits.size() >= maxHits) { truncated = true; break pages; }
-                        if (guid == null) {
-                            if (stored[leafIndex] == null) stored[leafIndex] = leaf.reader().storedFields();
-                            guid = stored[leafIndex].document(local, Set.of(GUID)).get(GUID);
-                            documents++;
-                        }
-                        hits.add(new IndexHit(guid, it.startOffset(), it.endOffset(), sd.score));
-                    }
-                }
-                if (top.scoreDocs.length < page) break;
-                after = top.scoreDocs[top.scoreDocs.length - 1];
-                page = (int) Math.min(MAX_PAGE, page * 4L);
-            }
-            return new Result(hits, documents, truncated);
-        });
     }
 
-    private Query parse(String queryText) {
-        if (queryText == null || queryText.isBlank()) throw new TamgaException("The search is empty: type a word or phrase.");
-        QueryParser parser = new QueryParser(TEXT, analyzer);
-        parser.setSplitOnWhitespace(true);
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        parser.setAutoGeneratePhraseQueries(true);
-        parser.setAllowLeadingWildcard(true);
-        try {
-            return parser.parse(queryText);
-        } catch (ParseException | RuntimeException e) {
-            String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw new TamgaException("Cannot understand the search \u201C" + queryText + "\u201D (" + reason
-                    + "). Use words, \"phrases\", AND/OR/NOT, * and ? wildcards, word~ for fuzzy, \"a b\"~5 for proximity.", e);
+    private static TamgaException tooMany(SearchQuery query, RuntimeException e) {
+        return new TamgaException("The search \u201C" + query.text() + "\u201D stands for too many words (a wildcard"
+                + " that more than " + QueryReader.MAX_EXPANSIONS + " words match, beside other words or in NEAR): make it longer.", e);
+    }
+
+    /** The documents of a search, best first, with their places; see {@link #open}. */
+    public final class Cursor implements AutoCloseable {
+        private final SearchQuery query;
+        private final IndexSearcher searcher;
+        private final Query documents;
+        private final Weight[] leaves;
+        private final List<LeafReaderContext> segments;
+        private final StoredFields[] stored;
+        private ScoreDoc after;
+        private ScoreDoc[] page = new ScoreDoc[0];
+        private int next, pageSize;
+        private boolean last;
+
+        private Cursor(SearchQuery query, Collection<String> onlyDocuments, int wantedHits) throws IOException {
+            this.query = query;
+            this.searcher = searchers.acquire();
+            try {
+                // each leaf rewritten once (a wildcard or fuzzy query walks the term dictionary to rewrite), for its matches and the ranking alike
+                List<Query> leafQueries = query.leafQueries();
+                Query[] rewritten = new Query[leafQueries.size()];
+                leaves = new Weight[rewritten.length];
+                for (int i = 0; i < rewritten.length; i++) {
+                    rewritten[i] = searcher.rewrite(leafQueries.get(i));
+                    leaves[i] = searcher.createWeight(rewritten[i], ScoreMode.COMPLETE_NO_SCORES, 1f);
+                }
+                Query docs = query.documentQuery(rewritten);
+                if (onlyDocuments != null) {
+                    List<BytesRef> terms = onlyDocuments.stream().map(BytesRef::new).toList();
+                    docs = new BooleanQuery.Builder().add(docs, BooleanClause.Occur.MUST)
+                            .add(new TermInSetQuery(GUID, terms), BooleanClause.Occur.FILTER).build();
+                }
+                documents = searcher.rewrite(docs);
+                segments = searcher.getIndexReader().leaves();
+                stored = new StoredFields[segments.size()];
+                pageSize = (int) Math.max(FIRST_PAGE, Math.min(MAX_PAGE, wantedHits / 5L));
+            } catch (IOException | RuntimeException e) {
+                searchers.release(searcher);
+                throw e;
+            }
+        }
+
+        /** The next document that may have hits, or null when there are no more. */
+        public DocumentPlaces next() {
+            try {
+                if (next == page.length) {
+                    if (last) return null;
+                    TopDocs top = searcher.searchAfter(after, documents, pageSize);
+                    page = top.scoreDocs;
+                    next = 0;
+                    last = page.length < pageSize;
+                    if (page.length == 0) return null;
+                    after = page[page.length - 1];
+                    pageSize = (int) Math.min(MAX_PAGE, pageSize * 4L);
+                }
+                ScoreDoc sd = page[next++];
+                int segment = ReaderUtil.subIndex(sd.doc, segments);
+                LeafReaderContext leaf = segments.get(segment);
+                int local = sd.doc - leaf.docBase;
+                int[][] places = new int[leaves.length][];
+                for (int i = 0; i < leaves.length; i++) places[i] = places(leaves[i], leaf, local);
+                if (stored[segment] == null) stored[segment] = leaf.reader().storedFields();
+                String guid = stored[segment].document(local, Set.of(GUID)).get(GUID);
+                return new DocumentPlaces(guid, sd.score, places);
+            } catch (IOException e) {
+                throw new TamgaException("The search index could not be read: " + e.getMessage(), e);
+            } catch (IllegalStateException e) {
+                throw tooMany(query, e);
+            }
+        }
+
+        private static final int[] NONE = new int[0];
+
+        private static int[] places(Weight weight, LeafReaderContext leaf, int doc) throws IOException {
+            Matches matches = weight.matches(leaf, doc);
+            if (matches == null) return NONE;
+            MatchesIterator it = matches.getMatches(TEXT);
+            if (it == null) return NONE;
+            int[] out = new int[16];
+            int n = 0;
+            while (it.next()) {
+                if (n + 2 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+                out[n++] = it.startOffset();
+                out[n++] = it.endOffset();
+            }
+            return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        }
+
+        @Override
+        public void close() {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                throw new TamgaException("Cannot close the search index: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -37,6 +37,20 @@ public final class TurnRepository {
         return query("SELECT " + COLUMNS + " FROM turn WHERE document_id = ? ORDER BY start_pos, id", documentId);
     }
 
+    /** The turns of several documents, each document's in position order (documents without turns are left out). */
+    public java.util.Map<Long, List<Turn>> ofDocuments(java.util.Collection<Long> documentIds) {
+        java.util.Map<Long, List<Turn>> out = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(documentIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            for (Turn t : query("SELECT " + COLUMNS + " FROM turn WHERE document_id IN (" + marks + ") ORDER BY document_id, start_pos, id", chunk.toArray())) {
+                out.computeIfAbsent(t.documentId(), k -> new ArrayList<>()).add(t);
+            }
+        }
+        return out;
+    }
+
     /** The turns of a speaker (exact name) in all documents, in document and position order. */
     public List<Turn> ofSpeaker(String speaker) {
         return query("SELECT " + COLUMNS + " FROM turn WHERE speaker = ? ORDER BY document_id, start_pos, id", speaker);

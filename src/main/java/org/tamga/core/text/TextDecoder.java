@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * Turns the bytes of a text file into text without mojibake. In order: a byte-order mark
- * (UTF-8, UTF-16 LE/BE); UTF-16 without a mark (recognised by its zero bytes); strict UTF-8;
+ * (UTF-8, UTF-16 LE/BE); UTF-16 without a mark (recognised by its zero bytes: many of them for
+ * mostly Latin text, or, for text mostly in Chinese or Mongolian script, a few all on one side of
+ * the units, from its line breaks, spaces and digits); strict UTF-8;
  * then ICU's statistical detector (GB18030/GBK, Big5, Shift_JIS, windows-125x, …), accepting its
  * answer only if the bytes decode without a single error. Line endings become {@code \n}.
  */
@@ -59,6 +61,8 @@ public final class TextDecoder {
         if (startsWith(b, 0xFE, 0xFF)) return strict(b, 2, StandardCharsets.UTF_16BE, "UTF-16BE (BOM)");
         Optional<Charset> utf16 = utf16WithoutBom(b);
         if (utf16.isPresent()) return strict(b, 0, utf16.get(), utf16.get().name());
+        Optional<Decoded> cjk16 = utf16ByItsZeros(b);
+        if (cjk16.isPresent()) return cjk16.get();
         Optional<String> utf8 = tryStrict(b, 0, StandardCharsets.UTF_8);
         if (utf8.isPresent()) return new Decoded(utf8.get(), "UTF-8");
         CharsetDetector detector = new CharsetDetector();
@@ -117,6 +121,39 @@ public final class TextDecoder {
         if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return Optional.of(StandardCharsets.UTF_16LE);
         if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return Optional.of(StandardCharsets.UTF_16BE);
         return Optional.empty();
+    }
+
+    /**
+     * UTF-16 without BOM whose text is mostly Chinese, Mongolian script or other characters above
+     * U+00FF: few zero bytes, but text in UTF-8, GB18030, Big5 or a single-byte code page never has
+     * one. Its line breaks and spaces are units with a zero byte ({@code 0A 00} in LE, {@code 00 0A} in
+     * BE); read the other way round they are unassigned or unlikely characters. So: the byte order
+     * whose strict reading has line breaks or spaces, no control characters and no unassigned code
+     * points (the one with more line breaks and spaces, should both qualify).
+     */
+    private static Optional<Decoded> utf16ByItsZeros(byte[] b) {
+        if (b.length < 4 || (b.length & 1) != 0) return Optional.empty();
+        boolean zero = false;
+        for (byte x : b) if (x == 0) { zero = true; break; }
+        if (!zero) return Optional.empty();
+        Decoded best = null;
+        int bestBreaks = 0;
+        for (Charset cs : new Charset[]{StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE}) {
+            Optional<String> text = tryStrict(b, 0, cs);
+            if (text.isEmpty()) continue;
+            String t = text.get();
+            int breaks = 0;
+            boolean plausible = true;
+            for (int i = 0; i < t.length() && plausible; ) {
+                int c = t.codePointAt(i);
+                i += Character.charCount(c);
+                if (c == '\n' || c == ' ') breaks++;
+                else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f') plausible = false;
+                else if (Character.getType(c) == Character.UNASSIGNED || Character.getType(c) == Character.PRIVATE_USE) plausible = false;
+            }
+            if (plausible && breaks > bestBreaks) { best = new Decoded(t, cs.name()); bestBreaks = breaks; }
+        }
+        return Optional.ofNullable(best);
     }
 
     private static boolean startsWith(byte[] b, int... prefix) {

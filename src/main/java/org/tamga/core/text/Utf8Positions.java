@@ -74,6 +74,47 @@ public final class Utf8Positions {
         return new Place(i, u, c);
     }
 
+    /** The place {@code n} code points after {@code from} (or the end of the text). */
+    public Place forward(Place from, int n) {
+        int i = from.byteOffset(), u = from.utf16(), c = from.codePoint();
+        for (int k = 0; k < n && i < utf8.length; k++) {
+            int len = length(utf8[i]);
+            i = Math.min(utf8.length, i + len);
+            u += len == 4 ? 2 : 1;
+            c++;
+        }
+        return new Place(i, u, c);
+    }
+
+    /** The place {@code n} code points before {@code from} (or the start of the text). */
+    public Place back(Place from, int n) {
+        int i = from.byteOffset(), u = from.utf16(), c = from.codePoint();
+        for (int k = 0; k < n && i > 0; k++) {
+            int end = i;
+            i--;
+            while (i > 0 && (utf8[i] & 0xC0) == 0x80) i--;
+            u -= end - i == 4 ? 2 : 1;
+            c--;
+        }
+        return new Place(i, u, c);
+    }
+
+    /** The code point positions where lines begin: 0, and each position after a line break ({@code \n}). */
+    public int[] lineStarts() {
+        int[] out = new int[16];
+        int n = 0, c = 0;
+        out[n++] = 0;
+        for (byte b : utf8) {
+            if ((b & 0xC0) == 0x80) continue;
+            c++;
+            if (b == '\n') {
+                if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+                out[n++] = c;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     /** The text between two byte offsets. */
     public String text(int fromByte, int toByte) { return new String(utf8, fromByte, toByte - fromByte, StandardCharsets.UTF_8); }
 

@@ -58,6 +58,38 @@ class TextDecoderTest {
         assertNotNull(decoded.encoding());
     }
 
+    /** Text almost all above U+00FF: zero bytes only from its line breaks and digits, all on one side of the units. */
+    static final String CHINESE = "访谈者：草场退化了吗？\n受访者：退化了，二〇一一年以后补贴才到。\n访谈者：补贴够吗？\n受访者：不够，每亩3元。\n";
+    static final String MONGOLIAN = "ᠬᠦᠮᠦᠨ ᠪᠦᠷ ᠲᠥᠷᠥᠵᠦ ᠮᠡᠨᠳᠡᠯᠡᠬᠦ ᠡᠷᠬᠡ ᠴᠢᠯᠥᠭᠡ\u202Fᠲᠡᠢ᠂\nᠠᠳᠠᠯᠢᠬᠠᠨ ᠨᠡᠷ\u180Eᠡ ᠲᠥᠷᠥ\u202Fᠲᠡᠢ᠃\n";
+
+    static Stream<Arguments> utf16WithoutBom() {
+        return Stream.of(
+                Arguments.of("Chinese, UTF-16LE", CHINESE, StandardCharsets.UTF_16LE),
+                Arguments.of("Chinese, UTF-16BE", CHINESE, StandardCharsets.UTF_16BE),
+                Arguments.of("traditional Mongolian, UTF-16LE", MONGOLIAN, StandardCharsets.UTF_16LE),
+                Arguments.of("traditional Mongolian, UTF-16BE", MONGOLIAN, StandardCharsets.UTF_16BE),
+                Arguments.of("Chinese with CRLF, UTF-16LE", CHINESE.replace("\n", "\r\n"), StandardCharsets.UTF_16LE),
+                Arguments.of("Chinese with CRLF, UTF-16BE", CHINESE.replace("\n", "\r\n"), StandardCharsets.UTF_16BE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("utf16WithoutBom")
+    void utf16WithoutBomIsRecognisedByItsZeroBytesEvenWhenFew(String label, String text, Charset charset) throws Exception {
+        byte[] bytes = text.getBytes(charset);
+        long zeros = 0;
+        for (byte b : bytes) if (b == 0) zeros++;
+        assertTrue(zeros < bytes.length * 0.15, label + ": far fewer zero bytes than Latin text has (" + zeros + " of " + bytes.length + ")");
+        TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
+        assertEquals(text.replace("\r\n", "\n"), decoded.text(), label);
+        assertEquals(charset.name(), decoded.encoding(), label);
+    }
+
+    @Test
+    void textWithoutZeroBytesIsNotTakenForUtf16() throws Exception {
+        assertEquals("GB18030", TextDecoder.decode(CHINESE.getBytes(Charset.forName("GB18030"))).encoding().replace("GBK", "GB18030"));
+        assertEquals("UTF-8", TextDecoder.decode(MONGOLIAN.getBytes(StandardCharsets.UTF_8)).encoding());
+    }
+
     @Test
     void bomLabelsSayWhichEncodingWasRead() throws Exception {
         byte[] le = concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, MIXED.getBytes(StandardCharsets.UTF_16LE));
