@@ -10,7 +10,7 @@ import java.util.List;
  * A parsed search: a tree whose leaves are what the index finds by itself (a word, a phrase, a
  * wildcard, a fuzzy word, {@code a NEAR/n b}) and whose inner nodes say how their hits combine. The
  * index matches documents and gives each leaf's places in them; what needs passages (speaker turns,
- * paragraphs), which the index does not know, is decided by the caller from the tree: see ADR 33.
+ * paragraphs), which the index does not know, is decided by the caller from the tree: see ADR 34.
  */
 public final class SearchQuery {
     /**
