@@ -59,6 +59,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
     StatusBar statusBar;
 
     public MainWindow(Stage stage, ProjectModel model, Settings settings, Path sampleFile) {
+        Fonts.load(); // the bundled faces before anything is styled: JavaFX's fallback then reaches them (ADR 33)
         this.stage = stage;
         this.model = model;
         this.settings = settings;

@@ -63,6 +63,7 @@ final class ReportPane {
     }
 
     ReportPane(ProjectModel model, I18n i18n, Exports exports) {
+        Fonts.load();
         this.model = model;
         this.i18n = i18n;
         table.setId("reportTable");
