@@ -38,4 +38,16 @@ class I18nTest {
         assertEquals("3 hits in 2 documents", new I18n(Locale.ENGLISH).t("search.count", 3, 2));
         assertEquals("2 个文档中共 3 处命中", new I18n(Locale.CHINA).t("search.count", 3, 2));
     }
+
+    @Test
+    void countsHaveTheirPluralForms() {
+        I18n en = new I18n(Locale.ENGLISH);
+        assertEquals("1 document", en.t("documents.total", 1));
+        assertEquals("4 documents", en.t("documents.total", 4));
+        assertEquals("1 hit in 1 document", en.t("search.count", 1, 1));
+        assertEquals("1,204 hits in 12 documents", en.t("search.count", 1204, 12));
+        assertEquals("Coded 1 passage with “Health”.", en.t("status.coded", 1, "Health"));
+        assertEquals("Coded 12 passages (sentence) with “草场”; 3 were coded so already.", en.t("status.codedUnit", 12, "草场", "sentence", 3));
+        assertEquals("4 个文档", new I18n(Locale.CHINA).t("documents.total", 4));
+    }
 }
