@@ -16,7 +16,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.tamga.core.CodingService;
 import org.tamga.model.Code;
@@ -88,10 +87,8 @@ final class RetrievalPane {
     private final class PassageCell extends ListCell<Queries.Retrieved> {
         private final Rectangle swatch = new Rectangle(10, 10);
         private final Label head = new Label();
-        private final Text before = new Text();
-        private final Text passage = new Text();
-        private final Text after = new Text();
-        private final TextFlow text = new TextFlow(before, passage, after);
+        /** The context, the passage and the context again, each run of a script in its face (ADR 33). */
+        private final TextFlow text = new TextFlow();
         private final Label memo = new Label();
         private final VBox box;
 
@@ -99,9 +96,6 @@ final class RetrievalPane {
             head.getStyleClass().add("passage-head");
             head.setGraphic(swatch);
             head.setMinWidth(0);
-            before.getStyleClass().add("passage-context");
-            after.getStyleClass().add("passage-context");
-            passage.getStyleClass().add("passage-text");
             memo.getStyleClass().add("passage-memo");
             memo.setWrapText(true);
             memo.managedProperty().bind(memo.visibleProperty());
@@ -123,9 +117,11 @@ final class RetrievalPane {
             swatch.setFill(Color.web(s.code().color() == null ? CodingStyles.DEFAULT_COLOUR : s.code().color()));
             head.setText(i18n.t(q.speaker() == null ? "retrieval.head" : "retrieval.headSpeaker", s.document().name(), q.paragraphs(),
                     s.code().name(), s.coder(), q.speaker()));
-            before.setText(q.before() == null || q.before().isEmpty() ? "" : "…" + q.before());
-            passage.setText(s.text());
-            after.setText(q.after() == null || q.after().isEmpty() ? "" : q.after() + "…");
+            java.util.List<javafx.scene.Node> runs = new java.util.ArrayList<>();
+            if (q.before() != null && !q.before().isEmpty()) runs.addAll(Fonts.texts("…" + q.before(), 0, "passage-context"));
+            runs.addAll(Fonts.texts(s.text(), 0, "passage-text"));
+            if (q.after() != null && !q.after().isEmpty()) runs.addAll(Fonts.texts(q.after() + "…", 0, "passage-context"));
+            text.getChildren().setAll(runs);
             memo.setText(s.coding().memo() == null ? "" : i18n.t("retrieval.memo", s.coding().memo()));
             memo.setVisible(s.coding().memo() != null && !s.coding().memo().isBlank());
             setGraphic(box);

@@ -54,7 +54,10 @@ public final class ScreenshotTool {
                 model.documents().setAttribute(window.workbench.transcript.shown().document(), "旗 · Banner", "锡林郭勒 ᠰᠢᠯᠢ ᠶᠢᠨ ᠭᠣᠣᠯ");
                 Code code = model.codebook.get().codes().stream().filter(c -> c.name().startsWith("Pastoral knowledge")).findFirst().orElseThrow();
                 window.workbench.codebook.select(code);
-                if (scene.equals("chart")) {
+                if (scene.equals("retrieval")) {
+                    window.workbench.tabs.getSelectionModel().select(1);
+                    window.workbench.centreSplit.setDividerPositions(0.35);
+                } else if (scene.equals("chart")) {
                     window.workbench.tabs.getSelectionModel().select(2);
                     window.workbench.centreSplit.setDividerPositions(0.25);
                     ((javafx.scene.control.TabPane) window.workbench.report.root.lookup("#reportTabs")).getSelectionModel().select(1);
@@ -63,7 +66,7 @@ public final class ScreenshotTool {
                     window.workbench.search.query.setText("草场 OR grassland");
                     window.workbench.search.search();
                 }
-                waitThen(() -> scene.equals("chart") ? window.workbench.report.report() != null : !window.workbench.search.results.getItems().isEmpty(), () -> {
+                waitThen(() -> scene.equals("chart") ? window.workbench.report.report() != null : scene.equals("retrieval") ? !window.workbench.retrieval.list.getItems().isEmpty() : !window.workbench.search.results.getItems().isEmpty(), () -> {
                     String text = window.workbench.transcript.shown().text();
                     int at = text.indexOf("我家那块夏场");
                     int cp = text.codePointCount(0, Math.max(0, at));
