@@ -261,7 +261,7 @@ public final class TamgaCommand implements Runnable {
                     for (var t : turns) {
                         out.println(String.join("\t", Output.field(t.speaker()), String.valueOf(t.start()), String.valueOf(t.end()),
                                 time(t.timeStartMs()) + (t.timeEndMs() == null ? "" : "-" + time(t.timeEndMs())),
-                                Output.oneLine(positions.substring(t.start(), t.end()), 60)));
+                                Output.fieldCut(positions.substring(t.start(), t.end()), 60)));
                     }
                 }
             }
