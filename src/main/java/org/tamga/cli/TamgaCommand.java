@@ -273,7 +273,7 @@ public final class TamgaCommand implements Runnable {
         static String time(Long ms) {
             if (ms == null) return "";
             long s = ms / 1000;
-            return String.format("%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+            return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
         }
     }
 
