@@ -40,6 +40,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import java.util.Locale;
 
 /** Documents of every format Tamga imports, made by the tests themselves (no fixture files to trust). */
 public final class Fixtures {
@@ -74,7 +75,7 @@ public final class Fixtures {
         try (XWPFDocument doc = new XWPFDocument()) {
             doc.getProperties().getCoreProperties().setTitle("访谈03 村干部");
             doc.getProperties().getCoreProperties().setCreator("Saran");
-            doc.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new GregorianCalendar(2025, Calendar.JULY, 14).getTime()));
+            doc.getProperties().getCoreProperties().setCreated(java.util.Optional.of(java.util.Date.from(java.time.LocalDate.of(2025, 7, 14).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
             doc.createParagraph().createRun().setText("访谈者：村里有多少贫困户？");
             doc.createParagraph();
             XWPFParagraph answer = doc.createParagraph();
@@ -223,7 +224,7 @@ public final class Fixtures {
         text.codePoints().forEach(cp -> {
             if (cp == '\\' || cp == '{' || cp == '}') b.append('\\').appendCodePoint(cp);
             else if (cp < 0x80) b.appendCodePoint(cp);
-            else for (byte x : new String(Character.toChars(cp)).getBytes(cs)) b.append(String.format("\\'%02x", x & 0xFF));
+            else for (byte x : new String(Character.toChars(cp)).getBytes(cs)) b.append(String.format(Locale.ROOT, "\\'%02x", x & 0xFF));
         });
         return b.toString();
     }
@@ -265,7 +266,7 @@ public final class Fixtures {
         }
         doc.getDocumentInformation().setTitle(title);
         doc.getDocumentInformation().setAuthor(author);
-        Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
         created.clear();
         created.set(2024, Calendar.MARCH, 5, 10, 0, 0);
         doc.getDocumentInformation().setCreationDate(created);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import java.util.Locale;
 
 /**
  * Tamga's benchmark at fieldwork scale ({@code tamga bench}): generates (or reuses) a corpus, imports
@@ -99,7 +100,7 @@ public final class Benchmark {
                 long cpu = processCpuNanos();
                 long t1 = System.nanoTime();
                 ImportReport report = session.importing().importFiles(files, null, (i, n, f) -> {
-                    if (i > 0 && i % every == 0) log.printf("  %,d / %,d%n", i, n);
+                    if (i > 0 && i % every == 0) log.printf(Locale.ROOT, "  %,d / %,d%n", i, n);
                 });
                 r.importSeconds = (System.nanoTime() - t1) / 1e9;
                 r.importCpuSeconds = (processCpuNanos() - cpu) / 1e9;
@@ -211,7 +212,7 @@ public final class Benchmark {
         SplittableRandom rnd = new SplittableRandom(options.seed() ^ 0xC0D1L);
         int have = 0;
         for (int target : options.codings()) {
-            step(String.format("frequency report at %,d codings (adding codings)", target));
+            step(String.format(Locale.ROOT, "frequency report at %,d codings (adding codings)", target));
             while (have < target) {
                 int n = Math.min(CODING_BATCH, target - have);
                 List<CodingService.Passage> passages = new ArrayList<>(n);

@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.Locale;
 
 /**
  * Synthetic interview transcripts for benchmarks, English and Chinese, with speaker turns. The
@@ -82,7 +83,7 @@ public final class CorpusGenerator {
     public String language(int i) { return random(i).nextInt(2) == 0 ? "zh" : "en"; }
 
     /** The file name of transcript {@code i}. */
-    public String fileName(int i) { return String.format("%05d-%s.txt", i + 1, language(i)); }
+    public String fileName(int i) { return String.format(Locale.ROOT, "%05d-%s.txt", i + 1, language(i)); }
 
     private SplittableRandom random(int i) {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L + VERSION);
@@ -97,10 +98,10 @@ public final class CorpusGenerator {
         StringBuilder text = new StringBuilder(target);
         LocalDate date = LocalDate.of(2023, 1, 1).plusDays(rnd.nextInt(900));
         if (zh) {
-            text.append("访谈编号：").append(String.format("%05d", i + 1)).append("  日期：").append(date)
+            text.append("访谈编号：").append(String.format(Locale.ROOT, "%05d", i + 1)).append("  日期：").append(date)
                     .append("  地点：").append(PLACES_ZH[rnd.nextInt(PLACES_ZH.length)]).append("\n\n");
         } else {
-            text.append("Interview ").append(String.format("%05d", i + 1)).append(" \u2014 ").append(date)
+            text.append("Interview ").append(String.format(Locale.ROOT, "%05d", i + 1)).append(" \u2014 ").append(date)
                     .append(" \u2014 ").append(PLACES_EN[rnd.nextInt(PLACES_EN.length)]).append("\n\n");
         }
         // a name with a character outside the BMP in one Chinese interview in twenty
@@ -128,7 +129,7 @@ public final class CorpusGenerator {
             bytes += utf8Length(text, start);
             interviewer = !interviewer;
         }
-        String name = String.format("%05d-%s.txt", i + 1, zh ? "zh" : "en");
+        String name = String.format(Locale.ROOT, "%05d-%s.txt", i + 1, zh ? "zh" : "en");
         return new Transcript(name, zh ? "zh" : "en", text.toString());
     }
 

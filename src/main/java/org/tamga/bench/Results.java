@@ -111,18 +111,18 @@ public final class Results {
 
     /** The table the command prints. */
     public void print(PrintWriter out) {
-        out.printf("Tamga benchmark: %,d transcripts (%,d English, %,d Chinese), %,.1f MB of text (UTF-8), %,d speaker turns, seed %d%n",
+        out.printf(Locale.ROOT, "Tamga benchmark: %,d transcripts (%,d English, %,d Chinese), %,.1f MB of text (UTF-8), %,d speaker turns, seed %d%n",
                 documents, documents - chineseDocuments, chineseDocuments, corpusMb(), turns, seed);
-        out.printf("machine: %s%n", machine.describe());
+        out.printf(Locale.ROOT, "machine: %s%n", machine.describe());
         out.println();
-        out.printf("%-26s %,d transcripts in %,.1f s: %,.1f MB/s, %,.0f documents/s (%,.1f s of CPU on all threads)%n",
+        out.printf(Locale.ROOT, "%-26s %,d transcripts in %,.1f s: %,.1f MB/s, %,.0f documents/s (%,.1f s of CPU on all threads)%n",
                 "import + index (Tamga)", documents, importSeconds, importMbPerSecond(), importDocumentsPerSecond(), importCpuSeconds);
-        out.printf("%-26s %,.1f s: %,.1f MB/s%n", "FTS5 index (baseline)", fts5BuildSeconds, fts5BuildMbPerSecond());
+        out.printf(Locale.ROOT, "%-26s %,.1f s: %,.1f MB/s%n", "FTS5 index (baseline)", fts5BuildSeconds, fts5BuildMbPerSecond());
         out.println();
-        out.printf("search: top %,d hits with positions and KWIC, ms (Tamga and FTS5: %d runs per query; regex scan: %d)%n",
+        out.printf(Locale.ROOT, "search: top %,d hits with positions and KWIC, ms (Tamga and FTS5: %d runs per query; regex scan: %d)%n",
                 Benchmark.HITS, queries.isEmpty() ? 0 : queries.getFirst().tamga.count(),
                 queries.isEmpty() ? 0 : queries.getFirst().regex.count());
-        String header = String.format("%-9s %-24s %6s %8s %8s %8s %9s %9s %8s %8s", "type", "query", "hits", "p50", "p95", "p99",
+        String header = String.format(Locale.ROOT, "%-9s %-24s %6s %8s %8s %8s %9s %9s %8s %8s", "type", "query", "hits", "p50", "p95", "p99",
                 "FTS5 p50", "regex p50", "FTS5/T", "regex/T");
         out.println(header);
         out.println("-".repeat(header.length()));
@@ -166,7 +166,7 @@ public final class Results {
         out.println();
         out.println("targets (issue #6, meant for 10,000 transcripts):");
         for (var e : targets().entrySet()) {
-            out.printf("  %-32s %s%n", e.getKey(), e.getValue() == null ? "not measured" : e.getValue() ? "met" : "MISSED");
+            out.printf(Locale.ROOT, "  %-32s %s%n", e.getKey(), e.getValue() == null ? "not measured" : e.getValue() ? "met" : "MISSED");
         }
         out.flush();
     }

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 
 @Command(name = "autocode", description = {
         "Code every hit of a search at once: the match itself, or the sentence, speaker turn or paragraph around it.",
@@ -62,7 +63,7 @@ final class AutocodeCommand implements Callable<Integer> {
             } else {
                 AutocodeService.Applied applied = s.autocode().apply(plan);
                 out.println(summary("Coded", plan));
-                if (applied.skipped() > 0) out.printf("(%d of them were coded meanwhile and left as they were.)%n", applied.skipped());
+                if (applied.skipped() > 0) out.printf(Locale.ROOT, "(%d of them were coded meanwhile and left as they were.)%n", applied.skipped());
             }
         }
         return 0;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.Locale;
 
 /** Cases and attributes on the command line: {@code attributes}, {@code attribute}, {@code cases}, {@code case}. */
 final class CasesCommand {
@@ -111,7 +112,7 @@ final class CasesCommand {
                             Output.field(v.values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "))),
                             Output.field(v.c().memo() == null ? "" : v.c().memo())));
                 }
-                spec.commandLine().getErr().printf("%d cases%n", cases.size());
+                spec.commandLine().getErr().printf(Locale.ROOT, "%d cases%n", cases.size());
             }
             return 0;
         }
@@ -133,12 +134,12 @@ final class CasesCommand {
                 PrintWriter out = spec.commandLine().getOut();
                 if (remove) {
                     Case c = s.cases().resolveCase(name);
-                    out.printf("took %d of %d documents out of the case %s%n", s.cases().removeFromCase(c, docs), docs.size(), c.name());
+                    out.printf(Locale.ROOT, "took %d of %d documents out of the case %s%n", s.cases().removeFromCase(c, docs), docs.size(), c.name());
                 } else {
                     boolean exists = s.cases().findCase(name).isPresent();
                     if (!exists) s.cases().createCase(name, memo);
                     int added = s.cases().addToCase(name, docs);
-                    out.printf("%s the case %s: %d documents added%n", exists ? "extended" : "made", s.cases().resolveCase(name).name(), added);
+                    out.printf(Locale.ROOT, "%s the case %s: %d documents added%n", exists ? "extended" : "made", s.cases().resolveCase(name).name(), added);
                 }
             }
             return 0;

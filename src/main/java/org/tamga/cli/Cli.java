@@ -26,8 +26,8 @@ public final class Cli {
 
     public static int run(String[] args) {
         LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
-        PrintWriter out = new PrintWriter(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8), true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8), true, StandardCharsets.UTF_8);
         return run(args, out, err);
     }
 

@@ -32,7 +32,7 @@ final class CodebookCommand {
                 CodebookService.MergeReport r = s.codebook().importQdc(file);
                 for (String w : r.warnings()) out.println("warning   " + w);
                 for (String c : r.conflicts()) out.println("conflict  " + c);
-                out.printf("%d codes added, %d already there, %d completed from the file, %d conflicts.%n",
+                out.printf(Locale.ROOT, "%d codes added, %d already there, %d completed from the file, %d conflicts.%n",
                         r.added(), r.unchanged(), r.filledIn(), r.conflicts().size());
             }
             return 0;
@@ -49,7 +49,7 @@ final class CodebookCommand {
             try (ProjectSession s = ProjectSession.open(project)) {
                 if (file.toString().toLowerCase(Locale.ROOT).endsWith(".md")) s.codebook().exportMarkdown(file);
                 else s.codebook().exportQdc(file);
-                spec.commandLine().getOut().printf("wrote %s (%d codes)%n", file, s.codebook().codebook().size());
+                spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d codes)%n", file, s.codebook().codebook().size());
             }
             return 0;
         }

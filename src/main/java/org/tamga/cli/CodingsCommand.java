@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 
 @Command(name = "codings", description = {"Retrieval: every passage coded with a code (and the codes below it), with its document, position and text.",
         "--format docx or html --output FILE writes them as quotes for a paper: each passage with its document, paragraph,",
@@ -55,7 +56,7 @@ final class CodingsCommand implements Callable<Integer> {
             if (quotes) {
                 QuoteReport report = s.reports().quotes(segments, asked == null ? List.of() : List.of(asked), Math.max(0, context));
                 if (format == Format.docx) QuoteWriter.docx(report, output); else QuoteWriter.html(report, output);
-                out.printf("wrote %s: %d %s in %d %s%n", output, report.quotes().size(), report.quotes().size() == 1 ? "passage" : "passages",
+                out.printf(Locale.ROOT, "wrote %s: %d %s in %d %s%n", output, report.quotes().size(), report.quotes().size() == 1 ? "passage" : "passages",
                         report.documents(), report.documents() == 1 ? "document" : "documents");
             } else if (format == Format.json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
@@ -80,7 +81,7 @@ final class CodingsCommand implements Callable<Integer> {
                             String.valueOf(g.coding().end()), Output.field(g.code().name()), Output.field(g.coder()),
                             Output.field(g.text()), Output.field(g.coding().memo()), g.coding().guid()));
                 }
-                spec.commandLine().getErr().printf("%d codings%n", segments.size());
+                spec.commandLine().getErr().printf(Locale.ROOT, "%d codings%n", segments.size());
             }
         }
         return 0;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 
 /** Whole projects exchanged with NVivo, ATLAS.ti, MAXQDA, QualCoder and Taguette as REFI-QDA .qdpx files. */
 final class ExchangeCommand {
@@ -35,14 +36,14 @@ final class ExchangeCommand {
             PrintWriter out = spec.commandLine().getOut();
             Path external = sources != null ? sources : file.toAbsolutePath().getParent();
             QdpxImportReport r = ExchangeService.importQdpx(file, project, external, CacheFolders.root());
-            out.printf("imported  %s%s into %s%n", r.file(), r.origin() == null ? "" : " (made by " + r.origin() + ")", r.project().getFileName());
-            out.printf("          %d documents, %d codes, %d codings, %d coders, %d memos, %d attributes, %d cases%n",
+            out.printf(Locale.ROOT, "imported  %s%s into %s%n", r.file(), r.origin() == null ? "" : " (made by " + r.origin() + ")", r.project().getFileName());
+            out.printf(Locale.ROOT, "          %d documents, %d codes, %d codings, %d coders, %d memos, %d attributes, %d cases%n",
                     r.documents(), r.codes(), r.codings(), r.coders(), r.memos(), r.attributes(), r.cases());
             out.println("positions " + r.positions().replaceFirst("^positions:? ", ""));
             for (String a : r.adjusted()) out.println("changed   " + a);
             for (String s : r.skipped()) out.println("skipped   " + s);
             for (String w : r.warnings()) out.println("warning   " + w);
-            out.printf("%d changed in the carrying over, %d not carried over, %d warnings.%n",
+            out.printf(Locale.ROOT, "%d changed in the carrying over, %d not carried over, %d warnings.%n",
                     r.adjusted().size(), r.skipped().size(), r.warnings().size());
             return 0;
         }
@@ -67,7 +68,7 @@ final class ExchangeCommand {
         @Override public Integer call() {
             try (ProjectSession s = ProjectSession.open(project)) {
                 ExchangeService.ExportReport r = s.exchange().exportQdpx(file);
-                spec.commandLine().getOut().printf("wrote %s: %d documents, %d codes, %d codings, %d coders, %d memos, %d attributes, %d cases%n",
+                spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d documents, %d codes, %d codings, %d coders, %d memos, %d attributes, %d cases%n",
                         file, r.documents(), r.codes(), r.codings(), r.coders(), r.memos(), r.attributes(), r.cases());
             }
             return 0;

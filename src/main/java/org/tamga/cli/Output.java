@@ -3,6 +3,8 @@ package org.tamga.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.tamga.util.SpreadsheetCells;
+
 import java.io.PrintWriter;
 
 /** Small helpers for printing results. */
@@ -21,15 +23,28 @@ final class Output {
         }
     }
 
-    /** A value safe for one TSV field: tabs and line breaks become spaces. */
+    /**
+     * A value safe for one TSV field: neutralised for spreadsheets first (a leading {@code =},
+     * {@code +}, {@code -}, {@code @}, tab or carriage return gets a {@code '}, ADR 35), then tabs
+     * and line breaks become spaces. Every text cell of every TSV table goes through here.
+     */
     static String field(String s) {
-        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+        return flat(SpreadsheetCells.neutralise(s));
     }
 
-    /** At most {@code max} code points on one line, with an ellipsis when cut. */
+    /** A TSV field of at most {@code max} code points, with an ellipsis when cut; neutralised like {@link #field}. */
+    static String fieldCut(String s, int max) {
+        return oneLine(SpreadsheetCells.neutralise(s), max);
+    }
+
+    /** At most {@code max} code points on one line, with an ellipsis when cut (for messages, not for tables). */
     static String oneLine(String s, int max) {
-        String flat = field(s);
+        String flat = flat(s);
         if (flat.codePointCount(0, flat.length()) <= max) return flat;
         return flat.substring(0, flat.offsetByCodePoints(0, max)) + "…";
+    }
+
+    private static String flat(String s) {
+        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 }

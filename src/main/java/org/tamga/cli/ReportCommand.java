@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 
 @Command(name = "report", description = "Reports for Excel, R and papers.", subcommands = {ReportCommand.Frequencies.class, ReportCommand.Chart.class})
 final class ReportCommand {
@@ -48,7 +49,7 @@ final class ReportCommand {
                 ReportWriter.Table table = longLayout ? ReportWriter.Table.LONG
                         : by == By.document ? ReportWriter.Table.MATRIX : ReportWriter.Table.FREQUENCIES;
                 if (format == Format.csv) ReportWriter.csv(report, table, output); else ReportWriter.xlsx(report, table, output);
-                spec.commandLine().getOut().printf("wrote %s: %d codes × %d documents%n", output, report.rows().size(), report.documents().size());
+                spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d codes × %d documents%n", output, report.rows().size(), report.documents().size());
             }
             return 0;
         }
@@ -84,7 +85,7 @@ final class ReportCommand {
                 String size = format == ChartFormat.png
                         ? PngWriter.pixels(d.width(), dpi) + " × " + PngWriter.pixels(d.height(), dpi) + " px at " + dpi + " dpi"
                         : Math.round(d.width()) + " × " + Math.round(d.height()) + " px";
-                spec.commandLine().getOut().printf("wrote %s: %s, %d codes × %d documents (%s)%n", output, heatmap ? "heatmap" : "bar chart",
+                spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s, %d codes × %d documents (%s)%n", output, heatmap ? "heatmap" : "bar chart",
                         org.tamga.report.chart.CodeRows.of(report).size(), report.documents().size(), size);
             }
             return 0;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 
 @Command(name = "search", description = {
         "Search all documents. Every hit is printed with its document, start and end (code points) and a keyword-in-context line.",
@@ -74,7 +75,7 @@ final class SearchCommand implements Callable<Integer> {
                     out.println(Output.field(h.document().name()) + "\t" + h.start() + "\t" + h.end() + "\t"
                             + Output.field(h.match()) + "\t" + Output.field(h.context().line()));
                 }
-                spec.commandLine().getErr().printf("%d hits in %d documents%s%n", result.hits().size(), result.documents(),
+                spec.commandLine().getErr().printf(Locale.ROOT, "%d hits in %d documents%s%n", result.hits().size(), result.documents(),
                         result.truncated() ? " (stopped at --limit " + limit + ")" : "");
             }
         }

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 
 @Command(name = "speakers", description = {"List the speakers found in the documents, with their turns, documents and characters.",
         "Correct the list with `speakers rename` (renaming to an existing speaker merges the two)."},
@@ -34,7 +35,7 @@ final class SpeakersCommand implements Callable<Integer> {
             for (SpeakerService.Speaker p : speakers) {
                 out.println(Output.field(p.name()) + "\t" + p.turns() + "\t" + p.documents() + "\t" + p.characters());
             }
-            spec.commandLine().getErr().printf("%d speakers%n", speakers.size());
+            spec.commandLine().getErr().printf(Locale.ROOT, "%d speakers%n", speakers.size());
         }
         return 0;
     }
@@ -53,7 +54,7 @@ final class SpeakersCommand implements Callable<Integer> {
             try (ProjectSession s = ProjectSession.open(project)) {
                 Document doc = document == null ? null : s.documents().resolve(document);
                 int changed = s.speakers().rename(from, to, doc);
-                spec.commandLine().getOut().printf("renamed \u201C%s\u201D to \u201C%s\u201D in %d turns%s%n", from, to.strip(), changed,
+                spec.commandLine().getOut().printf(Locale.ROOT, "renamed \u201C%s\u201D to \u201C%s\u201D in %d turns%s%n", from, to.strip(), changed,
                         doc == null ? "" : " of " + doc.name());
             }
             return 0;

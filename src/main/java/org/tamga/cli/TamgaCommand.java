@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 
 @Command(name = "tamga", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT, versionProvider = TamgaCommand.Version.class,
         description = "Tamga: qualitative coding of interview transcripts.%n"
@@ -126,13 +127,13 @@ public final class TamgaCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             try (ProjectSession s = open(project)) {
                 ImportReport r = s.importing().importFiles(files, language, (i, n, f) -> { });
-                for (Document d : r.imported()) out.printf("imported  %s  (%s)%n", d.name(), r.describe(d));
+                for (Document d : r.imported()) out.printf(Locale.ROOT, "imported  %s  (%s)%n", d.name(), r.describe(d));
                 for (ImportReport.Duplicate d : r.duplicates()) {
-                    out.printf("already   %s  (same text as document \u201C%s\u201D; not imported again)%n", d.file(), d.existingDocument());
+                    out.printf(Locale.ROOT, "already   %s  (same text as document \u201C%s\u201D; not imported again)%n", d.file(), d.existingDocument());
                 }
-                for (ImportReport.Skipped k : r.skipped()) out.printf("skipped   %s  (%s)%n", k.file(), k.reason());
+                for (ImportReport.Skipped k : r.skipped()) out.printf(Locale.ROOT, "skipped   %s  (%s)%n", k.file(), k.reason());
                 for (ImportReport.Failure f : r.failures()) err.println("tamga: " + f.message());
-                out.printf("%d imported, %d already in the project, %d skipped, %d failed.%n",
+                out.printf(Locale.ROOT, "%d imported, %d already in the project, %d skipped, %d failed.%n",
                         r.imported().size(), r.duplicates().size(), r.skipped().size(), r.failures().size());
                 return r.ok() ? 0 : 1;
             }
@@ -157,7 +158,7 @@ public final class TamgaCommand implements Runnable {
                 Coding coding = s.coding().apply(doc, start, end, c, coder == null ? CodingService.defaultCoder() : coder, memo);
                 String passage = s.documents().text(doc).codePoints().skip(start).limit(end - start)
                         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-                spec.commandLine().getOut().printf("coded %s %d-%d with \u201C%s\u201D (coding %s): %s%n",
+                spec.commandLine().getOut().printf(Locale.ROOT, "coded %s %d-%d with \u201C%s\u201D (coding %s): %s%n",
                         doc.name(), start, end, c.name(), coding.guid(), Output.oneLine(passage, 120));
             }
             return 0;
@@ -195,7 +196,7 @@ public final class TamgaCommand implements Runnable {
         static void print(PrintWriter out, ProjectSession s) {
             ProjectSession.Summary sum = s.summary();
             out.println("project    " + sum.name() + "  (" + s.file() + ")");
-            out.printf("documents  %d  (%,d characters)%n", sum.documents(), sum.characters());
+            out.printf(Locale.ROOT, "documents  %d  (%,d characters)%n", sum.documents(), sum.characters());
             out.println("codes      " + sum.codes());
             out.println("codings    " + sum.codings());
             out.println("coders     " + sum.coders() + (sum.coders() == 0 ? "" : "  (" + String.join(", ",
@@ -237,14 +238,14 @@ public final class TamgaCommand implements Runnable {
                 Document d = s.documents().resolve(name);
                 DocumentSource src = s.documents().source(d);
                 out.println("document     " + d.name());
-                out.println("source file  " + nz(d.sourceFile()) + (src.size() == null ? "" : String.format("  (%,d bytes)", src.size())));
+                out.println("source file  " + nz(d.sourceFile()) + (src.size() == null ? "" : String.format(Locale.ROOT, "  (%,d bytes)", src.size())));
                 out.println("format       " + nz(src.format()) + (d.sourceEncoding() == null || d.sourceEncoding().equals(src.format()) ? "" : "  (" + d.sourceEncoding() + ")"));
                 out.println("title        " + nz(src.title()));
                 out.println("author       " + nz(src.author()));
                 out.println("created      " + (src.created() == null ? "" : src.created()));
                 out.println("modified     " + (src.modified() == null ? "" : src.modified()));
                 out.println("imported     " + d.importedAt());
-                out.printf("language     %s%ncharacters   %,d%n", d.language(), d.length());
+                out.printf(Locale.ROOT, "language     %s%ncharacters   %,d%n", d.language(), d.length());
                 var attributes = s.cases().of(d);
                 out.println("cases        " + String.join(", ", attributes.cases()));
                 out.println("attributes   " + attributes.values().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()
@@ -261,7 +262,7 @@ public final class TamgaCommand implements Runnable {
                     for (var t : turns) {
                         out.println(String.join("\t", Output.field(t.speaker()), String.valueOf(t.start()), String.valueOf(t.end()),
                                 time(t.timeStartMs()) + (t.timeEndMs() == null ? "" : "-" + time(t.timeEndMs())),
-                                Output.oneLine(positions.substring(t.start(), t.end()), 60)));
+                                Output.fieldCut(positions.substring(t.start(), t.end()), 60)));
                     }
                 }
             }
@@ -273,7 +274,7 @@ public final class TamgaCommand implements Runnable {
         static String time(Long ms) {
             if (ms == null) return "";
             long s = ms / 1000;
-            return String.format("%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+            return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
         }
     }
 
@@ -330,7 +331,7 @@ public final class TamgaCommand implements Runnable {
                 for (org.tamga.model.Memo m : s.memos()) {
                     String who = coders.stream().filter(c -> m.coderId() != null && c.id() == m.coderId())
                             .map(org.tamga.model.Coder::name).findFirst().orElse("");
-                    out.printf("%s  %s%s%n%s%n%n", m.createdAt(), who, m.title() == null ? "" : "  " + m.title(), m.text());
+                    out.printf(Locale.ROOT, "%s  %s%s%n%s%n%n", m.createdAt(), who, m.title() == null ? "" : "  " + m.title(), m.text());
                 }
             }
             return 0;

@@ -5,6 +5,7 @@ import org.tamga.model.Document;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * What an import did with each file: imported (with the speakers whose turns were found, by document
@@ -37,7 +38,7 @@ public record ImportReport(List<Document> imported, List<Duplicate> duplicates, 
                     .forEach(e -> parts.add(e.getKey() + " " + e.getValue()));
             turns = count + (count == 1 ? " turn: " : " turns: ") + String.join(", ", parts);
         }
-        return String.format("%s, %,d characters, %s, %s", document.language(), document.length(), document.sourceEncoding(), turns);
+        return String.format(Locale.ROOT, "%s, %,d characters, %s, %s", document.language(), document.length(), document.sourceEncoding(), turns);
     }
 
     /** A file whose text the project already has. */

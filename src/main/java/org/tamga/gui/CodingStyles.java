@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.Locale;
 
 /**
  * How codings look in the text: a passage coded once has its code's colour as background; where
@@ -71,7 +72,7 @@ public final class CodingStyles {
         try {
             int rgb = Integer.parseInt(hex.substring(1), 16);
             int r = (int) (((rgb >> 16) & 0xFF) * 0.6), g = (int) (((rgb >> 8) & 0xFF) * 0.6), b = (int) ((rgb & 0xFF) * 0.6);
-            return String.format("#%02X%02X%02X", r, g, b);
+            return String.format(Locale.ROOT, "#%02X%02X%02X", r, g, b);
         } catch (RuntimeException e) {
             return "#555555";
         }

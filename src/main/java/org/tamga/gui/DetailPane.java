@@ -17,6 +17,7 @@ import org.tamga.model.Document;
 
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.Locale;
 
 /**
  * The right-hand pane, top to bottom: the codings at the cursor (seen without scrolling), the
@@ -106,7 +107,7 @@ final class DetailPane {
         codeColour.setOnAction(e -> {
             if (code == null) return;
             javafx.scene.paint.Color c = codeColour.getValue();
-            String hex = String.format("#%02X%02X%02X", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
+            String hex = String.format(Locale.ROOT, "#%02X%02X%02X", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
                     (int) Math.round(c.getBlue() * 255));
             if (!hex.equalsIgnoreCase(nz(code.color()))) model.codes().recolour(code, hex);
         });

@@ -288,7 +288,7 @@ public final class ProjectModel implements AutoCloseable {
             h.done(new EditHistory.Edit() {
                 public String description() { return label; }
                 public void undo() { inSession(madeIn); undoIt.run(); }
-                public void redo() { inSession(madeIn); doIt.get(); }
+                public void redo() { inSession(madeIn); var unused = doIt.get(); } // the edit again; its result was shown the first time
             });
             return new Edited<>(result, snapshot(madeIn, open, current), h);
         }, edited -> {

@@ -123,7 +123,7 @@ public final class Queries {
 
     /** Writes an export in the background (the window stays usable); {@code then} gets the file written. */
     public void export(Path file, Function<ProjectSession, ?> write, Consumer<Path> then) {
-        model.read(i18n().t("task.export", file.getFileName()), s -> { write.apply(s); return file; }, p -> {
+        model.read(i18n().t("task.export", file.getFileName()), s -> { var unused = write.apply(s); return file; }, p -> {
             model.status.set(i18n().t("status.exported", p.toString()));
             if (then != null) then.accept(p);
         });

@@ -1,6 +1,7 @@
 package org.tamga.report;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Retrieved passages as quotes for a paper: for each coded passage, where it is (document,
@@ -53,7 +54,7 @@ public record QuoteReport(String project, List<String> codes, List<Quote> quotes
         public String time() {
             if (timeMs == null) return null;
             long s = timeMs / 1000;
-            return String.format("%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+            return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
         }
 
         /** The heading line: document · ¶ 3 (16–29) · speaker [time] · coder. */

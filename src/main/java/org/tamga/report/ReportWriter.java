@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.tamga.model.Document;
 import org.tamga.util.AtomicWrite;
+import org.tamga.util.SpreadsheetCells;
 
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,10 @@ import java.util.List;
  * Writes a frequency report as CSV (UTF-8 with a byte-order mark, so that Excel shows Chinese
  * correctly; R's readr and read.csv(fileEncoding = "UTF-8-BOM") read it too) or as an XLSX
  * workbook with three sheets: frequencies, code × document matrix, and the long (tidy) table.
- * Files are written to a temporary file first and then moved into place.
+ * Files are written to a temporary file first and then moved into place. Every cell goes through
+ * {@link SpreadsheetCells#neutralise(Object)}: numbers stay numeric, and a name that a spreadsheet
+ * would take for a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, carriage return) gets a
+ * leading {@code '}; XLSX cells holding text are always string cells (ADR 35).
  */
 public final class ReportWriter {
     private ReportWriter() {}
@@ -77,13 +81,13 @@ public final class ReportWriter {
         csvRows(table(report, table), file);
     }
 
-    /** Any table as CSV: UTF-8 with a byte-order mark, RFC 4180, written atomically. */
+    /** Any table as CSV: UTF-8 with a byte-order mark, RFC 4180, every cell neutralised (ADR 35), written atomically. */
     public static void csvRows(List<List<Object>> rows, Path file) {
         AtomicWrite.write(file, out -> {
             out.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180)) {
-                for (List<Object> row : rows) printer.printRecord(row);
+                for (List<Object> row : rows) printer.printRecord(row.stream().map(SpreadsheetCells::neutralise).toList());
             }
         });
     }
@@ -115,8 +119,9 @@ public final class ReportWriter {
             List<Object> values = rows.get(i);
             for (int j = 0; j < values.size(); j++) {
                 Cell cell = row.createCell(j);
-                Object v = values.get(j);
-                if (v instanceof Number n) cell.setCellValue(n.doubleValue()); else cell.setCellValue(String.valueOf(v));
+                Object v = SpreadsheetCells.neutralise(values.get(j));
+                // text is always a string cell (setCellValue(String) never makes a formula), numbers numeric cells
+                if (v instanceof Number n) cell.setCellValue(n.doubleValue()); else cell.setCellValue((String) v);
                 if (i == 0) cell.setCellStyle(bold);
             }
         }

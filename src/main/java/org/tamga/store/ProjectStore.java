@@ -156,7 +156,7 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     private Path backupBeforeMigration(int fromVersion) {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now());
         Path backup = file.resolveSibling(file.getFileName() + ".v" + fromVersion + "-" + stamp + ".bak");
         try {
             execute("PRAGMA wal_checkpoint(TRUNCATE)");

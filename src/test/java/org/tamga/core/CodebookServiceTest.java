@@ -55,7 +55,7 @@ class CodebookServiceTest {
                     <Code guid="0d9a3c1e-1111-4a59-9b0a-3f1d2c3b4a50" name="Medical costs" isCodable="true"/>
                   </Code>
                   <Code guid="0d9a3c1e-2222-4a59-9b0a-3f1d2c3b4a50" name="Fatalism" isCodable="true"/>
-                </Codes></CodeBook>""".formatted(health.guid()));
+                </Codes></CodeBook>""".replace("%s", health.guid()));
         CodebookService.MergeReport r = session.codebook().importQdc(file);
         assertEquals(2, r.added());
         assertEquals(1, r.conflicts().size());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -32,7 +33,7 @@ class ImportBatchTest {
         Path folder = Files.createDirectories(tmp.resolve("in"));
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Path f = folder.resolve(String.format("t%03d.txt", i));
+            Path f = folder.resolve(String.format(Locale.ROOT, "t%03d.txt", i));
             Files.writeString(f, "Interviewer: How is the grassland?\nRespondent: unique" + i + " grassland, sheep " + i
                     + ".\n访谈者：草场怎么样？\n受访者：第" + i + "号草场还行。\n", StandardCharsets.UTF_8);
             files.add(f);
@@ -60,7 +61,7 @@ class ImportBatchTest {
             for (int i : new int[]{0, ImportService.BATCH_FILES - 1, ImportService.BATCH_FILES, n - 1}) {
                 var hits = session.search().search(SearchService.Request.of("unique" + i)).hits();
                 assertEquals(1, hits.size(), "unique" + i);
-                assertEquals(String.format("t%03d", i), hits.getFirst().document().name());
+                assertEquals(String.format(Locale.ROOT, "t%03d", i), hits.getFirst().document().name());
             }
             assertEquals(n, session.search().search(SearchService.Request.of("草场").limit(10 * n)).hits().size() / 2);
         }

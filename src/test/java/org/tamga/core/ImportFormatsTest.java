@@ -8,11 +8,13 @@ import org.tamga.Fixtures;
 import org.tamga.model.Document;
 import org.tamga.model.DocumentSource;
 import org.tamga.model.Turn;
+import org.tamga.util.SuppressForbidden;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -169,5 +171,45 @@ class ImportFormatsTest {
         b.append(session.speakers().speakers(null));
         b.append(session.search().search(SearchService.Request.of("羊 OR something OR secret")).hits().size());
         return b.toString();
+    }
+
+    /**
+     * Issue 14 item 4: cue times were formatted with the default locale into the imported text, so
+     * under an Arabic (Egypt) or Persian locale they became ٠٠:٠٠:٠١ / ۰۰:۰۰:۰۱ and no turn had its time.
+     */
+    @Test
+    @SuppressForbidden(reason = "checks that the default locale really writes other digits")
+    void subtitleTimesAreAsciiDigitsUnderAnArabicOrPersianLocale() throws Exception {
+        Locale before = Locale.getDefault(), format = Locale.getDefault(Locale.Category.FORMAT),
+                display = Locale.getDefault(Locale.Category.DISPLAY);
+        try {
+            int n = 0;
+            for (String tag : List.of("ar-EG", "fa")) {
+                Locale.setDefault(Locale.forLanguageTag(tag));
+                assertNotEquals("01", String.format("%02d", 1), "this locale writes other digits: " + tag);
+                Path srt = in.resolve("whisper-" + tag + ".srt");
+                Files.writeString(srt, "1\n00:00:01,000 --> 00:00:02,000\nQ: Ready " + tag + "?\n\n"
+                        + "2\n00:01:02,500 --> 00:01:04,000\nA: Yes.\n");
+                ImportReport report = session.importing().importFiles(List.of(srt), null);
+                assertTrue(report.ok(), report.failures().toString());
+                Document d = report.imported().getFirst();
+                String text = session.documents().text(d);
+                assertTrue(text.startsWith("[00:00:01.000 --> 00:00:02.000] Q: Ready"), tag + ": " + text);
+                assertTrue(text.contains("[00:01:02.500 --> 00:01:04.000] A: Yes."), tag + ": " + text);
+                assertEquals(Map.of("Q", 1, "A", 1), report.speakers(d), tag);
+                List<Turn> turns = session.speakers().turns(d);
+                assertEquals(2, turns.size(), tag);
+                assertEquals(1_000L, turns.get(0).timeStartMs(), tag);
+                assertEquals(2_000L, turns.get(0).timeEndMs(), tag);
+                assertEquals(62_500L, turns.get(1).timeStartMs(), tag);
+                assertEquals(64_000L, turns.get(1).timeEndMs(), tag);
+                n++;
+            }
+            assertEquals(2, n);
+        } finally {
+            Locale.setDefault(before);
+            Locale.setDefault(Locale.Category.FORMAT, format);
+            Locale.setDefault(Locale.Category.DISPLAY, display);
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -29,9 +30,9 @@ class QdpxImportTest {
     static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /** A GUID for fixtures: {@code g(7)} = 00000000-0000-4000-8000-000000000007. */
-    static String g(int n) { return String.format("00000000-0000-4000-8000-%012d", n); }
+    static String g(int n) { return String.format(Locale.ROOT, "00000000-0000-4000-8000-%012d", n); }
 
-    static String G(int n) { return g(n).toUpperCase(); }
+    static String G(int n) { return g(n).toUpperCase(Locale.ROOT); }
 
     /** The position attributes of {@code passage} as a tool writes them that counts a CRLF as one character, or as two. */
     static String at(String raw, String passage, boolean crlfAsOne) {
@@ -261,7 +262,7 @@ class QdpxImportTest {
             var row = s.cases().of(s.documents().resolve("Интервью 3"));
             assertEquals(java.util.Map.of("Age", "54", "Sum", "Баян-Өндөр"), row.own());
             assertEquals(org.tamga.model.Attribute.Type.INTEGER, s.cases().attribute("Age").type());
-            assertEquals(G(80).toLowerCase(), s.cases().attribute("Age").guid(), "the variable's GUID is kept");
+            assertEquals(G(80).toLowerCase(Locale.ROOT), s.cases().attribute("Age").guid(), "the variable's GUID is kept");
         }
         assertEquals(List.of(), r.skipped());
         assertFalse(any(r.skipped(), "Tamga has no sets"), "an empty <Sets/> is nothing to report: " + r.skipped());
@@ -283,15 +284,15 @@ class QdpxImportTest {
                 + "<Variable guid=\"" + G(81) + "\" name=\"Age\" typeOfVariable=\"Integer\"/>"
                 + "<Variable guid=\"" + G(82) + "\" name=\"Banner\" typeOfVariable=\"Ordinal\"/></Variables>"
                 + "<Cases><Case guid=\"" + G(90) + "\" name=\"Батбаяр\"><Description>herder, 3rd brigade</Description>"
-                + value.formatted(G(80), "TextValue", "男", "TextValue") + value.formatted(G(81), "IntegerValue", "54", "IntegerValue")
-                + value.formatted(G(82), "TextValue", "Xilin Gol", "TextValue") + value.formatted(G(89), "TextValue", "lost", "TextValue")
+                + String.format(Locale.ROOT, value, G(80), "TextValue", "男", "TextValue") + String.format(Locale.ROOT, value, G(81), "IntegerValue", "54", "IntegerValue")
+                + String.format(Locale.ROOT, value, G(82), "TextValue", "Xilin Gol", "TextValue") + String.format(Locale.ROOT, value, G(89), "TextValue", "lost", "TextValue")
                 + "<SourceRef targetGUID=\"" + G(20) + "\"/><SourceRef targetGUID=\"" + G(21) + "\"/><SourceRef targetGUID=\"" + G(22) + "\"/>"
                 + "<SelectionRef targetGUID=\"" + G(30) + "\"/></Case>"
-                + "<Case guid=\"" + G(91) + "\" name=\"Батбаяр\">" + value.formatted(G(81), "TextValue", "about sixty", "TextValue")
+                + "<Case guid=\"" + G(91) + "\" name=\"Батбаяр\">" + String.format(Locale.ROOT, value, G(81), "TextValue", "about sixty", "TextValue")
                 + "<SourceRef targetGUID=\"" + G(21) + "\"/></Case></Cases>"
                 + "<Sources><TextSource guid=\"" + G(20) + "\" name=\"Interview 1\" plainTextPath=\"internal://" + G(20) + ".txt\"/>"
                 + "<TextSource guid=\"" + G(21) + "\" name=\"Interview 2\"><PlainTextContent>Second visit: the river is lower.</PlainTextContent>"
-                + value.formatted(G(80), "TextValue", "女", "TextValue") + "</TextSource>"
+                + String.format(Locale.ROOT, value, G(80), "TextValue", "女", "TextValue") + "</TextSource>"
                 + "<PictureSource guid=\"" + G(22) + "\" name=\"ger.jpg\" path=\"internal://" + G(22) + ".jpg\"/></Sources>");
         QdpxImportReport r = importArchive(Zips.archive().add("project.qde", xml).add("sources/" + G(20) + ".txt", utf8(text)), "cases");
         assertEquals(3, r.attributes());

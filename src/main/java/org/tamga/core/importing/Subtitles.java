@@ -2,6 +2,7 @@ package org.tamga.core.importing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,7 +83,8 @@ final class Subtitles {
         int m = Integer.parseInt(parts[parts.length - 2]);
         int s = Integer.parseInt(parts[parts.length - 1]);
         String ms = fraction.length > 1 ? (fraction[1] + "00").substring(0, 3) : "000";
-        return String.format("%02d:%02d:%02d.%s", h, m, s, ms);
+        // ASCII digits whatever the default locale: the turn detector reads these times back (issue 14)
+        return String.format(Locale.ROOT, "%02d:%02d:%02d.%s", h, m, s, ms);
     }
 
     private static String unescape(String s) {

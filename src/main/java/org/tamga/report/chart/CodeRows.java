@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * The codes a chart shows, in the order it shows them: every code that has codings, itself or
@@ -70,6 +71,6 @@ public final class CodeRows {
     public static String darker(String hex, double factor) {
         int rgb = Integer.parseInt(hex.substring(1), 16);
         int r = (int) (((rgb >> 16) & 0xFF) * factor), g = (int) (((rgb >> 8) & 0xFF) * factor), b = (int) ((rgb & 0xFF) * factor);
-        return String.format("#%02X%02X%02X", r, g, b);
+        return String.format(Locale.ROOT, "#%02X%02X%02X", r, g, b);
     }
 }

@@ -11,6 +11,7 @@ import org.tamga.report.chart.Drawing.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.Locale;
 
 import static org.tamga.report.chart.BarChart.*;
 
@@ -142,7 +143,7 @@ public final class Heatmap {
         double f = t - i;
         int a = PALETTE[i], b = PALETTE[i + 1];
         int r = mix(a >> 16, b >> 16, f), g = mix(a >> 8, b >> 8, f), bl = mix(a, b, f);
-        return String.format("#%02X%02X%02X", r, g, bl);
+        return String.format(Locale.ROOT, "#%02X%02X%02X", r, g, bl);
     }
 
     private static int mix(int a, int b, double f) { return (int) Math.round((a & 0xFF) * (1 - f) + (b & 0xFF) * f); }

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -207,7 +208,7 @@ public class ChartTest {
         // a solid bar is there in its code's colour: the middle of Education's (#7FA7D9) bar
         Drawing.Rect bar = d.items().stream().filter(i -> i instanceof Drawing.Rect r && r.fill().equals("#7FA7D9")).map(i -> (Drawing.Rect) i).findFirst().orElseThrow();
         int rgb = image.getRGB((int) ((bar.x() + bar.w() / 2) * 300 / 96), (int) ((bar.y() + bar.h() / 2) * 300 / 96)) & 0xFFFFFF;
-        assertEquals(0x7FA7D9, rgb, String.format("%06X", rgb));
+        assertEquals(0x7FA7D9, rgb, String.format(Locale.ROOT, "%06X", rgb));
 
         Path small = dir.resolve("chart-150.png");
         PngWriter.write(d, 150, small);
