@@ -22,6 +22,18 @@ import java.util.Locale;
 @Command(name = "report", description = "Reports for Excel, R and papers.", subcommands = {ReportCommand.Frequencies.class, ReportCommand.Chart.class})
 final class ReportCommand {
 
+    /** Whose codings a report counts: the same options for the table and the chart. */
+    static final class Limits {
+        @Option(names = "--coder", paramLabel = "NAME", description = "Only this coder's codings (repeatable).") List<String> coders;
+        @Option(names = "--document", paramLabel = "NAME", description = "Only this document (repeatable).") List<String> documents;
+        @Option(names = "--speaker", paramLabel = "NAME", description = "Only codings in what this speaker said, e.g. count codes only in the respondents' answers.") String speaker;
+        @Option(names = "--attribute", paramLabel = "NAME=VALUE", description = "Only documents with this attribute value, their own or their case's (repeatable: all must hold), e.g. --attribute 性别=女.") List<String> attributes;
+
+        FrequencyReport frequencies(ProjectSession s) {
+            return s.reports().frequencies(coders == null ? List.of() : coders, TamgaCommand.documents(s, documents, attributes), speaker);
+        }
+    }
+
     enum Format { csv, xlsx }
     enum By { code, document }
     enum Layout { wide, long_ }
@@ -37,15 +49,12 @@ final class ReportCommand {
         @Option(names = "--long", description = "The long/tidy table: one row per code and document (for R).") boolean longLayout;
         @Option(names = "--format", required = true, description = "csv or xlsx") Format format;
         @Option(names = "--output", required = true, paramLabel = "FILE") Path output;
-        @Option(names = "--coder", paramLabel = "NAME", description = "Only this coder's codings (repeatable).") List<String> coders;
-        @Option(names = "--document", paramLabel = "NAME", description = "Only this document (repeatable).") List<String> documents;
-        @Option(names = "--speaker", paramLabel = "NAME", description = "Only codings in what this speaker said, e.g. count codes only in the respondents' answers.") String speaker;
-        @Option(names = "--attribute", paramLabel = "NAME=VALUE", description = "Only documents with this attribute value, their own or their case's (repeatable: all must hold), e.g. --attribute 性别=女.") List<String> attributes;
+        @picocli.CommandLine.Mixin Limits limits;
 
         @Override
         public Integer call() {
             try (ProjectSession s = ProjectSession.open(project)) {
-                FrequencyReport report = s.reports().frequencies(coders == null ? List.of() : coders, TamgaCommand.documents(s, documents, attributes), speaker);
+                FrequencyReport report = limits.frequencies(s);
                 ReportWriter.Table table = longLayout ? ReportWriter.Table.LONG
                         : by == By.document ? ReportWriter.Table.MATRIX : ReportWriter.Table.FREQUENCIES;
                 if (format == Format.csv) ReportWriter.csv(report, table, output); else ReportWriter.xlsx(report, table, output);
@@ -68,10 +77,7 @@ final class ReportCommand {
         @Option(names = "--output", required = true, paramLabel = "FILE") Path output;
         @Option(names = "--heatmap", description = "The code × document heatmap instead of the bar chart.") boolean heatmap;
         @Option(names = "--dpi", defaultValue = "300", description = "Resolution of a PNG (default 300).") int dpi;
-        @Option(names = "--coder", paramLabel = "NAME", description = "Only this coder's codings (repeatable).") List<String> coders;
-        @Option(names = "--document", paramLabel = "NAME", description = "Only this document (repeatable).") List<String> documents;
-        @Option(names = "--speaker", paramLabel = "NAME", description = "Only codings in what this speaker said.") String speaker;
-        @Option(names = "--attribute", paramLabel = "NAME=VALUE", description = "Only documents with this attribute value, their own or their case's (repeatable: all must hold).") List<String> attributes;
+        @picocli.CommandLine.Mixin Limits limits;
 
         @Override
         public Integer call() {
@@ -79,7 +85,7 @@ final class ReportCommand {
                 throw new org.tamga.model.TamgaException("Give --dpi between 36 and 2400 (not " + dpi + ").");
             }
             try (ProjectSession s = ProjectSession.open(project)) {
-                FrequencyReport report = s.reports().frequencies(coders == null ? List.of() : coders, TamgaCommand.documents(s, documents, attributes), speaker);
+                FrequencyReport report = limits.frequencies(s);
                 Drawing d = heatmap ? Heatmap.layout(report, Heatmap.Options.english(report)) : BarChart.layout(report, BarChart.Options.english(report));
                 if (format == ChartFormat.png) PngWriter.write(d, dpi, output); else SvgWriter.write(d, output);
                 String size = format == ChartFormat.png
