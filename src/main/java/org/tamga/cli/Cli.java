@@ -53,7 +53,8 @@ public final class Cli {
             if (ex instanceof TamgaException) {
                 c.getErr().println("tamga: " + ex.getMessage());
             } else {
-                c.getErr().println("tamga: unexpected error: " + ex + " (please report this)");
+                System.getLogger("org.tamga.cli").log(System.Logger.Level.ERROR, "unexpected error in: tamga " + commandPath(c), ex);
+                c.getErr().println("tamga: unexpected error: " + ex + " (please report this with the output of: tamga diagnostics)");
             }
             return 1;
         });

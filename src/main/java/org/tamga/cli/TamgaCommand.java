@@ -27,7 +27,7 @@ import java.util.Locale;
 @Command(name = "tamga", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT, versionProvider = TamgaCommand.Version.class,
         description = "Tamga: qualitative coding of interview transcripts.%n"
                 + "A project is one *.tamga file. Positions are Unicode code points, 0-based, end exclusive.",
-        subcommands = {TamgaCommand.New.class, TamgaCommand.Import.class, ExchangeCommand.Export.class, CodebookCommand.class, SearchCommand.class,
+        subcommands = {TamgaCommand.New.class, TamgaCommand.DiagnosticsReport.class, TamgaCommand.Import.class, ExchangeCommand.Export.class, CodebookCommand.class, SearchCommand.class,
                 TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, AutocodeCommand.class, ReportCommand.class,
                 TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
                 CasesCommand.Attributes.class, CasesCommand.Set.class, CasesCommand.Cases.class, CasesCommand.CaseCmd.class,
@@ -86,6 +86,26 @@ public final class TamgaCommand implements Runnable {
             return v == null ? "(development build)" : v;
         }
         @Override public String[] getVersion() { return new String[]{"Tamga " + version()}; }
+    }
+
+    @Command(name = "diagnostics", description = {
+            "What to attach to a bug report: Tamga's, the system's, Java's and JavaFX's versions, the project's schema",
+            "version and path (if one is named), the cache and log folders, and the last 200 lines of the log.",
+            "Never document text or memos."})
+    static final class DiagnosticsReport implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT.tamga") Path project;
+
+        @Override public Integer call() {
+            if (project == null) {
+                spec.commandLine().getOut().print(org.tamga.core.Diagnostics.report(null, null, Version.version()));
+                return 0;
+            }
+            try (ProjectSession s = open(project)) {
+                spec.commandLine().getOut().print(org.tamga.core.Diagnostics.report(s, null, Version.version()));
+            }
+            return 0;
+        }
     }
 
     /** Opens the project named on the command line; fails clearly if it does not exist. */

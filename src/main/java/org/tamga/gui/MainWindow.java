@@ -24,6 +24,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.textfield.TextFields;
+import org.tamga.core.Diagnostics;
 import org.tamga.core.ProjectSession;
 import org.tamga.model.Code;
 
@@ -348,6 +349,17 @@ public final class MainWindow implements WorkbenchMenus.Actions {
     @Override public void newCode(boolean child) { dialogs.newCode(child ? workbench.codebook.selected() : null); }
     @Override public void toggle(Workbench.Pane pane) { if (workbench != null) workbench.toggle(pane); }
     @Override public boolean collapsed(Workbench.Pane pane) { return workbench != null && workbench.isCollapsed(pane); }
+
+    /** Help › Copy diagnostics: the report goes to the clipboard, to paste into a bug report. */
+    @Override public void copyDiagnostics() {
+        String version = MainWindow.class.getPackage().getImplementationVersion();
+        model.diagnostics(System.getProperty("javafx.runtime.version"), version == null ? "(development build)" : version, report -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(report);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            notifier.told(i18n.t("status.diagnostics", Diagnostics.logFile(Diagnostics.logFolder())));
+        });
+    }
 
     @Override public void about() {
         Alert a = new Alert(Alert.AlertType.INFORMATION, i18n.t("about.text"), ButtonType.OK);

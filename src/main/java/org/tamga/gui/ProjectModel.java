@@ -373,6 +373,11 @@ public final class ProjectModel implements AutoCloseable {
         });
     }
 
+    /** The diagnostics report (versions, the project's schema and path, folders, the log's last lines), read on the task thread. */
+    public void diagnostics(String javafx, String version, Consumer<String> then) {
+        tasks.run(i18n.t("task.read"), p -> org.tamga.core.Diagnostics.report(session, javafx, version), then);
+    }
+
     void remember(Code code) {
         recentCodes.removeIf(c -> c.guid().equals(code.guid()));
         recentCodes.addFirst(code);

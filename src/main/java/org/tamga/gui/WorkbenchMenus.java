@@ -41,6 +41,7 @@ final class WorkbenchMenus {
         void switchLanguage(Locale locale);
         void changeCoder();
         void about();
+        void copyDiagnostics();
     }
 
     private WorkbenchMenus() { }
@@ -120,7 +121,7 @@ final class WorkbenchMenus {
         }
         view.getItems().add(language);
         Menu help = new Menu(i18n.t("menu.help"));
-        help.getItems().add(item(i18n, "menu.help.about", a::about));
+        help.getItems().addAll(item(i18n, "menu.help.diagnostics", a::copyDiagnostics), new SeparatorMenuItem(), item(i18n, "menu.help.about", a::about));
         MenuBar bar = new MenuBar(file, edit, code, view, help);
         bar.setId("menuBar");
         return bar;

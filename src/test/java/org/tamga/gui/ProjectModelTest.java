@@ -220,6 +220,16 @@ class ProjectModelTest {
         assertEquals("", tasks.message.get());
     }
 
+    @Test
+    void helpCopyDiagnosticsReadsTheOpenProjectsReport() {
+        AtomicReference<String> report = new AtomicReference<>();
+        model.diagnostics("21.0.11+4", "test", report::set);
+        tasks.drain();
+        assertTrue(report.get().contains("Project: " + model.projectFile.get().toAbsolutePath()), report.get());
+        assertTrue(report.get().contains("JavaFX: 21.0.11+4"));
+        assertTrue(report.get().contains("Contents: 6 documents"), report.get());
+    }
+
     private int codings(Path project) {
         try (ProjectSession s = ProjectSession.open(project, dir.resolve("cache-check"))) {
             return s.summary().codings();
