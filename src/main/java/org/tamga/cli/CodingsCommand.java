@@ -54,7 +54,7 @@ final class CodingsCommand implements Callable<Integer> {
             List<CodingService.Segment> segments = asked == null ? s.coding().all(who, speaker)
                     : s.coding().retrieve(asked, !noChildren, who, speaker);
             if (quotes) {
-                QuoteReport report = s.reports().quotes(segments, asked == null ? List.of() : List.of(asked), Math.max(0, context));
+                QuoteReport report = s.reports().quotes(segments, asked == null ? List.of() : List.of(asked), Output.atLeast("--context", context, 0));
                 if (format == Format.docx) QuoteWriter.docx(report, output); else QuoteWriter.html(report, output);
                 out.printf(Locale.ROOT, "wrote %s: %d %s in %d %s%n", output, report.quotes().size(), report.quotes().size() == 1 ? "passage" : "passages",
                         report.documents(), report.documents() == 1 ? "document" : "documents");

@@ -47,4 +47,15 @@ final class Output {
     private static String flat(String s) {
         return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
+
+    /**
+     * A number given on the command line that must be at least {@code min}: a nonsensical one
+     * ({@code --limit 0}, a negative context) is refused with a message, never quietly changed.
+     */
+    static int atLeast(String option, int value, int min) {
+        if (value < min) {
+            throw new org.tamga.model.TamgaException(option + " must be " + (min == 0 ? "0 or more" : "at least " + min) + " (not " + value + ").");
+        }
+        return value;
+    }
 }

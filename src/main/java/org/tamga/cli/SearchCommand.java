@@ -42,7 +42,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ProjectSession s = ProjectSession.open(project)) {
-            SearchService.Request request = SearchService.Request.of(query).context(Math.max(0, context)).limit(Math.max(1, limit))
+            SearchService.Request request = SearchService.Request.of(query).context(Output.atLeast("--context", context, 0)).limit(Output.atLeast("--limit", limit, 1))
                     .inDocuments(TamgaCommand.documents(s, documents, attributes));
             if (coded != null) request = request.codedWith(s.codebook().resolve(coded));
             if (notCoded != null) request = request.notCodedWith(s.codebook().resolve(notCoded));
