@@ -195,11 +195,20 @@ public final class DocumentReader {
             throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
         if (bytes.length > MAX_TEXT_FILE_BYTES) throw tooLarge(bytes.length, MAX_TEXT_FILE_BYTES);
+        TextDecoder.Decoded decoded;
         try {
-            return TextDecoder.decode(bytes);
+            decoded = TextDecoder.decode(bytes);
         } catch (TextDecoder.UndecodableException e) {
             throw new Refusal(e.getMessage(), e);
         }
+        // the same limit as for Word, PDF and the rest: a plain text of 100 MB can hold 100 million characters
+        if (decoded.text().length() > MAX_CHARACTERS) throw tooManyCharacters();
+        return decoded;
+    }
+
+    private static Refusal tooManyCharacters() {
+        return new Refusal("its text is longer than " + MAX_CHARACTERS / 1_000_000
+                + " million characters, more than Tamga imports as one document; split it into parts");
     }
 
     private static String kind(String ext) {
@@ -343,10 +352,7 @@ public final class DocumentReader {
     /** The first cause that says why, in the researcher's words. */
     private static Refusal explain(Throwable failure, String format) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ParagraphText.TooLong) {
-                return new Refusal("its text is longer than " + MAX_CHARACTERS / 1_000_000
-                        + " million characters, more than Tamga imports as one document; split it into parts");
-            }
+            if (t instanceof ParagraphText.TooLong) return tooManyCharacters();
             if (t instanceof EncryptedDocumentException
                     || t.getClass().getName().endsWith("InvalidPasswordException")
                     || (t.getClass().getName().startsWith("org.apache.poi") && t.getClass().getSimpleName().contains("Encrypted"))) {

@@ -259,6 +259,19 @@ class DocumentReaderTest {
     }
 
     @Test
+    void aPlainTextOfMoreThanFiftyMillionCharactersIsRefusedLikeEveryOtherFormat() throws Exception {
+        byte[] line = "草场 grassland 补贴 subsidy\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int chars = "草场 grassland 补贴 subsidy\n".length();
+        Path big = dir.resolve("long-transcript.txt");
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(big), 1 << 20)) {
+            for (long written = 0; written <= DocumentReader.MAX_CHARACTERS; written += chars) out.write(line);
+        }
+        assertTrue(Files.size(big) < DocumentReader.MAX_TEXT_FILE_BYTES, "under the size limit: " + Files.size(big));
+        String reason = refusal(big);
+        assertTrue(reason.contains("longer than 50 million characters"), reason);
+    }
+
+    @Test
     void aDocThatIsReallyRtfImportsByItsContent() throws Exception {
         Path f = Fixtures.rtf(dir.resolve("saved-by-wps.doc"), 936, "WPS", List.of("问：你好", "答：你好"));
         Extracted e = DocumentReader.read(f);
