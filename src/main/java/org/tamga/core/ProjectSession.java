@@ -38,6 +38,29 @@ public final class ProjectSession implements AutoCloseable {
     private ProjectSession(ProjectStore store, Path cacheRoot) {
         this.store = store;
         this.cacheRoot = cacheRoot;
+        this.seenDataVersion = store.dataVersion();
+    }
+
+    /** The file's data version when this session last looked (see {@link #changedOutside}). */
+    private int seenDataVersion;
+
+    /**
+     * Whether another process or connection has committed to the project since the last look (the
+     * command line importing while the window is open, a second window): true once per change.
+     * This session's own writes do not count.
+     */
+    public synchronized boolean changedOutside() {
+        int now = store.dataVersion();
+        boolean changed = now != seenDataVersion;
+        seenDataVersion = now;
+        return changed;
+    }
+
+    /** Brings the index in line with the project again: after a change from outside, documents may have come or gone. */
+    public synchronized IndexSync catchUpIndex() {
+        if (index == null) return ensureIndex();
+        lastSync = catchUp(indexFolder());
+        return lastSync;
     }
 
     /** Creates a new project file; its name is the file name without {@code .tamga}. */

@@ -141,7 +141,21 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         if (f != null) openProject(f.toPath());
     }
 
+    /** Every second, while a project is open and nothing else runs: has another process changed it? */
+    private javafx.animation.Timeline watch;
+
+    private void watchOutsideChanges(boolean on) {
+        if (watch == null) {
+            watch = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
+                if (model.isOpen() && model.tasks.pending.get() == 0) model.checkOutsideChanges();
+            }));
+            watch.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        }
+        if (on) watch.play(); else watch.stop();
+    }
+
     private void opened(ProjectModel.Opened opened) {
+        watchOutsideChanges(true);
         if (Boolean.getBoolean("tamga.timing")) {
             // java -Dtamga.timing=true -jar tamga.jar open P.tamga: how long from the JVM's start to the workbench
             long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -155,6 +169,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
     }
 
     @Override public void closeProject() {
+        watchOutsideChanges(false);
         saveLayout();
         model.closeProject(() -> setRoot(welcomeRoot()));
     }
@@ -169,6 +184,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
      * committed) on the task thread, waited for with a bounded time, and only then does Tamga exit.
      */
     @Override public void quit() {
+        watchOutsideChanges(false);
         saveLayout();
         settings.setWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
         if (model.tasks.pending.get() > 0) model.status.set(i18n.t("status.finishing"));
@@ -302,7 +318,8 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         statusBar.setText("");
         statusBar.setGraphic(statusText);
         statusBar.progressProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> model.tasks.pending.get() == 0 ? 0 : model.tasks.progress.get(), model.tasks.pending, model.tasks.progress));
+                () -> model.tasks.pending.get() == 0 || model.tasks.message.get().isEmpty() ? 0 : model.tasks.progress.get(),
+                model.tasks.pending, model.tasks.progress, model.tasks.message));
         Label project = new Label();
         project.textProperty().bind(model.projectName);
         project.getStyleClass().add("project-name");

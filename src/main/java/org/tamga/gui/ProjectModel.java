@@ -93,6 +93,8 @@ public final class ProjectModel implements AutoCloseable {
     public final BooleanProperty canRedo = new SimpleBooleanProperty();
     public final StringProperty undoText = new SimpleStringProperty("");
     public final StringProperty redoText = new SimpleStringProperty("");
+    /** Goes up when changes made outside this window (the command line, a second window) were read in. */
+    public final IntegerProperty outsideChanges = new SimpleIntegerProperty();
     /** Goes up after every change of codings or codes, so that retrieval and reports refresh. */
     public final IntegerProperty revision = new SimpleIntegerProperty();
 
@@ -355,6 +357,26 @@ public final class ProjectModel implements AutoCloseable {
             updateHistory(edited.history);
             if (edited.result != null) status.set(i18n.t(back ? "status.undone" : "status.redone", edited.result.description()));
             if (then != null) then.accept(edited.result);
+        });
+    }
+
+    /**
+     * Looks whether another process changed the project (the window asks every second); if so,
+     * the index catches up and everything shown is read again. Quiet when nothing changed.
+     */
+    public void checkOutsideChanges() {
+        if (!isOpen()) return;
+        OpenDocument current = openDocument.get();
+        Document open = current == null ? null : current.document();
+        tasks.run("", p -> {
+            if (session == null || !session.changedOutside()) return null;
+            session.catchUpIndex();
+            return snapshot(session, open, current);
+        }, snap -> {
+            if (snap == null) return;
+            apply(snap);
+            outsideChanges.set(outsideChanges.get() + 1);
+            status.set(i18n.t("status.outside"));
         });
     }
 

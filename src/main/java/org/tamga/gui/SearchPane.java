@@ -182,6 +182,8 @@ final class SearchPane {
         root.setTop(top);
         root.setCenter(results);
 
+        // documents imported from outside (the command line) are searched too: the query runs again
+        model.outsideChanges.addListener((o, a, b) -> { if (lastAsked != null) { lastAsked = null; search(); } });
         // a rebuilt window (another language) shows the last search again
         Queries.Searched last = model.queries().lastSearch.get();
         if (last != null) { query.setText(last.query()); typing.stop(); show(last); lastAsked = last.query(); lastRevision = model.revision.get(); }

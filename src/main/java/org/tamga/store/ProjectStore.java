@@ -191,6 +191,12 @@ public final class ProjectStore implements AutoCloseable {
 
     public int schemaVersion() { return pragmaInt("user_version"); }
 
+    /**
+     * SQLite's {@code data_version}: it changes when another connection (another process, a second
+     * window, a restored backup) commits to the file, and not for this connection's own writes.
+     */
+    public int dataVersion() { return pragmaInt("data_version"); }
+
     public Project project() {
         try (PreparedStatement ps = prepare("SELECT guid, name, created_at, memo FROM project WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {

@@ -11,6 +11,7 @@ import org.tamga.model.Coding;
 import org.tamga.model.TamgaException;
 import org.testfx.api.FxToolkit;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,6 +219,45 @@ class ProjectModelTest {
         assertInstanceOf(OutOfMemoryError.class, failures.getFirst());
         assertEquals(0, tasks.pending.get(), "nothing is left 'running'");
         assertEquals("", tasks.message.get());
+    }
+
+    @Test
+    void anImportAndACodingFromAnotherProcessAreSeenWithSearchIncluded() throws Exception {
+        Path file = model.projectFile.get();
+        model.checkOutsideChanges();
+        tasks.drain();
+        assertEquals(0, model.outsideChanges.get(), "nothing changed yet");
+        Path text = Files.writeString(dir.resolve("访谈09_牧民.txt"), "访谈者：您好。\n受访者：骆驼草 camelthorn 在我们这里很少见。\n");
+        int documents = model.documentItems.size();
+        int codings = model.codeCounts.get().values().stream().mapToInt(Integer::intValue).sum();
+        // the command line, in a process of its own, imports and codes while the window has the project open
+        run("import", file.toString(), text.toString());
+        run("code", file.toString(), "--document", "访谈09_牧民", "--start", "7", "--end", "10", "--code", "Health", "--coder", "命令行");
+        model.checkOutsideChanges();
+        tasks.drain();
+        assertEquals(1, model.outsideChanges.get());
+        assertEquals(documents + 1, model.documentItems.size(), "the imported document is listed");
+        assertEquals(codings + 1, model.codeCounts.get().values().stream().mapToInt(Integer::intValue).sum(), "the coding is counted");
+        AtomicReference<Queries.Searched> found = new AtomicReference<>();
+        model.queries().search("camelthorn", null, java.util.Map.of(), found::set);
+        tasks.drain();
+        assertEquals(1, found.get().result().hits().size(), "the index caught up: search finds the new document");
+        model.checkOutsideChanges();
+        tasks.drain();
+        assertEquals(1, model.outsideChanges.get(), "read once, not again");
+    }
+
+    private void run(String... args) throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElseThrow();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-Dfile.encoding=UTF-8",
+                "-Djava.awt.headless=true", "-Dtamga.cache.dir=" + dir.resolve("other-cache"), "-Dtamga.log.dir=" + dir.resolve("other-logs"),
+                "-cp", System.getProperty("java.class.path"), "org.tamga.Main"));
+        command.addAll(java.util.List.of(args));
+        Path out = dir.resolve("child-" + System.nanoTime() + ".out");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        // a bound for a broken build, not a pause: the child is waited for however slow the machine
+        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) { p.destroyForcibly(); fail("the command line did not end"); }
+        assertEquals(0, p.exitValue(), Files.readString(out));
     }
 
     @Test
