@@ -321,16 +321,6 @@ public final class ProjectModel implements AutoCloseable {
         });
     }
 
-    /** Re-reads everything the window shows (after an import, a codebook import, an outside change). */
-    void refresh(Runnable then) {
-        OpenDocument current = openDocument.get();
-        Document open = current == null ? null : current.document();
-        tasks.run(i18n.t("task.refresh"), p -> snapshot(session(), open, current), snap -> {
-            apply(snap);
-            if (then != null) then.run();
-        });
-    }
-
     private void updateHistory(EditHistory h) {
         canUndo.set(h.canUndo());
         canRedo.set(h.canRedo());

@@ -138,8 +138,6 @@ final class RetrievalPane {
         return codes.stream().map(c -> model.codebook.get().byGuid(c.guid()).orElse(null)).filter(Objects::nonNull).toList();
     }
 
-    boolean withChildren() { return children.isSelected(); }
-
     void refresh() {
         if (codes.isEmpty() || !model.isOpen()) return;
         List<Code> current = current();

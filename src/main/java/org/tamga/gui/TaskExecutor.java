@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +45,6 @@ public abstract class TaskExecutor {
     public final StringProperty message = new SimpleStringProperty("");
     /** 0..1, or -1 while how far is not known (JavaFX thread). */
     public final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Consumer<Throwable> onFailure = t -> { };
 
     /** Told, on the JavaFX thread, of anything a task threw: refusals, bugs and errors alike. */
@@ -58,7 +56,6 @@ public abstract class TaskExecutor {
     /** Runs {@code work} in the background, then {@code then} with its result on the JavaFX thread. */
     public final <T> Handle run(String title, Work<T> work, Consumer<? super T> then) {
         Handle handle = new Handle();
-        inFlight.incrementAndGet();
         fx(() -> pending.set(pending.get() + 1));
         execute(() -> {
             fx(() -> { message.set(title == null ? "" : title); progress.set(-1); });
@@ -77,7 +74,6 @@ public abstract class TaskExecutor {
             } catch (Throwable t) { // errors too (out of memory): the window says so instead of hanging at "…"
                 fx(() -> onFailure.accept(t));
             } finally {
-                inFlight.decrementAndGet();
                 fx(() -> {
                     pending.set(pending.get() - 1);
                     if (pending.get() == 0) { message.set(""); progress.set(-1); }
@@ -86,9 +82,6 @@ public abstract class TaskExecutor {
         });
         return handle;
     }
-
-    /** Tasks submitted and not yet finished, on any thread. */
-    public int inFlight() { return inFlight.get(); }
 
     /** Hands the task to whatever runs it. */
     protected abstract void execute(Runnable task);

@@ -14,7 +14,6 @@ import javafx.scene.layout.VBox;
 import org.tamga.model.Code;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -176,8 +175,6 @@ final class Workbench {
         arrange();
         if (state.tab() >= 0 && state.tab() < tabs.getTabs().size()) tabs.getSelectionModel().select(state.tab());
     }
-
-    @Override public String toString() { return "Workbench" + Arrays.toString(main.getDividerPositions()); }
 
     /** Shows a code's passages in the retrieval tab. */
     void retrieve(List<Code> codes) { if (!codes.isEmpty()) retrieval.show(codes); }

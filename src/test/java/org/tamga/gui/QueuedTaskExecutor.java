@@ -37,8 +37,6 @@ final class QueuedTaskExecutor extends TaskExecutor {
         throw new AssertionError("the window kept queuing work");
     }
 
-    boolean idle() { return queue.isEmpty(); }
-
     /** Lets the JavaFX thread run everything posted to it so far (and what that posts, twice over). */
     static void flushFx() {
         for (int i = 0; i < 3; i++) {
