@@ -34,6 +34,7 @@ public final class ProjectSession implements AutoCloseable {
     private final CaseService cases = new CaseService(this);
     private final PassageUnits units = new PassageUnits(this);
     private final AutocodeService autocode = new AutocodeService(this);
+    private final AnalysisService analysis = new AnalysisService(this);
 
     private ProjectSession(ProjectStore store, Path cacheRoot) {
         this.store = store;
@@ -125,6 +126,9 @@ public final class ProjectSession implements AutoCloseable {
     public PassageUnits units() { return units; }
     /** Bulk coding of search hits: plan, apply, undo. */
     public AutocodeService autocode() { return autocode; }
+
+    /** Co-occurrence and code × attribute / code × case tables. */
+    public AnalysisService analysis() { return analysis; }
 
     /** Counts for a summary line: documents, codes, codings, coders. */
     public record Summary(String name, int documents, int codes, int codings, int coders, long characters) {}
