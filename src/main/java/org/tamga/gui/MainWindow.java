@@ -230,8 +230,9 @@ public final class MainWindow implements WorkbenchMenus.Actions {
             public void heatmapPng(ReportPane pane) { chart(pane.heatmapForPrint(), "codings-per-code-and-document.png", true); }
             public void heatmapSvg(ReportPane pane) { chart(pane.heatmapForPrint(), "codings-per-code-and-document.svg", false); }
         });
+        AnalysisPane analysis = new AnalysisPane(model, i18n, analysisActions(t));
         transcript = t[0] = new TranscriptController(model, i18n, documentPane, detail, codebook[0]);
-        workbench = new Workbench(documents, codebook[0], documentPane, search, retrieval, report, detail, i18n);
+        workbench = new Workbench(documents, codebook[0], documentPane, search, retrieval, report, analysis, detail, i18n);
         codebook[0].tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             Code c = item == null ? null : item.getValue();
             detail.showCode(c);
@@ -263,6 +264,32 @@ public final class MainWindow implements WorkbenchMenus.Actions {
             else org.tamga.report.chart.SvgWriter.write(drawing, p);
             return p;
         }));
+    }
+
+    /** Where the Analysis area opens passages and writes its exports (in the background). */
+    private AnalysisPane.Actions analysisActions(TranscriptController[] t) {
+        return new AnalysisPane.Actions() {
+            public void open(org.tamga.model.Document d, int start, int end) { t[0].jumpTo(d, start, end, DocumentPane.Placement.TOP); }
+            public void cooccurrenceCsv(org.tamga.report.Cooccurrence table, boolean longLayout) {
+                if (table == null) { notifier.refused(i18n.t("analysis.empty")); return; }
+                files.saveAs(longLayout ? "cooccurrence-long.csv" : "cooccurrence.csv", "*.csv",
+                        p -> files.write(p, x -> { org.tamga.report.AnalysisWriter.csv(table, longLayout, p); return p; }));
+            }
+            public void cooccurrenceXlsx(org.tamga.report.Cooccurrence table) {
+                if (table == null) { notifier.refused(i18n.t("analysis.empty")); return; }
+                files.saveAs("cooccurrence.xlsx", "*.xlsx", p -> files.write(p, x -> { org.tamga.report.AnalysisWriter.xlsx(table, p); return p; }));
+            }
+            public void crosstabCsv(org.tamga.report.Crosstab table, org.tamga.report.Crosstab.Count count, org.tamga.report.Crosstab.Percent percent, boolean longLayout) {
+                if (table == null) { notifier.refused(i18n.t("analysis.empty")); return; }
+                files.saveAs(longLayout ? "crosstab-long.csv" : "crosstab.csv", "*.csv",
+                        p -> files.write(p, x -> { org.tamga.report.AnalysisWriter.csv(table, count, percent, longLayout, p); return p; }));
+            }
+            public void crosstabXlsx(org.tamga.report.Crosstab table, org.tamga.report.Crosstab.Count count) {
+                if (table == null) { notifier.refused(i18n.t("analysis.empty")); return; }
+                files.saveAs("crosstab.xlsx", "*.xlsx", p -> files.write(p, x -> { org.tamga.report.AnalysisWriter.xlsx(table, count, p); return p; }));
+            }
+            public void chart(org.tamga.report.chart.Drawing drawing, String suggested, boolean png) { MainWindow.this.chart(drawing, suggested, png); }
+        };
     }
 
     private RetrievalPane.Exports retrievalExports() {

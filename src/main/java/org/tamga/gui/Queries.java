@@ -111,6 +111,37 @@ public final class Queries {
                 attributes.isEmpty() ? List.of() : documentsWhere(s, attributes)), then);
     }
 
+    // ---- analysis ---------------------------------------------------------------------------------
+
+    /** The co-occurrence table of all codings. */
+    public void cooccurrence(org.tamga.report.Cooccurrence.Rule rule, boolean withChildren, Consumer<org.tamga.report.Cooccurrence> then) {
+        model.read(i18n().t("task.analysis"), s -> s.analysis().cooccurrence(org.tamga.core.Scope.all(), rule, withChildren), then);
+    }
+
+    /** Where two codes occur together under the rule. */
+    public void together(org.tamga.report.Cooccurrence.Rule rule, boolean withChildren, Code a, Code b,
+                         Consumer<List<org.tamga.core.AnalysisService.Together>> then) {
+        model.read(i18n().t("task.retrieve"), s -> s.analysis().together(org.tamga.core.Scope.all(), rule, withChildren, a, b), then);
+    }
+
+    /** A code × attribute or code × case table of all codings. */
+    public void crosstab(org.tamga.core.AnalysisService.Columns columns, boolean withChildren, Consumer<org.tamga.report.Crosstab> then) {
+        model.read(i18n().t("task.analysis"), s -> s.analysis().crosstab(org.tamga.core.Scope.all(), columns, withChildren), then);
+    }
+
+    /** The codings behind one cell of a crosstab. */
+    public void passages(org.tamga.core.AnalysisService.Columns columns, boolean withChildren, Code code, org.tamga.report.Crosstab.Column column,
+                         Consumer<List<CodingService.Segment>> then) {
+        model.read(i18n().t("task.retrieve"), s -> s.analysis().passages(org.tamga.core.Scope.all(), columns, withChildren, code, column), then);
+    }
+
+    /** The attributes (name and type) there are, and whether the project has cases. */
+    public record Dimensions(List<org.tamga.model.Attribute> attributes, boolean cases) {}
+
+    public void dimensions(Consumer<Dimensions> then) {
+        model.read(i18n().t("task.read"), s -> new Dimensions(s.cases().attributes(), !s.cases().cases().isEmpty()), then);
+    }
+
     /** Every attribute with the values documents have of it, for choosing whose codes to count. */
     public void attributeValues(Consumer<Map<String, List<String>>> then) {
         model.read(i18n().t("task.read"), s -> s.cases().valuesInUse(), then);
