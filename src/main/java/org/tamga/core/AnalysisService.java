@@ -64,7 +64,7 @@ public final class AnalysisService {
 
         /** Every coding of the scope's coders, documents and speaker, once per row it counts for. */
         void forEach(Scope scope, Visitor visitor) {
-            Set<Long> coderIds = session.reports().coderIds(scope.coders());
+            Set<Long> coderIds = session.reports().coderIds(scope.coders(), scope.lenient());
             Map<Long, List<Turn>> spoken = scope.speaker() == null ? null : session.speakers().turnsByDocument(scope.speaker());
             int[] ordinal = {0};
             session.store().codings().forEachSpan(coderIds, (documentId, codeId, start, end) -> {
@@ -398,7 +398,7 @@ public final class AnalysisService {
 
     /** The scope's coder names as the project spells them (a name given in another case still finds its coder). */
     private Set<String> resolvedCoders(Scope scope) {
-        Set<Long> ids = session.reports().coderIds(scope.coders());
+        Set<Long> ids = session.reports().coderIds(scope.coders(), scope.lenient());
         Set<String> out = new java.util.HashSet<>();
         for (var c : session.store().coders().all()) if (ids.contains(c.id())) out.add(c.name());
         return out;

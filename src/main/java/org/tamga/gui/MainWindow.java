@@ -323,7 +323,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         coderButton.setTooltip(new Tooltip(i18n.t("coder.tip")));
         coderButton.setOnAction(e -> changeCoder());
         for (Button b : List.of(undo, redo, coderButton)) b.getStyleClass().add("bar-button");
-        HBox tools = new HBox(4, undo, redo, coderButton);
+        HBox tools = new HBox(4, undo, redo, showingButton(), coderButton);
         tools.setAlignment(Pos.CENTER_RIGHT);
         tools.getStyleClass().add("top-tools");
         HBox bar = new HBox(menus, tools);
@@ -331,6 +331,53 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /**
+     * Whose codings are shown: everyone's, only mine (blind coding), or some coders' to compare.
+     * The menu is built when it opens, from the coders there are then.
+     */
+    private javafx.scene.control.MenuButton showingButton() {
+        javafx.scene.control.MenuButton showing = new javafx.scene.control.MenuButton();
+        showing.setId("showingButton");
+        showing.getStyleClass().add("bar-button");
+        showing.setTooltip(new Tooltip(i18n.t("showing.tip")));
+        showing.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.onlyMine.get() ? i18n.t("showing.mine")
+                        : model.shownCoders.get().isEmpty() ? i18n.t("showing.everyone")
+                        : i18n.t("showing.some", String.join(", ", new java.util.TreeSet<>(model.shownCoders.get()))),
+                model.onlyMine, model.shownCoders));
+        showing.setOnShowing(e -> {
+            javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+            javafx.scene.control.RadioMenuItem everyone = new javafx.scene.control.RadioMenuItem(i18n.t("showing.menu.everyone"));
+            everyone.setId("showEveryone");
+            everyone.setToggleGroup(group);
+            everyone.setSelected(!model.onlyMine.get() && model.shownCoders.get().isEmpty());
+            everyone.setOnAction(x -> { model.onlyMine.set(false); model.shownCoders.set(java.util.Set.of()); });
+            javafx.scene.control.RadioMenuItem mine = new javafx.scene.control.RadioMenuItem(i18n.t("showing.menu.mine"));
+            mine.setId("showOnlyMine");
+            mine.setToggleGroup(group);
+            mine.setSelected(model.onlyMine.get());
+            mine.setOnAction(x -> { model.shownCoders.set(java.util.Set.of()); model.onlyMine.set(true); });
+            List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>(List.of(everyone, mine, new javafx.scene.control.SeparatorMenuItem()));
+            javafx.scene.control.MenuItem compare = new javafx.scene.control.MenuItem(i18n.t("showing.menu.compare"));
+            compare.setDisable(true);
+            items.add(compare);
+            for (String name : model.coders) {
+                javafx.scene.control.CheckMenuItem c = new javafx.scene.control.CheckMenuItem(name);
+                c.setSelected(!model.onlyMine.get() && model.shownCoders.get().contains(name));
+                c.setOnAction(x -> {
+                    java.util.Set<String> now = new java.util.TreeSet<>(model.onlyMine.get() ? java.util.Set.of() : model.shownCoders.get());
+                    if (c.isSelected()) now.add(name); else now.remove(name);
+                    model.onlyMine.set(false);
+                    model.shownCoders.set(java.util.Set.copyOf(now));
+                });
+                items.add(c);
+            }
+            showing.getItems().setAll(items);
+        });
+        // a placeholder item so that the button opens; the real items are made as it opens
+        showing.getItems().add(new javafx.scene.control.MenuItem(i18n.t("showing.menu.everyone")));
+        return showing;
     }
 
     private StatusBar statusBar() {

@@ -112,10 +112,20 @@ public final class CodingRepository {
     /** Number of codings per document id. */
     public java.util.Map<Long, Integer> countsByDocument() { return counts("document_id"); }
 
-    private java.util.Map<Long, Integer> counts(String column) {
+    /** Number of codings per code id, of these coders only (of all when empty). */
+    public java.util.Map<Long, Integer> countsByCode(Collection<Long> coderIds) { return counts("code_id", coderIds); }
+
+    /** Number of codings per document id, of these coders only (of all when empty). */
+    public java.util.Map<Long, Integer> countsByDocument(Collection<Long> coderIds) { return counts("document_id", coderIds); }
+
+    private java.util.Map<Long, Integer> counts(String column) { return counts(column, List.of()); }
+
+    private java.util.Map<Long, Integer> counts(String column, Collection<Long> coderIds) {
+        String where = coderIds.isEmpty() ? ""
+                : " WHERE coder_id IN (" + coderIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
         return store.inTransaction(() -> {
             java.util.Map<Long, Integer> out = new java.util.HashMap<>();
-            try (PreparedStatement ps = store.prepare("SELECT " + column + ", count(*) FROM coding GROUP BY " + column);
+            try (PreparedStatement ps = store.prepare("SELECT " + column + ", count(*) FROM coding" + where + " GROUP BY " + column);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.put(rs.getLong(1), rs.getInt(2));
             }
