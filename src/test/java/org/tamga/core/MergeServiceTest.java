@@ -661,6 +661,43 @@ class MergeServiceTest {
         assertFalse(merge(a, c).changed());
     }
 
+    @Test
+    void chineseMongolianAndEmojiNamesComeThroughEveryKindOfThing() {
+        String trad = "ᠮᠠᠯᠴᠢᠨ\u202Fᠤ ᠮᠡᠳᠡᠯᠭᠡ"; // herders' knowledge, with the narrow no-break space of a suffix
+        Path a = project("a.tamga", "访谈 🐎 Батболд", "受访者：🐑🐑 我们的 ᠨᠤᠲᠤᠭ 在北边。\n");
+        try (ProjectSession s = open(a)) {
+            s.codebook().create(null, "草场 · " + trad, null, null);
+        }
+        Path b = copy(a, "b 副本 🐪.tamga");
+        try (ProjectSession s = open(b)) {
+            Document d = s.documents().all().getFirst();
+            Code c = s.codebook().create(s.codebook().resolve("草场").id(), "ᠬᠠᠳᠠᠭᠠᠯᠠᠮᠵᠢ 🌾", null, null);
+            s.coding().apply(d, 11, 13, c, "Батболд 🐎");
+            s.coding().apply(d, 7, 9, s.codebook().resolve("草场"), "ᠪᠠᠲᠤ\u202Fᠮᠥᠩᠬᠡ");
+            s.codebook().rename(s.codebook().resolve("草场").id(), "草场 🌱 · " + trad);
+            s.cases().setValue(d, "ᠠᠶᠢᠮᠠᠭ", "Шилийн гол 🏞", null);
+            s.cases().addToCase("户 ᠠᠢᠯ 🏠", List.of(d));
+            s.addMemo("备忘 ᠲᠡᠮᠳᠡᠭᠯᠡᠯ", "😀 ᠰᠠᠶᠢᠨ", "Батболд 🐎");
+        }
+        MergeReport r = merge(a, b);
+        assertEquals(List.of(new MergeReport.Conflict("b 副本 🐪.tamga", ConflictKind.CODE_RENAMED, "code \u201C草场 · " + trad + "\u201D",
+                "草场 · " + trad, "草场 🌱 · " + trad), new MergeReport.Conflict("b 副本 🐪.tamga", ConflictKind.CODE_NOT_IN_TARGET,
+                "code \u201C草场 · " + trad + " › ᠬᠠᠳᠠᠭᠠᠯᠠᠮᠵᠢ 🌾\u201D", "added, with its 1 coding",
+                "used in the source (1 coding); the target has no such code (deleted there, or new in the source)")), r.conflicts());
+        try (ProjectSession s = open(a)) {
+            Document d = s.documents().all().getFirst();
+            assertEquals(List.of("草场 · " + trad, "ᠬᠠᠳᠠᠭᠠᠯᠠᠮᠵᠢ 🌾"), s.codebook().codebook().codes().stream().map(Code::name).toList());
+            assertEquals(List.of("Батболд 🐎", "ᠪᠠᠲᠤ\u202Fᠮᠥᠩᠬᠡ"), s.coding().coders().stream().map(Coder::name).sorted().toList());
+            String text = s.documents().text(d);
+            assertEquals(List.of("我们", "ᠨᠤ"), s.coding().ofDocument(d).stream().sorted(java.util.Comparator.comparingInt(Coding::start))
+                    .map(c -> SessionFixtures.cpSubstring(text, c.start(), c.end())).toList(), "positions after two emoji still point at the same text");
+            assertEquals(Map.of("ᠠᠶᠢᠮᠠᠭ", "Шилийн гол 🏞"), s.cases().of(d).own());
+            assertEquals(List.of("户 ᠠᠢᠯ 🏠"), s.cases().of(d).cases());
+            assertEquals("备忘 ᠲᠡᠮᠳᠡᠭᠯᠡᠯ", s.memos().getFirst().title());
+        }
+        assertFalse(merge(a, b).changed());
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private static void assertConflict(Map<ConflictKind, List<MergeReport.Conflict>> byKind, ConflictKind kind, String item, String kept, String other) {
