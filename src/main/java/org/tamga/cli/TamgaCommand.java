@@ -359,7 +359,7 @@ public final class TamgaCommand implements Runnable {
     }
 
     @Command(name = "sample", description = {"Create (or reopen) the sample project: six fictional interviews, the shipped codebook,",
-            "codings by two coders; then open it in the window (or, without a display or with --no-window, print its summary)."})
+            "codings by two coders, attributes and cases; then open it in the window (or, without a display or with --no-window, print its summary)."})
     static final class Sample implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT.tamga", defaultValue = "tamga-sample.tamga") Path project;

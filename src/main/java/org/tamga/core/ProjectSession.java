@@ -35,6 +35,7 @@ public final class ProjectSession implements AutoCloseable {
     private final PassageUnits units = new PassageUnits(this);
     private final AutocodeService autocode = new AutocodeService(this);
     private final MergeService merging = new MergeService(this);
+    private final AnalysisService analysis = new AnalysisService(this);
 
     private ProjectSession(ProjectStore store, Path cacheRoot) {
         this.store = store;
@@ -128,6 +129,9 @@ public final class ProjectSession implements AutoCloseable {
     public AutocodeService autocode() { return autocode; }
     /** Merging coders' copies of the project into this one. */
     public MergeService merging() { return merging; }
+
+    /** Co-occurrence and code × attribute / code × case tables. */
+    public AnalysisService analysis() { return analysis; }
 
     /** Counts for a summary line: documents, codes, codings, coders. */
     public record Summary(String name, int documents, int codes, int codings, int coders, long characters) {}

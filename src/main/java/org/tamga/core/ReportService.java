@@ -40,16 +40,7 @@ public final class ReportService {
     public FrequencyReport frequencies(Collection<String> coderNames, Collection<Document> documents, String speaker) {
         var store = session.store();
         List<Document> docs = documents == null || documents.isEmpty() ? store.documents().all() : List.copyOf(documents);
-        Set<Long> coderIds = new HashSet<>();
-        if (coderNames != null && !coderNames.isEmpty()) {
-            List<Coder> coders = store.coders().all();
-            for (String name : coderNames) {
-                Coder coder = coders.stream().filter(c -> c.name().equalsIgnoreCase(name.strip())).findFirst()
-                        .orElseThrow(() -> new TamgaException("No coder \u201C" + name + "\u201D in the project (coders: "
-                                + String.join(", ", coders.stream().map(Coder::name).toList()) + ")."));
-                coderIds.add(coder.id());
-            }
-        }
+        Set<Long> coderIds = coderIds(coderNames);
         // only what the report counts is read: document, code and positions, not whole codings
         Map<Long, List<Turn>> spoken = speaker == null ? null : session.speakers().turnsByDocument(speaker);
         FrequencyReport.Spans spans = new FrequencyReport.Spans(Math.max(1024, store.codings().count()));
@@ -57,6 +48,21 @@ public final class ReportService {
             if (spoken == null || SpeakerService.spoken(spoken, documentId, start, end)) spans.add(documentId, codeId, start, end);
         });
         return FrequencyReport.build(store.codes().codebook(), docs, spans);
+    }
+
+    /** The ids of the coders named (any case); empty for all coders. A name that is no coder is refused, naming those there are. */
+    Set<Long> coderIds(Collection<String> coderNames) {
+        Set<Long> coderIds = new HashSet<>();
+        if (coderNames != null && !coderNames.isEmpty()) {
+            List<Coder> coders = session.store().coders().all();
+            for (String name : coderNames) {
+                Coder coder = coders.stream().filter(c -> c.name().equalsIgnoreCase(name.strip())).findFirst()
+                        .orElseThrow(() -> new TamgaException("No coder \u201C" + name + "\u201D in the project (coders: "
+                                + String.join(", ", coders.stream().map(Coder::name).toList()) + ")."));
+                coderIds.add(coder.id());
+            }
+        }
+        return coderIds;
     }
 
     /** Code points of context a quote report shows on either side of a passage unless told otherwise. */

@@ -113,8 +113,8 @@ class MergeServiceTest {
             assertEquals("Saran: bodily health and care\n\n——— from 田野-Bilguun.tamga ———\nBilguun: health as herders speak of it",
                     s.codebook().resolve("Health").memo(), "both memos are kept");
             Document d1 = s.documents().resolve(doc1);
-            assertEquals(Map.of("旗县", "东乌珠穆沁旗"), s.cases().of(d1).own());
-            assertEquals(Map.of("Age", "52"), s.cases().of(s.documents().resolve(doc2)).own());
+            assertEquals("东乌珠穆沁旗", s.cases().of(d1).own().get("旗县"));
+            assertEquals("52", s.cases().of(s.documents().resolve(doc2)).own().get("Age"));
             assertTrue(s.memos().stream().anyMatch(m -> m.title().equals("ᠮᠣᠩᠭᠣᠯ\u202Fᠬᠡᠯᠡ")));
             assertTrue(s.project().memo().startsWith("Fieldwork 2025, Xilingol"), s.project().memo());
         }
@@ -652,7 +652,8 @@ class MergeServiceTest {
         assertEquals(new MergeReport.Tally(0, 28), counts.tally(Kind.CODES));
         assertEquals(new MergeReport.Tally(1, 45), counts.tally(Kind.CODINGS));
         assertEquals(new MergeReport.Tally(1, 2), counts.tally(Kind.CODERS));
-        assertEquals(new MergeReport.Tally(0, 1), counts.tally(Kind.VALUES));
+        assertEquals(0, counts.tally(Kind.VALUES).added());
+        assertTrue(counts.tally(Kind.VALUES).already() > 0, "the values came back through the .qdpx");
         List<String> after = dump(a);
         List<String> added = new ArrayList<>(after);
         added.removeAll(before);
