@@ -420,6 +420,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         if (files == null) files = new ImportExport(stage, model, i18n, notifier, this::openProject);
         files.importQdpxDialog();
     }
+    @Override public void mergeProjects() { files.mergeDialog(); }
     @Override public void exportCodebook() { files.saveAs("codebook.qdc", "*.qdc", files::exportCodebook); }
     @Override public void exportQdpx() { files.saveAs(model.projectName.get() + ".qdpx", "*.qdpx", files::exportQdpx); }
 

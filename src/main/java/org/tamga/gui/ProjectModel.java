@@ -351,6 +351,32 @@ public final class ProjectModel implements AutoCloseable {
         });
     }
 
+    /**
+     * Merges coders' copies of the open project into it ({@code dryRun}: says what merging would do
+     * and writes nothing), then refreshes what the window shows. A merge is not undoable: the undo
+     * history before it is cleared (its steps would replay over what the merge brought), and the
+     * copy the merge writes beside the project is the way back.
+     */
+    public void merge(List<Path> sources, boolean dryRun, Consumer<org.tamga.core.MergeReport> then) {
+        String names = sources.size() == 1 ? sources.getFirst().getFileName().toString() : String.valueOf(sources.size());
+        if (dryRun) {
+            read(i18n.t("task.mergeDry", names), s -> s.merging().merge(sources, true), then);
+            return;
+        }
+        OpenDocument current = openDocument.get();
+        Document open = current == null ? null : current.document();
+        tasks.run(i18n.t("task.merge", names), p -> {
+            ProjectSession s = session();
+            org.tamga.core.MergeReport report = s.merging().merge(sources, false);
+            if (report.changed()) history = new EditHistory(500);
+            return new Edited<>(report, snapshot(s, open, current), history);
+        }, edited -> {
+            apply(edited.snapshot);
+            updateHistory(edited.history);
+            if (then != null) then.accept(edited.result);
+        });
+    }
+
     private void updateHistory(EditHistory h) {
         canUndo.set(h.canUndo());
         canRedo.set(h.canRedo());

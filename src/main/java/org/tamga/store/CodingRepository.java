@@ -57,6 +57,25 @@ public final class CodingRepository {
         });
     }
 
+    /**
+     * Inserts codings as another copy of the project has them: their GUIDs, positions, memos and
+     * times kept (their ids are not used; each gets a new one). Joins the caller's transaction.
+     */
+    public void insertAll(Collection<Coding> codings) {
+        store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("INSERT INTO coding(guid, document_id, code_id, coder_id, start_pos, end_pos, memo, created_at) "
+                    + "VALUES (?,?,?,?,?,?,?,?)")) {
+                for (Coding c : codings) {
+                    ProjectStore.bind(ps, c.guid(), c.documentId(), c.codeId(), c.coderId(), c.start(), c.end(), c.memo(),
+                            ProjectStore.timestamp(c.createdAt() == null ? Instant.now() : c.createdAt()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
     public Optional<Coding> byGuid(String guid) {
         List<Coding> rows = query("SELECT " + COLUMNS + " FROM coding WHERE guid = ?", guid);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
