@@ -31,6 +31,7 @@ import java.util.Locale;
                 TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, AutocodeCommand.class, ReportCommand.class,
                 TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
                 CasesCommand.Attributes.class, CasesCommand.Set.class, CasesCommand.Cases.class, CasesCommand.CaseCmd.class,
+                BackupCommand.Backup.class, BackupCommand.Listing.class, BackupCommand.Restore.class,
                 TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class})
 public final class TamgaCommand implements Runnable {
     @Spec CommandSpec spec;

@@ -32,6 +32,7 @@ final class WorkbenchMenus {
         void importQdpx();
         void exportCodebook();
         void exportQdpx();
+        void backups();
         void find();
         void applySelectedCode();
         void inVivo();
@@ -68,11 +69,13 @@ final class WorkbenchMenus {
             MenuItem importFolder = item(i18n, "menu.file.importFolder", a::importFolder);
             importFolder.setId("importFolderMenu");
             importFolder.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+            MenuItem backups = item(i18n, "menu.file.backups", a::backups);
+            backups.setId("backupsMenu");
             MenuItem close = item(i18n, "menu.file.close", a::closeProject);
             close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
             file.getItems().addAll(new SeparatorMenuItem(), importDocs, importFolder, item(i18n, "menu.file.importCodebook", a::importCodebook),
                     new SeparatorMenuItem(), item(i18n, "menu.file.exportCodebook", a::exportCodebook), item(i18n, "menu.file.exportQdpx", a::exportQdpx),
-                    new SeparatorMenuItem(), close);
+                    new SeparatorMenuItem(), backups, new SeparatorMenuItem(), close);
         }
         MenuItem quit = item(i18n, "menu.file.quit", a::quit);
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));

@@ -15,8 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -71,7 +69,7 @@ public final class ProjectStore implements AutoCloseable {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new TamgaException("Cannot create " + file + ": the folder " + parent + " does not exist.");
         }
-        ProjectStore store = new ProjectStore(file, connect(file));
+        ProjectStore store = new ProjectStore(file, connect(file, false));
         try {
             store.execute("PRAGMA journal_mode = WAL");
             store.execute("PRAGMA application_id = " + APPLICATION_ID);
@@ -94,17 +92,36 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    /** Opens an existing project, refusing files that are not Tamga projects or are too new. */
-    public static ProjectStore open(Path file) {
-        return open(file, Migrations.shipped());
+    /**
+     * Makes the copy of a project that is kept before its format is upgraded, and says where it is
+     * (the core decides where backups go, ADR 41). Called with no transaction open; a failure
+     * (a {@code TamgaException}) stops the upgrade with the file unchanged.
+     */
+    @FunctionalInterface
+    public interface BeforeUpgrade {
+        Path backUp(int fromVersion);
+
+        /** For files that are known to be current: an upgrade is refused rather than made without a copy. */
+        BeforeUpgrade REFUSE = v -> { throw new TamgaException("The project's format (version " + v
+                + ") must be upgraded, and that needs a backup first: open it with Tamga."); };
     }
 
-    static ProjectStore open(Path file, Migrations migrations) {
+    /** Opens an existing project of this Tamga's format, refusing files that are not Tamga projects or are too new or too old. */
+    public static ProjectStore open(Path file) {
+        return open(file, Migrations.shipped(), BeforeUpgrade.REFUSE);
+    }
+
+    /** Opens an existing project; an older one is upgraded after {@code beforeUpgrade} has made its copy. */
+    public static ProjectStore open(Path file, BeforeUpgrade beforeUpgrade) {
+        return open(file, Migrations.shipped(), beforeUpgrade);
+    }
+
+    static ProjectStore open(Path file, Migrations migrations, BeforeUpgrade beforeUpgrade) {
         if (!Files.isRegularFile(file)) {
             throw new TamgaException("Cannot open " + file + ": no such project file.");
         }
         checkSqliteHeader(file);
-        ProjectStore store = new ProjectStore(file, connect(file));
+        ProjectStore store = new ProjectStore(file, connect(file, false));
         try {
             int applicationId = store.pragmaInt("application_id");
             if (applicationId != APPLICATION_ID) {
@@ -119,7 +136,7 @@ public final class ProjectStore implements AutoCloseable {
             // only now, once the file is known to be ours, may its journal mode change
             store.execute("PRAGMA journal_mode = WAL");
             if (version < migrations.latestVersion()) {
-                store.migrationBackup = store.backupBeforeMigration(version);
+                store.migrationBackup = beforeUpgrade.backUp(version);
                 store.migrate(version, migrations);
             }
             return store;
@@ -143,8 +160,10 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path file) {
+    /** A connection with Tamga's settings; a read-only one never writes to the file, not even a checkpoint of its journal. */
+    static Connection connect(Path file, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
         config.enforceForeignKeys(true);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
@@ -152,23 +171,6 @@ public final class ProjectStore implements AutoCloseable {
             return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         } catch (SQLException e) {
             throw new TamgaException("Cannot open " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Path backupBeforeMigration(int fromVersion) {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now());
-        Path backup = file.resolveSibling(file.getFileName() + ".v" + fromVersion + "-" + stamp + ".bak");
-        try {
-            execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            // VACUUM INTO writes a consistent copy, WAL content included
-            try (PreparedStatement ps = prepare("VACUUM INTO ?")) {
-                ps.setString(1, backup.toAbsolutePath().toString());
-                ps.executeUpdate();
-            }
-            return backup;
-        } catch (SQLException e) {
-            throw new TamgaException("Cannot open " + file + ": the backup copy before upgrading its format failed ("
-                    + e.getMessage() + "); the file was not changed.", e);
         }
     }
 
@@ -196,6 +198,15 @@ public final class ProjectStore implements AutoCloseable {
      * window, a restored backup) commits to the file, and not for this connection's own writes.
      */
     public int dataVersion() { return pragmaInt("data_version"); }
+
+    /** Rows this connection has inserted, changed or deleted since it was opened ({@code total_changes()}). */
+    public synchronized long totalChanges() {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT total_changes()")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw failure("read the project", e);
+        }
+    }
 
     public Project project() {
         try (PreparedStatement ps = prepare("SELECT guid, name, created_at, memo FROM project WHERE id = 1");
