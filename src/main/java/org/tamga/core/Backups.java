@@ -251,9 +251,13 @@ public final class Backups {
                 throw new TamgaException("Cannot list the backups beside " + project + ": " + e.getMessage(), e);
             }
         }
-        out.sort(Comparator.comparing(Backup::made).thenComparing(Backup::name).reversed());
+        out.sort(NEWEST_FIRST);
         return out;
     }
+
+    /** By the time in the name, then (two made in one second) by the file's time, then by name. */
+    private static final Comparator<Backup> NEWEST_FIRST = Comparator.comparing(Backup::made)
+            .thenComparing(b -> modified(b.file())).thenComparing(Backup::name).reversed();
 
     /** The backups in the project's folder, newest first (names read only). */
     private static List<Backup> named(Path project) {
@@ -270,7 +274,7 @@ public final class Backups {
         } catch (IOException e) {
             throw new TamgaException("Cannot list the backups in " + folder + ": " + e.getMessage(), e);
         }
-        out.sort(Comparator.comparing(Backup::made).thenComparing(Backup::name).reversed());
+        out.sort(NEWEST_FIRST);
         return out;
     }
 
