@@ -38,14 +38,14 @@ final class BackupCommand {
     @Command(name = "backups", description = {"List a project's backups, newest first: when and why each was made, its size, its documents and codings.",
             "Tamga backs a project up when it is opened and the newest backup is more than a day old, and before every change",
             "that cannot be taken back (deleting a code that has codings, deleting documents, merging, upgrading, restoring).",
-            "It keeps the newest of each of the last 7 days and 4 weeks and the last 5 made before a change (set with the",
-            "options below; kept in PROJECT.tamga.backups/keep.properties), and every backup made by hand."})
+            "It keeps the 7 newest daily backups, the newest daily one of each of the last 4 weeks and the 5 newest made",
+            "before a change (set with the options below; kept in PROJECT.tamga.backups/keep.properties), and every backup made by hand."})
     static final class Listing implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
-        @Option(names = "--keep-daily", paramLabel = "N", description = "Keep the newest backup of each of the last N days that have one.") Integer daily;
-        @Option(names = "--keep-weekly", paramLabel = "N", description = "Keep the newest backup of each of the last N weeks that have one.") Integer weekly;
-        @Option(names = "--keep-before", paramLabel = "N", description = "Keep the last N backups made before a destructive change.") Integer before;
+        @Option(names = "--keep-daily", paramLabel = "N", description = "Keep the N newest daily backups (made on opening, once a day).") Integer daily;
+        @Option(names = "--keep-weekly", paramLabel = "N", description = "Keep the newest daily backup of each of the last N weeks.") Integer weekly;
+        @Option(names = "--keep-before", paramLabel = "N", description = "Keep the N newest backups made before a destructive change.") Integer before;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -66,7 +66,7 @@ final class BackupCommand {
                         b.documents() < 0 ? "" : String.valueOf(b.documents()), b.codings() < 0 ? "" : String.valueOf(b.codings()),
                         Output.field(b.name()), b.problem() == null ? "" : Output.field(b.problem())));
             }
-            err.printf(Locale.ROOT, "%d backups in %s; kept: the newest of each of the last %d days and %d weeks, the last %d made before a change, and those made by hand.%n",
+            err.printf(Locale.ROOT, "%d backups in %s; kept: the %d newest daily ones, the newest daily one of each of the last %d weeks, the %d newest made before a change, and those made by hand.%n",
                     all.size(), Backups.folder(project), keep.daily(), keep.weekly(), keep.before());
             if (!all.isEmpty()) err.println("Restore one with: tamga restore " + project + " NUMBER");
             return 0;

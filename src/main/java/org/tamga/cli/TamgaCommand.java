@@ -74,6 +74,9 @@ public final class TamgaCommand implements Runnable {
             try (ProjectSession s = open(project)) {
                 // opened once here so that a bad file gets its one-line message before any window
                 s.project();
+            } catch (org.tamga.model.DamagedProjectException damaged) {
+                // the window says the same, and offers to restore the newest good backup
+                if (!Window.available()) throw damaged;
             }
             if (!Window.available()) throw new org.tamga.model.TamgaException("There is no display to open a window on; use the other commands.");
             Window.open(project.toString());

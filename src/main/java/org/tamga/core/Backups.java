@@ -140,7 +140,7 @@ public final class Backups {
         while (Files.exists(target)) { made = made.plusSeconds(1); target = folder.resolve(name(made, reason)); }
         Backup backup = writeChecked(project, target, made, reason);
         rotate(project, keep(project), clock, spare);
-        LOG.log(System.Logger.Level.INFO, "backed up {0} to {1}", project, target);
+        LOG.log(System.Logger.Level.DEBUG, "backed up {0} to {1}", project, target);
         return backup;
     }
 
@@ -217,6 +217,11 @@ public final class Backups {
     public static List<Backup> list(Path project) {
         List<Backup> out = new ArrayList<>();
         for (Backup b : all(project)) {
+            if (b.reason().equals(DAMAGED)) {
+                // kept byte for byte for recovery: not opened here (SQLite would add side files to it)
+                out.add(new Backup(b.file(), b.made(), b.reason(), b.bytes(), -1, -1, "the damaged project, kept as it was"));
+                continue;
+            }
             ProjectFiles.Contents c = ProjectFiles.inspect(b.file(), ProjectFiles.Depth.COUNTS);
             out.add(new Backup(b.file(), b.made(), b.reason(), b.bytes(), c.documents(), c.codings(), c.check().problem()));
         }
@@ -371,8 +376,8 @@ public final class Backups {
         p.setProperty("before", String.valueOf(keep.before()));
         StringWriter text = new StringWriter();
         try {
-            p.store(text, "How many backups Tamga keeps: the newest of each of the last <daily> days and <weekly> weeks,"
-                    + " and the last <before> made before a destructive change (backups made by hand are always kept)");
+            p.store(text, "How many backups Tamga keeps: the <daily> newest daily ones, the newest daily one of each of the last <weekly> weeks,"
+                    + " and the <before> newest made before a destructive change (backups made by hand are always kept)");
         } catch (IOException e) {
             throw new IllegalStateException(e); // a StringWriter does not fail
         }
@@ -466,7 +471,7 @@ public final class Backups {
             if (!after.ok()) failed = after.problem();
         }
         if (failed != null) {
-            LOG.log(System.Logger.Level.INFO, "restoring {0} through SQLite did not work ({1}); replacing the file", project, failed);
+            LOG.log(System.Logger.Level.DEBUG, "restoring {0} through SQLite did not work ({1}); replacing the file", project, failed);
             ProjectFiles.replace(project, backup);
             ProjectFiles.Check after = ProjectFiles.quickCheck(project);
             if (!after.ok()) {
@@ -474,7 +479,7 @@ public final class Backups {
                         + "); the state before is in " + before.file() + ".");
             }
         }
-        LOG.log(System.Logger.Level.INFO, "restored {0} from {1}; the state before is in {2}", project, backup, before.file());
+        LOG.log(System.Logger.Level.DEBUG, "restored {0} from {1}; the state before is in {2}", project, backup, before.file());
         return new Restored(restoredFrom, before);
     }
 

@@ -157,7 +157,7 @@ public final class ProjectSession implements AutoCloseable {
             Backups.dailyIfDue(file).ifPresent(b -> s.madeBackup(b.file()));
         } catch (TamgaException e) {
             // the project opens all the same; the next open tries again, and a destructive change is refused without its backup
-            LOG.log(System.Logger.Level.WARNING, "the day's backup of " + file + " could not be made", e);
+            LOG.log(System.Logger.Level.WARNING, "the day''s backup of {0} could not be made: {1}", file, e.getMessage());
         }
         return s;
     }

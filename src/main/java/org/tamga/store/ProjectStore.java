@@ -69,7 +69,7 @@ public final class ProjectStore implements AutoCloseable {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new TamgaException("Cannot create " + file + ": the folder " + parent + " does not exist.");
         }
-        ProjectStore store = new ProjectStore(file, connect(file, false));
+        ProjectStore store = new ProjectStore(file, connect(file));
         try {
             store.execute("PRAGMA journal_mode = WAL");
             store.execute("PRAGMA application_id = " + APPLICATION_ID);
@@ -121,7 +121,7 @@ public final class ProjectStore implements AutoCloseable {
             throw new TamgaException("Cannot open " + file + ": no such project file.");
         }
         checkSqliteHeader(file);
-        ProjectStore store = new ProjectStore(file, connect(file, false));
+        ProjectStore store = new ProjectStore(file, connect(file));
         try {
             int applicationId = store.pragmaInt("application_id");
             if (applicationId != APPLICATION_ID) {
@@ -160,18 +160,22 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    private static Connection connect(Path file) {
+        try {
+            return connect(file, false);
+        } catch (SQLException e) {
+            throw new TamgaException("Cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A connection with Tamga's settings; a read-only one never writes to the file, not even a checkpoint of its journal. */
-    static Connection connect(Path file, boolean readOnly) {
+    static Connection connect(Path file, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(readOnly);
         config.enforceForeignKeys(true);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
-        try {
-            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-        } catch (SQLException e) {
-            throw new TamgaException("Cannot open " + file + ": " + e.getMessage(), e);
-        }
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     }
 
     private void migrate(int fromVersion, Migrations migrations) {

@@ -96,7 +96,7 @@ class BackupCliTest {
         for (int i = 0; i < 3; i++) assertEquals(0, tamga("backup", project).code());
         CliTest.Run keep = tamga("backups", project, "--keep-daily", "3", "--keep-weekly", "2", "--keep-before", "0");
         assertEquals(0, keep.code(), keep.err());
-        assertTrue(keep.err().contains("the last 3 days and 2 weeks, the last 0 made before a change"), keep.err());
+        assertTrue(keep.err().contains("kept: the 3 newest daily ones, the newest daily one of each of the last 2 weeks, the 0 newest made before a change"), keep.err());
         assertEquals(3, rows(keep).size(), "the backup before the restore is rotated away: " + keep.out());
         assertEquals(3, rows(keep).stream().filter(r -> r.contains("\tmanual\t")).count(), "backups made by hand stay");
         String file = Files.readString(dir.resolve("田野 Судалгаа 🐑.tamga.backups/keep.properties"));
@@ -135,7 +135,7 @@ class BackupCliTest {
         Files.writeString(dir.resolve("访谈09.txt"), "骆驼草 camelthorn 很少见。\n", StandardCharsets.UTF_8);
         List<Path> withText = tree();
 
-        for (String[] command : List.of(new String[]{"info", project.toString()},
+        for (String[] command : List.of(new String[]{"info", project.toString()}, new String[]{"open", project.toString()},
                 new String[]{"code", project.toString(), "--document", "访谈01", "--start", "0", "--end", "2", "--code", "Health"},
                 new String[]{"import", project.toString(), dir.resolve("访谈09.txt").toString()})) {
             CliTest.Run r = tamga((Object[]) command);
