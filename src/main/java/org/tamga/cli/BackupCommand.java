@@ -9,9 +9,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,7 +27,7 @@ final class BackupCommand {
         @Override public Integer call() {
             Backups.Backup b = file == null ? Backups.backUp(project, Backups.MANUAL) : Backups.backUpTo(project, file);
             spec.commandLine().getOut().printf(Locale.ROOT, "Backed up %s to %s (%d documents, %d codings, %s); SQLite's check of the copy passed.%n",
-                    project.getFileName(), b.file(), b.documents(), b.codings(), size(b.bytes()));
+                    project.getFileName(), b.file(), b.documents(), b.codings(), Backups.size(b.bytes()));
             return 0;
         }
     }
@@ -62,7 +59,7 @@ final class BackupCommand {
             out.println("#\tmade\treason\tsize\tdocuments\tcodings\tfile\tproblem");
             int n = 0;
             for (Backups.Backup b : all) {
-                out.println(String.join("\t", String.valueOf(++n), local(b.made()), b.reason(), size(b.bytes()),
+                out.println(String.join("\t", String.valueOf(++n), Backups.local(b.made()), b.reason(), Backups.size(b.bytes()),
                         b.documents() < 0 ? "" : String.valueOf(b.documents()), b.codings() < 0 ? "" : String.valueOf(b.codings()),
                         Output.field(b.name()), b.problem() == null ? "" : Output.field(b.problem())));
             }
@@ -85,7 +82,7 @@ final class BackupCommand {
             Backups.Restored r = Backups.restore(project, Backups.resolve(project, backup));
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "Restored %s from %s (made %s, %d documents, %d codings).%n", project.getFileName(), r.from().name(),
-                    local(r.from().made()), r.from().documents(), r.from().codings());
+                    Backups.local(r.from().made()), r.from().documents(), r.from().codings());
             if (r.before() != null) {
                 out.println((r.before().reason().equals(Backups.DAMAGED) ? "The damaged file is kept in " : "The state before is kept in ")
                         + r.before().file());
@@ -94,16 +91,4 @@ final class BackupCommand {
         }
     }
 
-    /** A time in the researcher's own time zone, to the minute. */
-    static String local(Instant t) {
-        return DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault()).format(t);
-    }
-
-    /** 1.2 MB, 340 KB, 12 bytes. */
-    static String size(long bytes) {
-        if (bytes < 1024) return bytes + " bytes";
-        if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
-        if (bytes < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
-        return String.format(Locale.ROOT, "%.2f GB", bytes / (1024.0 * 1024 * 1024));
-    }
 }

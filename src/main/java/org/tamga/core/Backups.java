@@ -103,6 +103,19 @@ public final class Backups {
     /** What a restore did: the backup whose content the project now has, and the backup of the state before. */
     public record Restored(Backup from, Backup before) {}
 
+    /** A time as the researcher reads it, in her own time zone, to the minute: {@code 2026-12-02 16:15}. */
+    public static String local(Instant t) {
+        return DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT).withZone(java.time.ZoneId.systemDefault()).format(t);
+    }
+
+    /** A file's size in words: {@code 268 KB}, {@code 1.2 MB}, {@code 3.40 GB}. */
+    public static String size(long bytes) {
+        if (bytes < 1024) return bytes + " bytes";
+        if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.0f KB", Math.ceil(bytes / 1024.0));
+        if (bytes < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        return String.format(Locale.ROOT, "%.2f GB", bytes / (1024.0 * 1024 * 1024));
+    }
+
     /** The folder of a project's backups. */
     public static Path folder(Path project) {
         Path p = project.toAbsolutePath();

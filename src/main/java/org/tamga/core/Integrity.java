@@ -16,10 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -89,18 +86,13 @@ final class Integrity {
         StringBuilder m = new StringBuilder(name).append(" is damaged: ").append(problem).append(". Tamga has not written to it. ");
         if (good.isPresent()) {
             Backups.Backup b = good.get();
-            m.append("The newest good backup is from ").append(local(b.made())).append(" (").append(b.documents()).append(" documents, ")
+            m.append("The newest good backup is from ").append(Backups.local(b.made())).append(" (").append(b.documents()).append(" documents, ")
                     .append(b.codings()).append(" codings); restore it with: tamga restore \"").append(file).append("\" ").append(b.name());
         } else {
             m.append("It has no backup that passes SQLite's check; a copy of the file from before it was damaged may help.");
         }
         return new DamagedProjectException(m.toString(), file, problem, good.map(Backups.Backup::file).orElse(null),
                 good.map(Backups.Backup::made).orElse(null), good.map(Backups.Backup::documents).orElse(0), good.map(Backups.Backup::codings).orElse(0));
-    }
-
-    /** A time as the researcher reads it: her own time zone, to the minute. */
-    static String local(Instant t) {
-        return DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault()).format(t);
     }
 
     /** Notes that the file, as it is now, is good as of {@code checked} (a session that began good closes so). */

@@ -15,7 +15,6 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import org.tamga.core.Backups;
 
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -39,9 +38,9 @@ final class BackupsDialog {
         table.setId("backupsTable");
         table.setPlaceholder(new Label(i18n.t("backups.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("backups.made", b -> ProjectModel.localTime(b.made()), 140));
+        table.getColumns().add(column("backups.made", b -> Backups.local(b.made()), 140));
         table.getColumns().add(column("backups.reason", this::reason, 200));
-        table.getColumns().add(column("backups.size", b -> size(b.bytes()), 80));
+        table.getColumns().add(column("backups.size", b -> Backups.size(b.bytes()), 80));
         table.getColumns().add(column("backups.documents", b -> b.documents() < 0 ? "" : String.valueOf(b.documents()), 80));
         table.getColumns().add(column("backups.codings", b -> b.codings() < 0 ? "" : String.valueOf(b.codings()), 80));
         table.setPrefSize(640, 300);
@@ -78,7 +77,7 @@ final class BackupsDialog {
 
     private void askToRestore(Backups.Backup b) {
         if (b == null) return;
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, i18n.t("backups.restore.confirm", ProjectModel.localTime(b.made()),
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, i18n.t("backups.restore.confirm", Backups.local(b.made()),
                 Math.max(0, b.documents()), Math.max(0, b.codings())), ButtonType.OK, ButtonType.CANCEL);
         a.setHeaderText(null);
         a.getDialogPane().setId("restoreConfirm");
@@ -103,9 +102,4 @@ final class BackupsDialog {
         return c;
     }
 
-    /** 1.2 MB, 340 KB. */
-    static String size(long bytes) {
-        if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.0f KB", Math.ceil(bytes / 1024.0));
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
-    }
 }

@@ -369,7 +369,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
             a = new Alert(Alert.AlertType.ERROR, i18n.t("damaged.noBackup", d.problem()), ButtonType.OK);
         } else {
             ButtonType restore = new ButtonType(i18n.t("damaged.restore"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-            a = new Alert(Alert.AlertType.WARNING, i18n.t("damaged.text", d.problem(), ProjectModel.localTime(d.backupMade()),
+            a = new Alert(Alert.AlertType.WARNING, i18n.t("damaged.text", d.problem(), org.tamga.core.Backups.local(d.backupMade()),
                     d.backupDocuments(), d.backupCodings()), restore, ButtonType.CANCEL);
             a.resultProperty().addListener((o, was, chosen) -> {
                 if (chosen == restore) { saveLayout(); model.restoreAndOpen(d.file(), d.backup(), this::opened); }

@@ -409,7 +409,7 @@ public final class ProjectModel implements AutoCloseable {
             applyReadAgain(edited.snapshot, open);
             updateHistory(edited.history);
             Backups.Restored r = edited.result;
-            status.set(i18n.t("status.restored", localTime(r.from().made()), r.before() == null ? "" : r.before().file()));
+            status.set(i18n.t("status.restored", Backups.local(r.from().made()), r.before() == null ? "" : r.before().file()));
             if (then != null) then.accept(r);
         });
     }
@@ -422,10 +422,6 @@ public final class ProjectModel implements AutoCloseable {
         }, then);
     }
 
-    /** A time as the researcher reads it: her own time zone, to the minute. */
-    static String localTime(java.time.Instant t) {
-        return java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT).withZone(java.time.ZoneId.systemDefault()).format(t);
-    }
 
     /** Opens a document in the centre. */
     public void openDocument(Document document, Consumer<OpenDocument> then) {
