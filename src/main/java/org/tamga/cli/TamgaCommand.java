@@ -31,7 +31,8 @@ import java.util.Locale;
                 TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, AutocodeCommand.class, ReportCommand.class,
                 TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
                 CasesCommand.Attributes.class, CasesCommand.Set.class, CasesCommand.Cases.class, CasesCommand.CaseCmd.class,
-                MergeCommand.class, TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class})
+                MergeCommand.class, BackupCommand.Backup.class, BackupCommand.Listing.class, BackupCommand.Restore.class,
+                TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class})
 public final class TamgaCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -73,6 +74,9 @@ public final class TamgaCommand implements Runnable {
             try (ProjectSession s = open(project)) {
                 // opened once here so that a bad file gets its one-line message before any window
                 s.project();
+            } catch (org.tamga.model.DamagedProjectException damaged) {
+                // the window says the same, and offers to restore the newest good backup
+                if (!Window.available()) throw damaged;
             }
             if (!Window.available()) throw new org.tamga.model.TamgaException("There is no display to open a window on; use the other commands.");
             Window.open(project.toString());

@@ -101,13 +101,32 @@ public final class CodebookService {
     /** A code with everything below it and all their codings, as they were: enough to put them back. */
     public record Snapshot(List<Code> codes, List<Coding> codings) {}
 
-    /** Deletes a code, its children and all their codings; returns what was deleted (for undo). */
+    /**
+     * Deletes a code, its children and all their codings; returns what was deleted (for undo). When
+     * there are codings, the project is backed up first ({@link ProjectSession#beforeDestructive}).
+     */
     public Snapshot delete(long codeId) {
+        if (hasCodings(codebook().withDescendants(codeId))) session.beforeDestructive("delete-code");
+        return deleteNow(codeId);
+    }
+
+    /**
+     * Deletes a code that was just made, as the undo of making it (a new code, an in-vivo code with
+     * its one coding): no backup is made, since nothing that was there before is lost.
+     */
+    public Snapshot undoCreate(long codeId) { return deleteNow(codeId); }
+
+    private Snapshot deleteNow(long codeId) {
         return session.store().inTransaction(() -> {
             Snapshot snapshot = snapshot(codeId);
             codes().delete(codeId);
             return snapshot;
         });
+    }
+
+    private boolean hasCodings(List<Code> codes) {
+        var counts = session.store().codings().countsByCode();
+        return codes.stream().anyMatch(c -> counts.getOrDefault(c.id(), 0) > 0);
     }
 
     private Snapshot snapshot(long codeId) {
@@ -147,6 +166,7 @@ public final class CodebookService {
      */
     public Merge merge(long sourceId, long targetId) {
         if (sourceId == targetId) throw new TamgaException("A code cannot be merged into itself.");
+        if (codebook().byId(sourceId).map(c -> hasCodings(List.of(c))).orElse(false)) session.beforeDestructive("merge-code");
         return session.store().inTransaction(() -> {
             Codebook book = codebook();
             Code source = get(sourceId);

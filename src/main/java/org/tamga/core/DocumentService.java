@@ -43,11 +43,23 @@ public final class DocumentService {
 
     public void setMemo(Document document, String memo) { session.store().documents().setMemo(document.id(), memo); }
 
-    /** Deletes a document and its codings from the project, and from the search index. */
-    public void delete(Document document) {
-        session.store().documents().delete(document.id());
+    /** Deletes a document and its codings from the project, and from the search index (after a backup of the project). */
+    public void delete(Document document) { delete(List.of(document)); }
+
+    /**
+     * Deletes documents and their codings from the project, all or none, and from the search index.
+     * The project is backed up first ({@link ProjectSession#beforeDestructive}); without the
+     * backup nothing is deleted.
+     */
+    public void delete(List<Document> documents) {
+        if (documents.isEmpty()) return;
+        session.beforeDestructive("delete-documents");
+        session.store().inTransaction(() -> {
+            for (Document d : documents) session.store().documents().delete(d.id());
+            return null;
+        });
         var index = session.index();
-        index.remove(document.guid());
+        for (Document d : documents) index.remove(d.guid());
         index.commit();
     }
 }

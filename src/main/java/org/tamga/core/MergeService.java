@@ -50,19 +50,13 @@ public final class MergeService {
             if (dryRun) {
                 return new MergeReport(session.file(), true, null, target.rolledBack(() -> mergeAll(opened, sources, codesBefore)));
             }
+            // nothing to add: the project is not touched and no backup is made (merging the same copy again)
+            List<MergeReport.Source> trial = target.rolledBack(() -> mergeAll(opened, sources, codesBefore));
+            if (!new MergeReport(session.file(), true, null, trial).changed()) return new MergeReport(session.file(), false, null, trial);
+            // the backup stays whatever happens next: it is the project as it was (ADR 41 rotates it with the others)
             Path backup = backup();
-            List<MergeReport.Source> results;
-            try {
-                results = target.inTransaction(() -> mergeAll(opened, sources, codesBefore));
-            } catch (RuntimeException e) {
-                deleteQuietly(backup);
-                throw e;
-            }
+            List<MergeReport.Source> results = target.inTransaction(() -> mergeAll(opened, sources, codesBefore));
             MergeReport report = new MergeReport(session.file(), false, backup, results);
-            if (!report.changed()) {
-                deleteQuietly(backup); // nothing was written: the project is its own copy
-                return new MergeReport(session.file(), false, null, results);
-            }
             session.refreshIndexIfOpen();
             return report;
         } finally {
@@ -85,19 +79,11 @@ public final class MergeService {
     }
 
     /**
-     * The copy of the project written beside it before a merge writes to it:
-     * {@code NAME.tamga.before-merge-YYYYMMDD-HHMMSS.bak} (UTC), a consistent SQLite copy. The one
-     * place a merge makes its backup, so that it can be handed to a general backup service later.
+     * The backup of the project before a merge writes to it, in the project's backups
+     * ({@link Backups}, ADR 41): {@code NAME.tamga.backups/…-before-merge.bak}, a checked copy of its
+     * own (not the day's backup, so that the merge's "before" is easy to find and restore).
      */
-    Path backup() {
-        Path file = session.file().toAbsolutePath();
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now());
-        String base = file.getFileName() + ".before-merge-" + stamp;
-        Path backup = file.resolveSibling(base + ".bak");
-        for (int n = 2; Files.exists(backup); n++) backup = file.resolveSibling(base + "-" + n + ".bak");
-        session.store().copyTo(backup);
-        return backup;
-    }
+    Path backup() { return Backups.beforeDestructive(session.file(), "merge"); }
 
     private static boolean sameFile(Path a, Path b) {
         try {
@@ -107,11 +93,4 @@ public final class MergeService {
         }
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a copy of a project that did not change: harmless if it stays
-        }
-    }
 }

@@ -4,12 +4,19 @@ import org.tamga.index.SearchIndex;
 import org.tamga.model.Project;
 import org.tamga.model.TamgaException;
 import org.tamga.store.DocumentRepository;
+import org.tamga.store.Migrations;
 import org.tamga.store.ProjectStore;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -18,10 +25,26 @@ import java.util.Set;
  * folder, opened and caught up with the project on first use).
  */
 public final class ProjectSession implements AutoCloseable {
-    private final ProjectStore store;
+    private static final System.Logger LOG = System.getLogger("org.tamga.core");
+    /** The project format this Tamga writes. */
+    private static final int FORMAT = Migrations.shipped().latestVersion();
+
+    /** The open file; replaced only when the file itself was replaced from outside (see {@link #changedOutside}). */
+    private volatile ProjectStore store;
     private final Path cacheRoot;
+    private final Integrity integrity;
     private SearchIndex index;
     private IndexSync lastSync;
+    /** When the file was last known to pass SQLite's check (null: not known); noted again when the session closes. */
+    private final Instant knownGood;
+    /** What the file was when opened (its inode, or on Windows its creation time): another one means it was replaced. */
+    private Object identity;
+    /** Connections to a file that was replaced while open: kept, not closed, until the session closes (see {@link #reopen}). */
+    private final List<ProjectStore> replaced = new ArrayList<>();
+    /** The last backup this session made, and this connection's changes and data version then. */
+    private Path lastBackup;
+    private long backupChanges = -1;
+    private int backupDataVersion;
 
     private final DocumentService documents = new DocumentService(this);
     private final ImportService importing = new ImportService(this);
@@ -37,10 +60,13 @@ public final class ProjectSession implements AutoCloseable {
     private final MergeService merging = new MergeService(this);
     private final AnalysisService analysis = new AnalysisService(this);
 
-    private ProjectSession(ProjectStore store, Path cacheRoot) {
+    private ProjectSession(ProjectStore store, Path cacheRoot, Integrity integrity, Instant knownGood) {
         this.store = store;
         this.cacheRoot = cacheRoot;
+        this.integrity = integrity;
+        this.knownGood = knownGood;
         this.seenDataVersion = store.dataVersion();
+        this.identity = identity(store.file());
     }
 
     /** The file's data version when this session last looked (see {@link #changedOutside}). */
@@ -52,10 +78,46 @@ public final class ProjectSession implements AutoCloseable {
      * This session's own writes do not count.
      */
     public synchronized boolean changedOutside() {
+        Object file = identity(store.file());
+        boolean fileReplaced = file != null && !file.equals(identity);
+        if (fileReplaced || store.schemaVersion() < FORMAT) {
+            // the file was replaced (a backup put back by hand, or over a file SQLite could no longer read),
+            // or a backup of an older format was restored: read it afresh
+            reopen(fileReplaced);
+            return true;
+        }
         int now = store.dataVersion();
         boolean changed = now != seenDataVersion;
         seenDataVersion = now;
         return changed;
+    }
+
+    /**
+     * Opens the project file again. A connection to a file that was replaced is not closed: SQLite
+     * would then delete the write-ahead log by its name, which may by now be the new file's.
+     */
+    private void reopen(boolean fileReplaced) {
+        ProjectStore old = store;
+        Path file = old.file();
+        if (fileReplaced) replaced.add(old); else old.close();
+        if (index != null) {
+            try { index.close(); } catch (TamgaException e) { LOG.log(System.Logger.Level.WARNING, "closing the index", e); }
+            index = null;
+        }
+        store = ProjectStore.open(file, from -> Backups.beforeDestructive(file, "upgrade-v" + from));
+        identity = identity(file);
+        seenDataVersion = store.dataVersion();
+        backupChanges = -1;
+    }
+
+    /** The file's identity: its inode where the system has one, else its creation time; null if it is gone. */
+    private static Object identity(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return a.fileKey() != null ? a.fileKey() : a.creationTime();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Brings the index in line with the project again: after a change from outside, documents may have come or gone. */
@@ -72,18 +134,78 @@ public final class ProjectSession implements AutoCloseable {
         Path f = withExtension(file);
         String name = f.getFileName().toString();
         name = name.substring(0, name.length() - ProjectStore.EXTENSION.length());
-        return new ProjectSession(ProjectStore.create(f, name), cacheRoot);
+        return create(f, name, cacheRoot);
     }
 
     /** Creates a new project file whose project is called {@code name}, whatever the file is called (an import builds it under a temporary name). */
     public static ProjectSession create(Path file, String name, Path cacheRoot) {
-        return new ProjectSession(ProjectStore.create(file, name), cacheRoot);
+        return new ProjectSession(ProjectStore.create(file, name), cacheRoot, Integrity.standard(), Instant.now());
     }
 
     public static ProjectSession open(Path file) { return open(file, CacheFolders.root()); }
 
-    public static ProjectSession open(Path file, Path cacheRoot) {
-        return new ProjectSession(ProjectStore.open(file), cacheRoot);
+    /**
+     * Opens a project: SQLite checks it first (a damaged file is refused with a
+     * {@link org.tamga.model.DamagedProjectException} and never written to), an older format is
+     * upgraded after a backup, and the day's backup is made if the newest is more than a day old.
+     */
+    public static ProjectSession open(Path file, Path cacheRoot) { return open(file, cacheRoot, Integrity.standard()); }
+
+    static ProjectSession open(Path file, Path cacheRoot, Integrity integrity) {
+        Instant good = Files.isRegularFile(file) ? integrity.beforeOpen(file, cacheRoot) : null;
+        ProjectSession s = new ProjectSession(ProjectStore.open(file, from -> Backups.beforeDestructive(file, "upgrade-v" + from)),
+                cacheRoot, integrity, good);
+        try {
+            Backups.dailyIfDue(file).ifPresent(b -> s.madeBackup(b.file()));
+        } catch (TamgaException e) {
+            // the project opens all the same; the next open tries again, and a destructive change is refused without its backup
+            LOG.log(System.Logger.Level.WARNING, "the day''s backup of {0} could not be made: {1}", file, e.getMessage());
+        }
+        return s;
+    }
+
+    // ---- backups -----------------------------------------------------------------------------
+
+    /**
+     * Backs the project up before a change that cannot be taken back ({@code reason}: "delete-code",
+     * "merge" …), unless this session's last backup already holds its current state (nothing was
+     * written since, here or elsewhere). Returns the backup. If none can be made, a
+     * {@link TamgaException} says why, and the change must not be made.
+     */
+    public synchronized Path beforeDestructive(String reason) {
+        if (lastBackup != null && backupChanges == store.totalChanges() && backupDataVersion == store.dataVersion()
+                && Files.isRegularFile(lastBackup)) {
+            return lastBackup;
+        }
+        return madeBackup(Backups.beforeDestructive(file(), reason));
+    }
+
+    private synchronized Path madeBackup(Path backup) {
+        lastBackup = backup;
+        backupChanges = store.totalChanges();
+        backupDataVersion = store.dataVersion();
+        return backup;
+    }
+
+    /** The project's backups, newest first (see {@link Backups#list}). */
+    public List<Backups.Backup> backups() { return Backups.list(file()); }
+
+    /** Makes a backup now, by hand: Tamga never deletes it. */
+    public synchronized Backups.Backup backUpNow() {
+        Backups.Backup b = Backups.backUp(file(), Backups.MANUAL);
+        madeBackup(b.file());
+        return b;
+    }
+
+    /**
+     * Restores a backup into the open project (the current state is backed up first) and reads
+     * it in: afterwards {@link #changedOutside} has been answered, and the index is caught up.
+     */
+    public synchronized Backups.Restored restore(Path backup) {
+        Backups.Restored r = Backups.restore(file(), backup);
+        changedOutside();
+        catchUpIndex();
+        return r;
     }
 
     /** {@code study} → {@code study.tamga}; a name that has the extension stays as it is. */
@@ -206,6 +328,12 @@ public final class ProjectSession implements AutoCloseable {
             index = null;
         }
         store.close();
+        for (ProjectStore old : replaced) {
+            try { old.close(); } catch (TamgaException e) { LOG.log(System.Logger.Level.DEBUG, "closing a replaced file", e); }
+        }
+        replaced.clear();
+        // the session's own writes went through SQLite: the file is as good as it was when opened
+        if (knownGood != null && Objects.equals(identity, identity(store.file()))) integrity.remember(store.file(), cacheRoot, knownGood);
         if (failure != null) throw failure;
     }
 }

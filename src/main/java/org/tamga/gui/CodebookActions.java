@@ -37,7 +37,7 @@ public final class CodebookActions {
                     s.codebook().restore(deleted[0]);
                     return byGuid(made[0].guid());
                 },
-                () -> deleted[0] = model.session().codebook().delete(byGuid(made[0].guid()).id()), then);
+                () -> deleted[0] = model.session().codebook().undoCreate(byGuid(made[0].guid()).id()), then);
     }
 
     public void rename(Code code, String name) {

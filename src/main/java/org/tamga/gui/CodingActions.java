@@ -69,7 +69,7 @@ public final class CodingActions {
                 },
                 () -> {
                     var s = model.session();
-                    deleted[0] = s.codebook().delete(s.codebook().codebook().byGuid(code[0].guid()).orElseThrow().id());
+                    deleted[0] = s.codebook().undoCreate(s.codebook().codebook().byGuid(code[0].guid()).orElseThrow().id());
                 }, then);
     }
 

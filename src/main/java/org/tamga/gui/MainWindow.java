@@ -27,6 +27,7 @@ import org.controlsfx.control.textfield.TextFields;
 import org.tamga.core.Diagnostics;
 import org.tamga.core.ProjectSession;
 import org.tamga.model.Code;
+import org.tamga.model.DamagedProjectException;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -55,6 +56,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
     ImportExport files;
     CodeDialogs dialogs;
     BulkCoding bulk;
+    BackupsDialog backupsDialog;
     WelcomeView welcome;
     Button coderButton;
     StatusBar statusBar;
@@ -73,7 +75,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         this.notifier = new Notifier(stage, i18n);
         model.tasks.onFailure(t -> {
             model.loadingDocument.set(false);
-            notifier.failed(t);
+            if (t instanceof DamagedProjectException d) damaged(d); else notifier.failed(t);
         });
     }
 
@@ -423,6 +425,38 @@ public final class MainWindow implements WorkbenchMenus.Actions {
     @Override public void mergeProjects() { files.mergeDialog(); }
     @Override public void exportCodebook() { files.saveAs("codebook.qdc", "*.qdc", files::exportCodebook); }
     @Override public void exportQdpx() { files.saveAs(model.projectName.get() + ".qdpx", "*.qdpx", files::exportQdpx); }
+
+    /** File › Backups…: the list, Back up now, Restore…. */
+    @Override public void backups() {
+        if (!model.isOpen()) return;
+        backupsDialog = new BackupsDialog(stage, model, i18n, notifier);
+        backupsDialog.show();
+    }
+
+    /**
+     * A project SQLite found damaged was not opened (nor written to): says what is wrong and offers
+     * the newest good backup, which is restored (a copy of the damaged file is kept) and opened.
+     */
+    void damaged(DamagedProjectException d) {
+        notifier.last.set(d.getMessage());
+        Alert a;
+        if (d.backup() == null) {
+            a = new Alert(Alert.AlertType.ERROR, i18n.t("damaged.noBackup", d.problem()), ButtonType.OK);
+        } else {
+            ButtonType restore = new ButtonType(i18n.t("damaged.restore"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            a = new Alert(Alert.AlertType.WARNING, i18n.t("damaged.text", d.problem(), org.tamga.core.Backups.local(d.backupMade()),
+                    d.backupDocuments(), d.backupCodings()), restore, ButtonType.CANCEL);
+            a.resultProperty().addListener((o, was, chosen) -> {
+                if (chosen == restore) { saveLayout(); model.restoreAndOpen(d.file(), d.backup(), this::opened); }
+            });
+        }
+        a.setTitle(i18n.t("damaged.title"));
+        a.setHeaderText(i18n.t("damaged.header", d.file().getFileName()));
+        a.getDialogPane().setId("damagedDialog");
+        if (stage.isShowing()) a.initOwner(stage);
+        a.show();
+    }
+
 
     @Override public void find() {
         if (workbench == null) return;

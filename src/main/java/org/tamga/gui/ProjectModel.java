@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.tamga.core.Backups;
 import org.tamga.core.CacheFolders;
 import org.tamga.core.CaseService;
 import org.tamga.core.EditHistory;
@@ -420,11 +421,63 @@ public final class ProjectModel implements AutoCloseable {
             return snapshot(session, open, current);
         }, snap -> {
             if (snap == null) return;
-            apply(snap);
+            applyReadAgain(snap, open);
             outsideChanges.set(outsideChanges.get() + 1);
             status.set(i18n.t("status.outside"));
         });
     }
+
+    /** Shows what was read again after a change from outside or a restore: a document that is gone is no longer shown. */
+    private void applyReadAgain(Snapshot snap, Document open) {
+        apply(snap);
+        if (open != null && snap.open() == null) openDocument.set(null);
+    }
+
+    // ---- backups -------------------------------------------------------------------------------
+
+    /** The open project's backups, newest first, with what each holds (read in the background). */
+    public void backups(Consumer<List<Backups.Backup>> then) {
+        read(i18n.t("task.backups"), ProjectSession::backups, then);
+    }
+
+    /** Backs the open project up now (a backup made by hand: Tamga never deletes it). */
+    public void backUpNow(Consumer<Backups.Backup> then) {
+        read(i18n.t("task.backup"), ProjectSession::backUpNow, b -> {
+            status.set(i18n.t("status.backedUp", b.file()));
+            if (then != null) then.accept(b);
+        });
+    }
+
+    /**
+     * Restores a backup into the open project (its current state is backed up first), then shows
+     * the restored state: documents, codebook, counts, the open document if it is still there. The
+     * undo history goes: its edits belong to the state before.
+     */
+    public void restore(Backups.Backup backup, Consumer<Backups.Restored> then) {
+        OpenDocument current = openDocument.get();
+        Document open = current == null ? null : current.document();
+        tasks.run(i18n.t("task.restore", backup.name()), p -> {
+            ProjectSession s = session();
+            Backups.Restored r = s.restore(backup.file());
+            history = new EditHistory(500);
+            return new Edited<>(r, snapshot(s, open, current), history);
+        }, edited -> {
+            applyReadAgain(edited.snapshot, open);
+            updateHistory(edited.history);
+            Backups.Restored r = edited.result;
+            status.set(i18n.t("status.restored", Backups.local(r.from().made()), r.before() == null ? "" : r.before().file()));
+            if (then != null) then.accept(r);
+        });
+    }
+
+    /** Restores a backup over a project that could not be opened (damaged), then opens it. */
+    public void restoreAndOpen(Path file, Path backup, Consumer<Opened> then) {
+        load(i18n.t("task.restore", backup.getFileName()), () -> {
+            Backups.restore(file, backup);
+            return ProjectSession.open(file, cacheRoot);
+        }, then);
+    }
+
 
     /** Opens a document in the centre. */
     public void openDocument(Document document, Consumer<OpenDocument> then) {

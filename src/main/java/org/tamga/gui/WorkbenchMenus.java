@@ -33,6 +33,7 @@ final class WorkbenchMenus {
         void mergeProjects();
         void exportCodebook();
         void exportQdpx();
+        void backups();
         void find();
         void applySelectedCode();
         void inVivo();
@@ -71,11 +72,13 @@ final class WorkbenchMenus {
             importFolder.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
             MenuItem merge = item(i18n, "menu.file.merge", a::mergeProjects);
             merge.setId("mergeMenu");
+            MenuItem backups = item(i18n, "menu.file.backups", a::backups);
+            backups.setId("backupsMenu");
             MenuItem close = item(i18n, "menu.file.close", a::closeProject);
             close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
             file.getItems().addAll(new SeparatorMenuItem(), importDocs, importFolder, item(i18n, "menu.file.importCodebook", a::importCodebook),
                     merge, new SeparatorMenuItem(), item(i18n, "menu.file.exportCodebook", a::exportCodebook), item(i18n, "menu.file.exportQdpx", a::exportQdpx),
-                    new SeparatorMenuItem(), close);
+                    new SeparatorMenuItem(), backups, new SeparatorMenuItem(), close);
         }
         MenuItem quit = item(i18n, "menu.file.quit", a::quit);
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));

@@ -15,8 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -103,16 +101,35 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    /** Opens an existing project, refusing files that are not Tamga projects or are too new. */
+    /**
+     * Makes the copy of a project that is kept before its format is upgraded, and says where it is
+     * (the core decides where backups go, ADR 41). Called with no transaction open; a failure
+     * (a {@code TamgaException}) stops the upgrade with the file unchanged.
+     */
+    @FunctionalInterface
+    public interface BeforeUpgrade {
+        Path backUp(int fromVersion);
+
+        /** For files that are known to be current: an upgrade is refused rather than made without a copy. */
+        BeforeUpgrade REFUSE = v -> { throw new TamgaException("The project's format (version " + v
+                + ") must be upgraded, and that needs a backup first: open it with Tamga."); };
+    }
+
+    /** Opens an existing project of this Tamga's format, refusing files that are not Tamga projects or are too new or too old. */
     public static ProjectStore open(Path file) {
-        return open(file, Migrations.shipped());
+        return open(file, Migrations.shipped(), BeforeUpgrade.REFUSE);
     }
 
-    static ProjectStore open(Path file, Migrations migrations) {
-        return open(file, file, migrations);
+    /** Opens an existing project; an older one is upgraded after {@code beforeUpgrade} has made its copy. */
+    public static ProjectStore open(Path file, BeforeUpgrade beforeUpgrade) {
+        return open(file, Migrations.shipped(), beforeUpgrade);
     }
 
-    private static ProjectStore open(Path file, Path shownAs, Migrations migrations) {
+    static ProjectStore open(Path file, Migrations migrations, BeforeUpgrade beforeUpgrade) {
+        return open(file, file, migrations, beforeUpgrade);
+    }
+
+    private static ProjectStore open(Path file, Path shownAs, Migrations migrations, BeforeUpgrade beforeUpgrade) {
         if (!Files.isRegularFile(file)) {
             throw new TamgaException("Cannot open " + shownAs + ": no such project file.");
         }
@@ -132,7 +149,7 @@ public final class ProjectStore implements AutoCloseable {
             // only now, once the file is known to be ours, may its journal mode change
             store.execute("PRAGMA journal_mode = WAL");
             if (version < migrations.latestVersion()) {
-                store.migrationBackup = store.backupBeforeMigration(version);
+                store.migrationBackup = beforeUpgrade.backUp(version);
                 store.migrate(version, migrations);
             }
             return store;
@@ -178,7 +195,7 @@ public final class ProjectStore implements AutoCloseable {
             Files.copy(file, copy);
             Path wal = file.resolveSibling(file.getFileName() + "-wal");
             if (Files.isRegularFile(wal)) Files.copy(wal, scratch.resolve(copy.getFileName() + "-wal"));
-            ProjectStore store = open(copy, file, Migrations.shipped());
+            ProjectStore store = open(copy, file, Migrations.shipped(), v -> null); // a temporary copy: upgraded without a backup
             store.scratch = scratch;
             String problem = store.damage();
             if (problem != null) {
@@ -223,28 +240,21 @@ public final class ProjectStore implements AutoCloseable {
     private static Connection connect(Path file) { return connect(file, file); }
 
     private static Connection connect(Path file, Path shownAs) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(10_000);
         try {
-            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            return connect(file, false);
         } catch (SQLException e) {
             throw new TamgaException("Cannot open " + shownAs + ": " + e.getMessage(), e);
         }
     }
 
-    private Path backupBeforeMigration(int fromVersion) {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now());
-        Path backup = file.resolveSibling(file.getFileName() + ".v" + fromVersion + "-" + stamp + ".bak");
-        try {
-            execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            vacuumInto(backup);
-            return backup;
-        } catch (SQLException e) {
-            throw new TamgaException("Cannot open " + shownAs + ": the backup copy before upgrading its format failed ("
-                    + e.getMessage() + "); the file was not changed.", e);
-        }
+    /** A connection with Tamga's settings; a read-only one never writes to the file, not even a checkpoint of its journal. */
+    static Connection connect(Path file, boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
+        config.enforceForeignKeys(true);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     }
 
     /** VACUUM INTO writes a consistent copy of the project as this connection sees it, WAL content included. */
@@ -315,6 +325,15 @@ public final class ProjectStore implements AutoCloseable {
     public TurnRepository turns() { return turns; }
     public AttributeRepository attributes() { return attributes; }
     public CaseRepository cases() { return cases; }
+
+    /** Rows this connection has inserted, changed or deleted since it was opened ({@code total_changes()}). */
+    public synchronized long totalChanges() {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT total_changes()")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw failure("read the project", e);
+        }
+    }
 
     /** A unit of work that may throw SQL errors. */
     @FunctionalInterface

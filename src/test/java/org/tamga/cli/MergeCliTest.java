@@ -55,7 +55,7 @@ class MergeCliTest {
         assertTrue(merged.out().contains("wrote " + csv + " (2 conflicts)"), merged.out());
         String backup = merged.lines().stream().filter(l -> l.startsWith("backup    ")).findFirst().orElseThrow().substring(10);
         assertTrue(Files.isRegularFile(Path.of(backup)), backup);
-        assertTrue(backup.matches(".*田野\\.tamga\\.before-merge-\\d{8}-\\d{6}\\.bak"), backup);
+        assertTrue(backup.matches(".*田野\\.tamga\\.backups/\\d{4}-\\d\\d-\\d\\dT\\d{6}Z-before-merge\\.bak"), backup);
         assertEquals("Merged 1 project: 4 added, 2 conflicts (where the copies differ, 田野.tamga's version is kept and the other is named above).",
                 merged.lines().getLast());
         assertArrayEquals(source, Files.readAllBytes(b), "the source is only read");

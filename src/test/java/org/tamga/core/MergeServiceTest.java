@@ -141,7 +141,7 @@ class MergeServiceTest {
 
         // the backup is the target as it was
         assertNotNull(report.backup());
-        assertTrue(report.backup().getFileName().toString().matches(".*\\.before-merge-\\d{8}-\\d{6}\\.bak"), report.backup().toString());
+        assertTrue(report.backup().getFileName().toString().matches("\\d{4}-\\d\\d-\\d\\dT\\d{6}Z-before-merge\\.bak"), report.backup().toString());
         assertEquals(targetBefore, dump(report.backup()));
 
         // merging the same copy again changes nothing
@@ -601,7 +601,8 @@ class MergeServiceTest {
         assertEquals(List.of(), backups(a));
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(Set.of("a.tamga", "notes.tamga", "other.sqlite", "newer.tamga", "damaged.tamga", "good.tamga"),
-                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()), "nothing left beside them");
+                    files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("cache") && !n.endsWith(".backups"))
+                            .collect(java.util.stream.Collectors.toSet()), "nothing left beside them but the day's backups and the cache");
         }
     }
 
@@ -744,8 +745,10 @@ class MergeServiceTest {
     }
 
     private List<Path> backups(Path project) throws IOException {
-        try (Stream<Path> files = Files.list(project.toAbsolutePath().getParent())) {
-            return files.filter(p -> p.getFileName().toString().startsWith(project.getFileName() + ".before-merge-")).toList();
+        Path folder = org.tamga.core.Backups.folder(project.toAbsolutePath());
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-before-merge.bak")).toList();
         }
     }
 

@@ -103,8 +103,10 @@ class MergeWindowTest {
     }
 
     private static List<Path> backups(Path project) throws Exception {
-        try (Stream<Path> files = Files.list(project.toAbsolutePath().getParent())) {
-            return files.filter(p -> p.getFileName().toString().startsWith(project.getFileName() + ".before-merge-")).toList();
+        Path folder = org.tamga.core.Backups.folder(project.toAbsolutePath());
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-before-merge.bak")).toList();
         }
     }
 }

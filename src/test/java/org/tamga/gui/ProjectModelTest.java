@@ -247,6 +247,37 @@ class ProjectModelTest {
         assertEquals(1, model.outsideChanges.get(), "read once, not again");
     }
 
+    @Test
+    void aRestoreByTheCommandLineInAnotherProcessIsSeenAndEverythingReadAgain() throws Exception {
+        Path file = model.projectFile.get();
+        // the window's own backup, then changes: an import, a code deleted, a coding removed
+        AtomicReference<org.tamga.core.Backups.Backup> made = new AtomicReference<>();
+        model.backUpNow(made::set);
+        tasks.drain();
+        Path text = Files.writeString(dir.resolve("访谈11_戈壁.txt"), "受访者：戈壁 gobi 上的沙葱 sand onion。\n");
+        model.documents().importFiles(List.of(text), r -> { });
+        tasks.drain();
+        int healthCodings = model.codeCounts.get().getOrDefault(code("Health").id(), 0);
+        model.codes().delete(code("Health"));
+        tasks.drain();
+        model.openDocument(model.documentItems.stream().filter(i -> i.document().name().startsWith("访谈11")).findFirst().orElseThrow().document(), null);
+        tasks.drain();
+        assertNotNull(model.openDocument.get());
+
+        run("restore", file.toString(), made.get().file().getFileName().toString());
+        model.checkOutsideChanges();
+        tasks.drain();
+        assertEquals(1, model.outsideChanges.get(), "the restore is noticed");
+        assertEquals(6, model.documentItems.size());
+        assertEquals(healthCodings, model.codeCounts.get().getOrDefault(code("Health").id(), 0), "the code is back with its codings");
+        assertNull(model.openDocument.get(), "the document that the restore took away is no longer shown");
+        AtomicReference<Queries.Searched> found = new AtomicReference<>();
+        model.queries().search("onion", null, java.util.Map.of(), found::set);
+        tasks.drain();
+        assertEquals(0, found.get().result().hits().size(), "search reflects the restored state");
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
     private void run(String... args) throws Exception {
         String javaBin = ProcessHandle.current().info().command().orElseThrow();
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-Dfile.encoding=UTF-8",

@@ -35,6 +35,15 @@ class ProjectStoreTest {
                 org.tamga.core.ImportService.sha256(text), Instant.parse("2024-06-11T08:00:00Z")));
     }
 
+    /** The copy before an upgrade, as the core would make it (here simply beside the file). */
+    static ProjectStore.BeforeUpgrade copyBeside(Path file) {
+        return v -> {
+            Path copy = file.resolveSibling(file.getFileName() + ".before-v" + v + ".bak");
+            ProjectFiles.copy(file, copy);
+            return copy;
+        };
+    }
+
     static void assertNamesFile(Path file, TamgaException e) {
         assertTrue(e.getMessage().contains(file.getFileName().toString()), e.getMessage());
     }
@@ -177,7 +186,7 @@ class ProjectStoreTest {
         TamgaException e = assertThrows(TamgaException.class, () -> ProjectStore.open(file));
         assertNamesFile(file, e);
         assertTrue(e.getMessage().contains("newer"), e.getMessage());
-        try (ProjectStore store = ProjectStore.open(file, future)) {
+        try (ProjectStore store = ProjectStore.open(file, future, copyBeside(file))) {
             assertEquals(steps.size(), store.schemaVersion(), "the refused file keeps its version");
         }
     }
@@ -194,7 +203,7 @@ class ProjectStoreTest {
         }
         Migrations v2 = new Migrations(List.of(V1, "CREATE TABLE extra(x INTEGER);"));
         Path backup;
-        try (ProjectStore store = ProjectStore.open(file, v2)) {
+        try (ProjectStore store = ProjectStore.open(file, v2, copyBeside(file))) {
             assertEquals(2, store.schemaVersion());
             assertEquals(guid, store.project().guid());
             assertEquals(doc, store.documents().byGuid(doc.guid()).orElseThrow());
@@ -204,17 +213,33 @@ class ProjectStoreTest {
         }
         assertTrue(Files.isRegularFile(backup), backup.toString());
         assertNotEquals(file, backup);
-        try (ProjectStore old = ProjectStore.open(backup, new Migrations(List.of(V1)))) {
+        try (ProjectStore old = ProjectStore.open(backup, new Migrations(List.of(V1)), ProjectStore.BeforeUpgrade.REFUSE)) {
             assertEquals(1, old.schemaVersion());
             assertEquals(guid, old.project().guid());
             assertEquals(List.of(doc), old.documents().all());
             assertEquals(TEXT, old.documents().text(doc.id()));
         }
         // reopening the migrated file does not migrate (or back up) again
-        try (ProjectStore store = ProjectStore.open(file, v2)) {
+        try (ProjectStore store = ProjectStore.open(file, v2, copyBeside(file))) {
             assertEquals(2, store.schemaVersion());
             assertTrue(store.migrationBackup().isEmpty());
             assertEquals(1, store.documents().count());
+        }
+    }
+
+    @Test
+    void anOlderFileIsNotUpgradedWithoutACopy() {
+        Path file = tmp.resolve("旧 old.tamga");
+        ProjectStore.create(file, "旧", new Migrations(List.of(V1))).close();
+        TamgaException e = assertThrows(TamgaException.class, () -> ProjectStore.open(file));
+        assertTrue(e.getMessage().contains("needs a backup first"), e.getMessage());
+        try (ProjectStore store = ProjectStore.open(file, new Migrations(List.of(V1)), ProjectStore.BeforeUpgrade.REFUSE)) {
+            assertEquals(1, store.schemaVersion(), "still version 1");
+        }
+        // a copy that cannot be made stops the upgrade, and the file keeps its version
+        assertThrows(TamgaException.class, () -> ProjectStore.open(file, v -> { throw new TamgaException("disk full"); }));
+        try (ProjectStore store = ProjectStore.open(file, new Migrations(List.of(V1)), ProjectStore.BeforeUpgrade.REFUSE)) {
+            assertEquals(1, store.schemaVersion());
         }
     }
 
@@ -226,8 +251,8 @@ class ProjectStoreTest {
             doc = insertDocument(store, "a", TEXT);
         }
         Migrations broken = new Migrations(List.of(V1, "CREATE TABLE ok(x INTEGER);\nCREATE TABLE broken(;"));
-        assertThrows(TamgaException.class, () -> ProjectStore.open(file, broken));
-        try (ProjectStore store = ProjectStore.open(file, new Migrations(List.of(V1)))) {
+        assertThrows(TamgaException.class, () -> ProjectStore.open(file, broken, copyBeside(file)));
+        try (ProjectStore store = ProjectStore.open(file, new Migrations(List.of(V1)), ProjectStore.BeforeUpgrade.REFUSE)) {
             assertEquals(1, store.schemaVersion());
             assertEquals(List.of(doc), store.documents().all());
         }
@@ -363,7 +388,7 @@ class ProjectStoreTest {
         try (ProjectStore store = ProjectStore.create(file, "v1", new Migrations(List.of(V1)))) {
             id = insertDocument(store, "访谈", TEXT).id();
         }
-        try (ProjectStore store = ProjectStore.open(file)) {
+        try (ProjectStore store = ProjectStore.open(file, copyBeside(file))) {
             assertEquals(Migrations.shipped().latestVersion(), store.schemaVersion());
             assertTrue(store.migrationBackup().isPresent());
             assertEquals(org.tamga.model.DocumentSource.NONE, store.documents().source(id), "nothing known yet, nothing invented");
@@ -397,7 +422,7 @@ class ProjectStoreTest {
             id = insertDocument(store, "访谈", TEXT).id();
             assertEquals(2, store.schemaVersion());
         }
-        try (ProjectStore store = ProjectStore.open(file)) {
+        try (ProjectStore store = ProjectStore.open(file, copyBeside(file))) {
             assertEquals(Migrations.shipped().latestVersion(), store.schemaVersion());
             Path backup = store.migrationBackup().orElseThrow();
             assertTrue(java.nio.file.Files.size(backup) > 0, "the version 2 file was copied before the migration");
