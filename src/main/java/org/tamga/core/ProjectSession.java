@@ -34,6 +34,7 @@ public final class ProjectSession implements AutoCloseable {
     private final CaseService cases = new CaseService(this);
     private final PassageUnits units = new PassageUnits(this);
     private final AutocodeService autocode = new AutocodeService(this);
+    private final AgreementService agreement = new AgreementService(this);
 
     private ProjectSession(ProjectStore store, Path cacheRoot) {
         this.store = store;
@@ -125,6 +126,8 @@ public final class ProjectSession implements AutoCloseable {
     public PassageUnits units() { return units; }
     /** Bulk coding of search hits: plan, apply, undo. */
     public AutocodeService autocode() { return autocode; }
+    /** Inter-coder agreement, the passages where coders differ, and accepting one coder's version. */
+    public AgreementService agreement() { return agreement; }
 
     /** Counts for a summary line: documents, codes, codings, coders. */
     public record Summary(String name, int documents, int codes, int codings, int coders, long characters) {}
