@@ -3,6 +3,7 @@ package org.tamga.core;
 import org.dkpro.statistics.agreement.AnnotationUnit;
 import org.dkpro.statistics.agreement.IAnnotationUnit;
 import org.dkpro.statistics.agreement.InsufficientDataException;
+import org.dkpro.statistics.agreement.coding.CodingAnnotationStudy;
 import org.dkpro.statistics.agreement.coding.CohenKappaAgreement;
 import org.dkpro.statistics.agreement.coding.FleissKappaAgreement;
 import org.dkpro.statistics.agreement.coding.ICodingAnnotationItem;
@@ -15,13 +16,19 @@ import org.dkpro.statistics.agreement.unitizing.KrippendorffAlphaUnitizingAgreem
 import org.dkpro.statistics.agreement.unitizing.UnitizingAnnotationStudy;
 import org.tamga.model.TamgaException;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How Tamga hands its units to DKPro Agreement, which computes every coefficient (ADR 40).
@@ -98,14 +105,117 @@ final class AgreementStatistics {
 
     /** The four coefficients of any coding study (Cohen's κ only for two raters), by DKPro Agreement. */
     static Coefficients coefficients(PatternStudy study, List<String> notes) {
-        Double percent = measure(() -> new PercentageAgreement(study).calculateAgreement(), "percent agreement", notes);
+        Double percent = measure(() -> new Percent(study).calculateAgreement(), "percent agreement", notes);
         Double cohen = null;
-        if (study.getRaterCount() == 2) cohen = measure(() -> new CohenKappaAgreement(study).calculateAgreement(), "Cohen's kappa", notes);
+        if (study.getRaterCount() == 2) cohen = measure(() -> new Cohen(study).calculateAgreement(), "Cohen's kappa", notes);
         else notes.add("Cohen's kappa is for two coders");
-        Double fleiss = measure(() -> new FleissKappaAgreement(study).calculateAgreement(), "Fleiss' kappa", notes);
-        Double alpha = measure(() -> new KrippendorffAlphaAgreement(study, new NominalDistanceFunction()).calculateAgreement(),
-                "Krippendorff's alpha", notes);
+        Double fleiss = measure(() -> new Fleiss(study).calculateAgreement(), "Fleiss' kappa", notes);
+        Double alpha = measure(() -> new Alpha(study).calculateAgreement(), "Krippendorff's alpha", notes);
         return new Coefficients(percent, cohen, fleiss, alpha, notes);
+    }
+
+    // DKPro's measures sum over the study's items, one at a time. A pattern study's items repeat (a
+    // pattern shared by 100,000 characters is 100,000 items), so each measure below is DKPro's, with
+    // only its sums over items taken once per pattern and multiplied by the pattern's units. Everything
+    // else (the per-item terms, the coefficient from observed and expected agreement, the refusals) is
+    // DKPro's own; AgreementStatisticsTest checks the results against DKPro's on every unit.
+
+    /** DKPro's observed agreement (share of agreeing rater pairs), each pattern counted once with its weight. */
+    private static double observed(PatternStudy study, ToDoubleFunction<ICodingAnnotationItem> itemAgreement) {
+        if (study.getCategoryCount() <= 1) {
+            throw new InsufficientDataException("An annotation study needs at least two different categories.");
+        }
+        double agreeing = 0, pairs = 0;
+        for (int k = 0; k < study.patterns(); k++) {
+            ICodingAnnotationItem item = study.pattern(k);
+            if (item.getRaterCount() <= 1) continue;
+            agreeing += study.units(k) * itemAgreement.applyAsDouble(item);
+            pairs += (double) study.units(k) * item.getRaterCount();
+        }
+        return agreeing / pairs;
+    }
+
+    /** DKPro's percent agreement over a pattern study. */
+    static final class Percent extends PercentageAgreement {
+        private final PatternStudy patterns;
+
+        Percent(PatternStudy study) { super(study); this.patterns = study; }
+
+        @Override public double calculateObservedAgreement() { return observed(patterns, this::doCalculateItemAgreement); }
+    }
+
+    /** DKPro's Cohen's κ over a pattern study. */
+    static final class Cohen extends CohenKappaAgreement {
+        private final PatternStudy patterns;
+
+        Cohen(PatternStudy study) { super(study); this.patterns = study; }
+
+        @Override public double calculateObservedAgreement() { return observed(patterns, this::doCalculateItemAgreement); }
+
+        /** Σ over categories of the product of each rater's count in it, over N²: the raters' counts summed per pattern. */
+        @Override
+        public double calculateExpectedAgreement() {
+            Map<Object, long[]> byRater = new HashMap<>();
+            for (int k = 0; k < patterns.patterns(); k++) {
+                for (IAnnotationUnit u : patterns.pattern(k).getUnits()) {
+                    if (u.getCategory() == null) continue;
+                    byRater.computeIfAbsent(u.getCategory(), c -> new long[patterns.getRaterCount()])[u.getRaterIdx()] += patterns.units(k);
+                }
+            }
+            BigDecimal sum = BigDecimal.ZERO;
+            for (Object category : patterns.getCategories()) {
+                long[] counts = byRater.get(category);
+                if (counts == null) continue;
+                BigDecimal product = BigDecimal.ONE;
+                for (long c : counts) product = product.multiply(BigDecimal.valueOf(c));
+                sum = sum.add(product);
+            }
+            return sum.divide(BigDecimal.valueOf(patterns.getItemCount()).pow(2), MathContext.DECIMAL128).doubleValue();
+        }
+    }
+
+    /** DKPro's Fleiss' κ over a pattern study. */
+    static final class Fleiss extends FleissKappaAgreement {
+        private final PatternStudy patterns;
+
+        Fleiss(PatternStudy study) { super(study); this.patterns = study; }
+
+        @Override public double calculateObservedAgreement() { return observed(patterns, this::doCalculateItemAgreement); }
+
+        /** Σ over categories of (Σ over units of the share of the unit's raters who chose it)², over N². */
+        @Override
+        public double calculateExpectedAgreement() {
+            Map<Object, BigDecimal> shares = new HashMap<>();
+            for (int k = 0; k < patterns.patterns(); k++) {
+                ICodingAnnotationItem item = patterns.pattern(k);
+                for (Map.Entry<Object, Integer> e : CodingAnnotationStudy.countTotalAnnotationsPerCategory(item).entrySet()) {
+                    BigDecimal share = BigDecimal.valueOf(e.getValue())
+                            .divide(BigDecimal.valueOf(item.getRaterCount()), MathContext.DECIMAL128)
+                            .multiply(BigDecimal.valueOf(patterns.units(k)));
+                    shares.merge(e.getKey(), share, BigDecimal::add);
+                }
+            }
+            BigDecimal sum = BigDecimal.ZERO;
+            for (BigDecimal p : shares.values()) sum = sum.add(p.pow(2));
+            return sum.divide(BigDecimal.valueOf(patterns.getItemCount()).pow(2), MathContext.DECIMAL128).doubleValue();
+        }
+    }
+
+    /** DKPro's Krippendorff's α (nominal) over a pattern study: its coincidence matrix summed once per pattern. */
+    static final class Alpha extends KrippendorffAlphaAgreement {
+        Alpha(PatternStudy study) {
+            super(study, new NominalDistanceFunction());
+            Map<Object, Map<Object, Double>> matrix = new HashMap<>();
+            for (int k = 0; k < study.patterns(); k++) {
+                long units = study.units(k);
+                var item = CodingAnnotationStudy.countCategoryCoincidence(study.pattern(k));
+                for (Map.Entry<Object, Map<Object, Double>> row : item.entrySet()) {
+                    Map<Object, Double> into = matrix.computeIfAbsent(row.getKey(), c -> new HashMap<>());
+                    for (Map.Entry<Object, Double> cell : row.getValue().entrySet()) into.merge(cell.getKey(), cell.getValue() * units, Double::sum);
+                }
+            }
+            coincidenceMatrix = matrix;
+        }
     }
 
     private static Double measure(DoubleSupplier measure, String name, List<String> notes) {
@@ -142,7 +252,7 @@ final class AgreementStatistics {
         PatternStudy(Map<List<Object>, Long> patterns, int raters) {
             this.raters = raters;
             this.repeats = new long[patterns.size()];
-            java.util.LinkedHashSet<Object> cats = new java.util.LinkedHashSet<>();
+            LinkedHashSet<Object> cats = new LinkedHashSet<>();
             boolean gaps = false;
             int k = 0;
             long n = 0;
@@ -159,7 +269,7 @@ final class AgreementStatistics {
         }
 
         private static Map<List<Object>, Long> patterns(Tally tally, int raters) {
-            Map<List<Object>, Long> out = new java.util.LinkedHashMap<>();
+            Map<List<Object>, Long> out = new LinkedHashMap<>();
             for (Map.Entry<Integer, Long> e : tally.counts().entrySet()) {
                 List<Object> decisions = new ArrayList<>(raters);
                 for (int r = 0; r < raters; r++) decisions.add((e.getKey() & (1 << r)) != 0);
@@ -188,6 +298,15 @@ final class AgreementStatistics {
             /** How many raters decided this unit (DKPro's count, which leaves missing values out). */
             @Override public int getRaterCount() { return decided; }
         }
+
+        /** How many distinct patterns the study holds. */
+        int patterns() { return items.size(); }
+
+        /** The k-th pattern as one item. */
+        ICodingAnnotationItem pattern(int k) { return items.get(k); }
+
+        /** How many units have the k-th pattern. */
+        long units(int k) { return repeats[k]; }
 
         @Override public boolean hasMissingValues() { return missing; }
 
@@ -251,16 +370,40 @@ final class AgreementStatistics {
             if (length > 0) study.addUnit(start, length, coder, code);
         }
 
+        /** Per code: DKPro's observed and expected disagreements, each computed once (the expected one is the costly part). */
+        private final Map<Object, double[]> disagreements = new HashMap<>();
+
+        private double[] disagreements(Object code) {
+            return disagreements.computeIfAbsent(code, c -> new double[]{measure.observed(c), measure.expected(c)});
+        }
+
         /** The code's alpha, or null when no coder coded it or it is undefined. */
         Double alpha(Object code) {
             boolean any = false;
             for (Object c : study.getCategories()) if (c.equals(code)) { any = true; break; }
             if (!any) return null;
-            return ratio(measure.observed(code), measure.expected(code));
+            double[] d = disagreements(code);
+            return ratio(d[0], d[1]);
         }
 
-        /** Alpha over all codes that have units, or null when none has. */
+        /**
+         * Alpha over all codes that have units, or null when none has: as DKPro's study alpha, the
+         * observed and expected disagreements averaged over the codes (from the per-code values, so that
+         * none is computed twice).
+         */
         Double alphaAll() {
+            if (study.getCategoryCount() == 0) return null;
+            double observed = 0, expected = 0;
+            for (Object c : study.getCategories()) {
+                double[] d = disagreements(c);
+                observed += d[0];
+                expected += d[1];
+            }
+            return ratio(observed / study.getCategoryCount(), expected / study.getCategoryCount());
+        }
+
+        /** DKPro's own alpha over all codes, for the test that {@link #alphaAll} gives the same. */
+        Double alphaAllByDkpro() {
             if (study.getCategoryCount() == 0) return null;
             return ratio(measure.observedAll(), measure.expectedAll());
         }

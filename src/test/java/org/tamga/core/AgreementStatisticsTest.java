@@ -65,6 +65,7 @@ class AgreementStatisticsTest {
         // counts 1/(m_u - 1)): unit 2 (2,2,3,2): 6 pairs / 3 = 2; unit 6 (1,2,3,4): 12 / 3 = 4; unit 8 (1,1,2,1): 6 / 3 = 2; sum 8
         double expected = 1 - 39.0 * 8 / (40.0 * 40 - (81 + 169 + 100 + 25 + 9));
         assertEquals(expected, alpha, 1e-12);
+        assertEquals(expected, new AgreementStatistics.Alpha(s).calculateAgreement(), 1e-12, "Tamga's pattern-weighted alpha too");
     }
 
     /**
@@ -166,17 +167,21 @@ class AgreementStatisticsTest {
         assertTrue(c.notes().contains("Cohen's kappa is for two coders"), c.notes().toString());
     }
 
-    /** The pattern study gives exactly what DKPro's own study of every unit gives, for two and three coders. */
+    /**
+     * The pattern study (each pattern summed once, weighted by its units) gives what DKPro gives on its
+     * own study holding every unit, for two to four coders, few units and many.
+     */
     @Test
     void patternsGiveWhatEveryUnitGives() {
         Random random = new Random(40);
-        for (int round = 0; round < 30; round++) {
+        for (int round = 0; round < 40; round++) {
             int raters = 2 + random.nextInt(3);
+            int most = round < 30 ? 6 : 3000;
             AgreementStatistics.Tally tally = new AgreementStatistics.Tally();
             CodingAnnotationStudy every = new CodingAnnotationStudy(raters);
             int patterns = 1 << raters;
             for (int p = 0; p < patterns; p++) {
-                int n = random.nextInt(6);
+                int n = random.nextInt(most);
                 tally.add(p, n);
                 Object[] decisions = new Object[raters];
                 for (int r = 0; r < raters; r++) decisions[r] = (p & (1 << r)) != 0;
@@ -189,10 +194,10 @@ class AgreementStatisticsTest {
                 continue;
             }
             assertEquals(every.getItemCount(), tally.total());
-            assertEquals(new PercentageAgreement(every).calculateAgreement(), c.percent(), 1e-12);
-            assertEquals(new FleissKappaAgreement(every).calculateAgreement(), c.fleiss(), 1e-12);
-            assertEquals(new KrippendorffAlphaAgreement(every, new NominalDistanceFunction()).calculateAgreement(), c.alpha(), 1e-12);
-            if (raters == 2) assertEquals(new CohenKappaAgreement(every).calculateAgreement(), c.cohen(), 1e-12);
+            assertEquals(new PercentageAgreement(every).calculateAgreement(), c.percent(), 1e-10);
+            assertEquals(new FleissKappaAgreement(every).calculateAgreement(), c.fleiss(), 1e-10);
+            assertEquals(new KrippendorffAlphaAgreement(every, new NominalDistanceFunction()).calculateAgreement(), c.alpha(), 1e-10);
+            if (raters == 2) assertEquals(new CohenKappaAgreement(every).calculateAgreement(), c.cohen(), 1e-10);
             else assertNull(c.cohen());
         }
     }
@@ -266,11 +271,21 @@ class AgreementStatisticsTest {
         assertEquals(1 - 0.01 / (23.0 / 362), u.alphaAll(), 1e-12, "one code: the study's alpha is the code's");
         assertNull(u.alpha("Y"), "a code nobody coded has no alpha");
 
+        AgreementStatistics.Unitized two = new AgreementStatistics.Unitized(2, 40);
+        two.add(0, "X", 2, 4);
+        two.add(1, "X", 3, 3);
+        two.add(0, "Y", 10, 12);
+        two.add(1, "Y", 20, 5);
+        two.add(1, "Y", 30, 2);
+        assertEquals(two.alphaAllByDkpro(), two.alphaAll(), 1e-12, "the mean over codes is DKPro's study alpha");
+        assertNotEquals(two.alpha("X"), two.alphaAll());
+
         AgreementStatistics.Unitized same = new AgreementStatistics.Unitized(3, 50);
         for (int r = 0; r < 3; r++) { same.add(r, "X", 5, 10); same.add(r, "X", 30, 7); same.add(r, "Z", 0, 3); }
         assertEquals(1.0, same.alpha("X"), 1e-12);
         assertEquals(1.0, same.alphaAll(), 1e-12);
 
         assertNull(new AgreementStatistics.Unitized(2, 10).alphaAll(), "no units at all");
+        assertNull(new AgreementStatistics.Unitized(2, 10).alphaAllByDkpro());
     }
 }
