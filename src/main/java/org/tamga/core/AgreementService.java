@@ -157,8 +157,20 @@ public final class AgreementService {
                 String.join("; ", notes));
     }
 
-    /** The units of one document (clipped to what is in scope), as [start, end) pairs. */
-    private record Units(int[] starts, int[] ends, Stretches characters) {
+    /** The units of one document (clipped to what is in scope): [start, end) pairs, or for characters the characters. */
+    private static final class Units {
+        private final int[] starts, ends;
+        private final Stretches characters;
+
+        Units(int[] starts, int[] ends, Stretches characters) {
+            this.starts = starts;
+            this.ends = ends;
+            this.characters = characters;
+        }
+
+        int[] starts() { return starts; }
+        int[] ends() { return ends; }
+        Stretches characters() { return characters; }
         long count() { return characters != null ? characters.size() : starts.length; }
     }
 
@@ -208,7 +220,7 @@ public final class AgreementService {
             int s = u.starts()[j], e = u.ends()[j];
             int pattern = 0;
             for (int i = 0; i < cover.length; i++) {
-                boolean coded = unit == AgreementUnit.DOCUMENT || coverage == Coverage.PART
+                boolean coded = (unit == AgreementUnit.DOCUMENT || coverage == Coverage.PART)
                         ? cover[i].overlaps(s, e) : d.covers(cover[i], s, e);
                 if (coded) pattern |= 1 << i;
             }

@@ -8,7 +8,7 @@ import java.util.List;
  * {@link AgreementWriter}. See docs/adr/0040-inter-coder-agreement.md.
  *
  * @param coders       the coders compared, in the order asked
- * @param unit         the unit: {@code character}, {@code turn}, {@code paragraph} or {@code document}
+ * @param unit         the unit's name ({@code core.AgreementUnit#label()}): character, turn, paragraph or one per document
  * @param coverage     when a turn or paragraph counts as coded: {@code whole} or {@code part}
  * @param withChildren whether a code's row counts the codings of the codes below it as its own
  * @param speaker      only what this speaker said, or null

@@ -235,9 +235,10 @@ class AgreementStatisticsTest {
         assertEquals(2, s.getCategoryCount());
         assertTrue(s.isDichotomous());
         assertFalse(s.hasMissingValues());
-        assertEquals(Boolean.TRUE, s.getItem(0).getUnit(0).getCategory());
-        assertEquals(Boolean.FALSE, s.getItem(1).getUnit(1).getCategory());
-        assertEquals(Boolean.TRUE, s.getItem(2).getUnit(1).getCategory());
+        Object coded = true, notCoded = false;
+        assertEquals(coded, s.getItem(0).getUnit(0).getCategory());
+        assertEquals(notCoded, s.getItem(1).getUnit(1).getCategory());
+        assertEquals(coded, s.getItem(2).getUnit(1).getCategory());
         assertThrows(IndexOutOfBoundsException.class, () -> s.getItem(3));
         var it = s.getItems().iterator();
         int n = 0;

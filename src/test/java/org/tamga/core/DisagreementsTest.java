@@ -103,9 +103,9 @@ class DisagreementsTest {
         EditHistory history = new EditHistory(10);
         AgreementService.Acceptance accepted = s.agreement().accept(moneyPassage, "bolor");
         history.done(new EditHistory.Edit() {
-            public String description() { return "accept Bolor's version"; }
-            public void undo() { s.agreement().undo(accepted); }
-            public void redo() { s.agreement().redo(accepted); }
+            @Override public String description() { return "accept Bolor's version"; }
+            @Override public void undo() { s.agreement().undo(accepted); }
+            @Override public void redo() { s.agreement().redo(accepted); }
         });
         assertEquals("Bolor", accepted.kept());
         assertEquals("Saran", accepted.replaced());
