@@ -128,8 +128,7 @@ final class AgreementCommand implements Callable<Integer> {
         if (coders.size() != 2) throw new TamgaException("Disagreements compare two coders: name two with --coders (" + coders.size() + " named).");
         List<AgreementService.Disagreement> found = s.agreement().disagreements(scope, codes, withChildren, tolerance == null ? 0 : tolerance);
         List<List<Object>> rows = new ArrayList<>();
-        String a = found.isEmpty() ? coders.get(0).strip() : found.getFirst().coderA();
-        String b = found.isEmpty() ? coders.get(1).strip() : found.getFirst().coderB();
+        String a = spelled(s, coders.get(0)), b = spelled(s, coders.get(1));
         rows.add(List.of("document", "start", "end", "code", "kind", "codings_" + a, "codings_" + b, "difference", "text"));
         for (AgreementService.Disagreement d : found) {
             rows.add(List.of(d.document().name(), d.start(), d.end(), d.code().name(), d.kindLabel(), positions(d.codingsA()),
@@ -161,6 +160,11 @@ final class AgreementCommand implements Callable<Integer> {
         for (AgreementService.Disagreement d : found) kinds.merge(d.kindLabel(), 1, Integer::sum);
         out.printf(Locale.ROOT, "wrote %s: %d %s where %s and %s differ%s%n", output, found.size(), found.size() == 1 ? "passage" : "passages", a, b,
                 kinds.isEmpty() ? "" : " (" + kinds.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** The coder's name as the project spells it (the core has refused names it does not know). */
+    private static String spelled(ProjectSession s, String name) {
+        return s.agreement().coderNames().stream().filter(n -> n.equalsIgnoreCase(name.strip())).findFirst().orElse(name.strip());
     }
 
     /** A coder's codings in a passage: "12–40; 50–60". */

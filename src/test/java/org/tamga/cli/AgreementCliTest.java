@@ -68,6 +68,13 @@ class AgreementCliTest {
         assertEquals(List.of("Saran, Bolor", "character", "28", "0.4286", "0.0303"), rows.get(1).toList().subList(1, 6));
         assertTrue(run.out().startsWith("wrote " + out + ": 2 codes, 1 document (unit: character; coders: Saran, Bolor); over all codes: percent agreement "),
                 run.out());
+
+        Path tsv = dir.resolve("agreement.tsv");
+        CliTest.Run tsvRun = tamga("agreement", project, "--coders", "saran,bolor", "--format", "tsv", "--output", tsv);
+        assertEquals(0, tsvRun.code(), tsvRun.err());
+        List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+        assertEquals(String.join("\t", rows.get(0).toList()), lines.get(0));
+        assertTrue(lines.get(1).startsWith("Land · 草场\tSaran, Bolor\tcharacter\t28\t0.4286\t0.0303\t"), lines.get(1));
     }
 
     @Test
@@ -101,7 +108,7 @@ class AgreementCliTest {
 
     @Test
     void disagreements() throws Exception {
-        CliTest.Run run = tamga("agreement", project, "--coders", "Saran,Bolor", "--disagreements");
+        CliTest.Run run = tamga("agreement", project, "--coders", "SARAN,Bolor", "--disagreements");
         assertEquals(0, run.code(), run.err());
         assertEquals(List.of("document\tstart\tend\tcode\tkind\tcodings_Saran\tcodings_Bolor\tdifference\ttext",
                 "访谈01\t8\t13\tMoney, cash · 钱\tboundaries\t8\u201313\t8\u201312\t1\t补贴不够。",
