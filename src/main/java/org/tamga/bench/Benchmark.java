@@ -234,6 +234,48 @@ public final class Benchmark {
                 l.add(Latencies.time(() -> report[0] = session.reports().frequencies(List.of(), List.of())));
             }
             r.reports.add(new Results.Report(target, actual, l, report[0].rows().size(), report[0].documents().size()));
+            measureAnalyses(session, target, actual, r);
+        }
+    }
+
+    /** Attributes for the crosstabs: a village (20 values) and an age (banded), set once on every document. */
+    private static void defineAttributes(ProjectSession session, List<Document> docs, long seed) {
+        if (!session.cases().attributes().isEmpty()) return;
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0xA77L);
+        java.util.Map<Document, String> villages = new java.util.LinkedHashMap<>(), ages = new java.util.LinkedHashMap<>();
+        for (Document d : docs) {
+            villages.put(d, "嘎查 " + (1 + rnd.nextInt(20)));
+            ages.put(d, Integer.toString(18 + rnd.nextInt(70)));
+        }
+        session.cases().setValues("village", villages, org.tamga.model.Attribute.Type.TEXT);
+        session.cases().setValues("age", ages, org.tamga.model.Attribute.Type.INTEGER);
+    }
+
+    /** Co-occurrence under each rule and two crosstabs, at this number of codings. */
+    private void measureAnalyses(ProjectSession session, int target, int actual, Results r) {
+        defineAttributes(session, session.documents().all(), options.seed());
+        int runs = Math.max(3, options.runs() / 4);
+        for (String rule : List.of("overlap", "distance:100", "turn", "document", "paragraph")) {
+            step(String.format(Locale.ROOT, "co-occurrence (%s) at %,d codings", rule, actual));
+            var parsed = org.tamga.report.Cooccurrence.Rule.parse(rule);
+            int warm = rule.equals("paragraph") ? 1 : options.warmup();
+            for (int i = 0; i < warm; i++) session.analysis().cooccurrence(org.tamga.core.Scope.all(), parsed, false);
+            Latencies l = new Latencies();
+            for (int i = 0; i < (rule.equals("paragraph") ? 3 : runs); i++) {
+                l.add(Latencies.time(() -> session.analysis().cooccurrence(org.tamga.core.Scope.all(), parsed, false)));
+            }
+            r.analyses.add(new Results.Analysis("cooccurrence " + rule, target, actual, l));
+        }
+        var byVillage = new org.tamga.core.AnalysisService.ByAttributes("village");
+        var byAge = new org.tamga.core.AnalysisService.ByAttributes(List.of("village", "age"),
+                java.util.Map.of("age", org.tamga.core.Bands.parse("30,45,60")));
+        for (var by : List.of(byVillage, byAge)) {
+            String name = "crosstab " + String.join(" × ", by.attributes()) + (by.bands().isEmpty() ? "" : " (age banded)");
+            step(String.format(Locale.ROOT, "%s at %,d codings", name, actual));
+            for (int i = 0; i < options.warmup(); i++) session.analysis().crosstab(org.tamga.core.Scope.all(), by, true);
+            Latencies l = new Latencies();
+            for (int i = 0; i < runs; i++) l.add(Latencies.time(() -> session.analysis().crosstab(org.tamga.core.Scope.all(), by, true)));
+            r.analyses.add(new Results.Analysis(name, target, actual, l));
         }
     }
 

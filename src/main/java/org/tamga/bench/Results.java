@@ -53,6 +53,11 @@ public final class Results {
     /** The frequency report at a number of codings: the number asked for, the number the project holds, the timings. */
     record Report(int target, int codings, Latencies ms, int codes, int documents) {}
 
+    /** An analysis (co-occurrence under a rule, a crosstab) at a number of codings. */
+    record Analysis(String name, int target, int codings, Latencies ms) {}
+
+    final List<Analysis> analyses = new ArrayList<>();
+
     Query query(BenchQuery q) {
         for (Query row : queries) if (row.query.equals(q)) return row;
         Query row = new Query(q);
@@ -85,6 +90,11 @@ public final class Results {
         return reports.stream().filter(r -> r.target() == codings).findFirst().map(r -> r.ms().median()).orElse(null);
     }
 
+    /** Whether the analysis at the target number of codings took at most {@code ms} (median); null when not measured. */
+    Boolean analysisAtMost(String name, int target, double ms) {
+        return analyses.stream().filter(a -> a.name().equals(name) && a.target() == target).findFirst().map(a -> a.ms().median() <= ms).orElse(null);
+    }
+
     public double openWarmMs() { return openWarm.median(); }
     public double openColdMs() { return openCold.median(); }
     public double peakHeapMb() { return peakHeapBytes / (1024.0 * 1024); }
@@ -98,6 +108,8 @@ public final class Results {
         Map<String, Boolean> t = new LinkedHashMap<>();
         t.put("search_p95_at_most_50_ms", searchP95() <= 50);
         t.put("regex_scan_at_least_100x", regexScanRatio() >= 100);
+        t.put("cooccurrence_1m_codings_at_most_2_s", analysisAtMost("cooccurrence overlap", 1_000_000, 2000));
+        t.put("crosstab_1m_codings_at_most_1_s", analysisAtMost("crosstab village", 1_000_000, 1000));
         t.put("fts5_at_least_1x_every_query", fts5Ratio() >= 1);
         t.put("import_at_least_10_mb_per_s", importMbPerSecond() >= 10);
         Double report = reportMs(1_000_000);
@@ -158,6 +170,9 @@ public final class Results {
         for (Report r : reports) {
             out.printf(Locale.ROOT, "%-26s %,d codings (%d codes × %,d documents): p50 %,.0f ms, max %,.0f ms%n", "frequency report",
                     r.codings(), r.codes(), r.documents(), r.ms().median(), r.ms().percentile(100));
+        }
+        for (Analysis a : analyses) {
+            out.printf(Locale.ROOT, "%-34s %,d codings: p50 %,.0f ms, max %,.0f ms%n", a.name(), a.codings(), a.ms().median(), a.ms().percentile(100));
         }
         out.printf(Locale.ROOT, "%-26s p50 %,.0f ms, max %,.0f ms%n", "open project, index warm", openWarm.median(), openWarm.percentile(100));
         out.printf(Locale.ROOT, "%-26s %,.0f ms (%,d documents indexed again)%n", "open project, index cold", openCold.median(), openColdIndexed);
@@ -238,6 +253,16 @@ public final class Results {
             rs.add(m);
         }
         j.put("reports", rs);
+        List<Map<String, Object>> as = new ArrayList<>();
+        for (Analysis a : analyses) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("analysis", a.name());
+            m.put("codings", a.codings());
+            m.put("p50_ms", round(a.ms().median()));
+            m.put("max_ms", round(a.ms().percentile(100)));
+            as.add(m);
+        }
+        j.put("analyses", as);
         j.put("machine", machine.json());
         j.put("targets", targets());
         return j;

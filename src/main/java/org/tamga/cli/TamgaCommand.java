@@ -31,7 +31,7 @@ import java.util.Locale;
                 TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, AutocodeCommand.class, ReportCommand.class, AgreementCommand.class,
                 TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
                 CasesCommand.Attributes.class, CasesCommand.Set.class, CasesCommand.Cases.class, CasesCommand.CaseCmd.class,
-                TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class})
+                MergeCommand.class, TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class})
 public final class TamgaCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -359,7 +359,7 @@ public final class TamgaCommand implements Runnable {
     }
 
     @Command(name = "sample", description = {"Create (or reopen) the sample project: six fictional interviews, the shipped codebook,",
-            "codings by two coders; then open it in the window (or, without a display or with --no-window, print its summary)."})
+            "codings by two coders, attributes and cases; then open it in the window (or, without a display or with --no-window, print its summary)."})
     static final class Sample implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT.tamga", defaultValue = "tamga-sample.tamga") Path project;

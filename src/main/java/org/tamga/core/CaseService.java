@@ -92,6 +92,14 @@ public final class CaseService {
         return setValue(attributeName, value, typeIfNew, (a, v) -> store().attributes().setDocumentValue(document.id(), a.id(), v));
     }
 
+    /** Sets one attribute's value of many documents, all or none (one transaction): e.g. an imported table of interviewees. */
+    public void setValues(String attributeName, Map<Document, String> values, Attribute.Type typeIfNew) {
+        store().inTransaction(() -> {
+            values.forEach((d, v) -> setValue(d, attributeName, v, typeIfNew));
+            return null;
+        });
+    }
+
     /** Sets a case's value of an attribute, as {@link #setValue(Document, String, String, Attribute.Type)} does a document's. */
     public String setValue(Case c, String attributeName, String value, Attribute.Type typeIfNew) {
         return setValue(attributeName, value, typeIfNew, (a, v) -> store().cases().setValue(c.id(), a.id(), v));

@@ -146,6 +146,22 @@ public final class CodingService {
 
     public List<Coder> coders() { return session.store().coders().all(); }
 
+    /** The ids of the coders named, leniently: one not (yet) in the project has no codings; empty for everyone. */
+    private java.util.Set<Long> shown(Set<String> coderNames) { return session.reports().coderIds(coderNames, true); }
+
+    /** Codings per code of these coders only (all when empty); a coder not (yet) in the project has none. */
+    public Map<Long, Integer> countsByCode(Set<String> coderNames) { return session.store().codings().countsByCode(shown(coderNames)); }
+
+    /** Codings per document of these coders only (all when empty). */
+    public Map<Long, Integer> countsByDocument(Set<String> coderNames) { return session.store().codings().countsByDocument(shown(coderNames)); }
+
+    /** A document's codings by these coders only (all when empty). */
+    public List<Coding> ofDocument(Document document, Set<String> coderNames) {
+        java.util.Set<Long> ids = shown(coderNames);
+        List<Coding> all = ofDocument(document);
+        return ids.isEmpty() ? all : all.stream().filter(c -> ids.contains(c.coderId())).toList();
+    }
+
     private static void checkRange(Document document, int start, int end) {
         if (start < 0 || end > document.length() || start >= end) {
             throw new TamgaException("The passage " + start + "–" + end + " is not inside \u201C" + document.name()

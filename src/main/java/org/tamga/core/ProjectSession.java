@@ -34,6 +34,8 @@ public final class ProjectSession implements AutoCloseable {
     private final CaseService cases = new CaseService(this);
     private final PassageUnits units = new PassageUnits(this);
     private final AutocodeService autocode = new AutocodeService(this);
+    private final MergeService merging = new MergeService(this);
+    private final AnalysisService analysis = new AnalysisService(this);
     private final AgreementService agreement = new AgreementService(this);
 
     private ProjectSession(ProjectStore store, Path cacheRoot) {
@@ -126,6 +128,11 @@ public final class ProjectSession implements AutoCloseable {
     public PassageUnits units() { return units; }
     /** Bulk coding of search hits: plan, apply, undo. */
     public AutocodeService autocode() { return autocode; }
+    /** Merging coders' copies of the project into this one. */
+    public MergeService merging() { return merging; }
+
+    /** Co-occurrence and code × attribute / code × case tables. */
+    public AnalysisService analysis() { return analysis; }
     /** Inter-coder agreement, the passages where coders differ, and accepting one coder's version. */
     public AgreementService agreement() { return agreement; }
 
@@ -178,6 +185,11 @@ public final class ProjectSession implements AutoCloseable {
         }
         if (!missing.isEmpty() || !extra.isEmpty()) index.commit();
         return new IndexSync(folder, missing.size(), extra.size(), index.isInMemory());
+    }
+
+    /** After this session changed the documents itself (a merge): catches the index up if it is open; otherwise its first use will. */
+    synchronized void refreshIndexIfOpen() {
+        if (index != null) lastSync = catchUp(indexFolder());
     }
 
     /** Documents whose texts are read together when the index catches up. */

@@ -38,20 +38,40 @@ public final class ReportService {
      *                the speaker's turns, with all its characters), or null for all codings
      */
     public FrequencyReport frequencies(Collection<String> coderNames, Collection<Document> documents, String speaker) {
-        var store = session.store();
-        List<Document> docs = documents == null || documents.isEmpty() ? store.documents().all() : List.copyOf(documents);
+        return frequencies(new Scope(coderNames == null ? List.of() : List.copyOf(coderNames),
+                documents == null ? List.of() : List.copyOf(documents), speaker));
+    }
+
+    /** The ids of the coders named (any case); empty for all coders. A name that is no coder is refused, naming those there are. */
+    Set<Long> coderIds(Collection<String> coderNames) { return coderIds(coderNames, false); }
+
+    /**
+     * As {@link #coderIds(Collection)}; when {@code lenient}, a name that is no coder is left out, and
+     * when none is one, an id no coder has, so that "only these coders" never turns into "everyone".
+     */
+    Set<Long> coderIds(Collection<String> coderNames, boolean lenient) {
         Set<Long> coderIds = new HashSet<>();
         if (coderNames != null && !coderNames.isEmpty()) {
-            List<Coder> coders = store.coders().all();
+            List<Coder> coders = session.store().coders().all();
             for (String name : coderNames) {
-                Coder coder = coders.stream().filter(c -> c.name().equalsIgnoreCase(name.strip())).findFirst()
-                        .orElseThrow(() -> new TamgaException("No coder \u201C" + name + "\u201D in the project (coders: "
-                                + String.join(", ", coders.stream().map(Coder::name).toList()) + ")."));
-                coderIds.add(coder.id());
+                var coder = coders.stream().filter(c -> c.name().equalsIgnoreCase(name.strip())).findFirst();
+                if (coder.isPresent()) coderIds.add(coder.get().id());
+                else if (!lenient) {
+                    throw new TamgaException("No coder \u201C" + name + "\u201D in the project (coders: "
+                            + String.join(", ", coders.stream().map(Coder::name).toList()) + ").");
+                }
             }
+            if (coderIds.isEmpty()) coderIds.add(-1L);
         }
-        // only what the report counts is read: document, code and positions, not whole codings
-        Map<Long, List<Turn>> spoken = speaker == null ? null : session.speakers().turnsByDocument(speaker);
+        return coderIds;
+    }
+
+    /** The frequency report of a scope (its coders, documents and speaker). */
+    public FrequencyReport frequencies(Scope scope) {
+        var store = session.store();
+        List<Document> docs = scope.documents().isEmpty() ? store.documents().all() : scope.documents();
+        Set<Long> coderIds = coderIds(scope.coders(), scope.lenient());
+        Map<Long, List<Turn>> spoken = scope.speaker() == null ? null : session.speakers().turnsByDocument(scope.speaker());
         FrequencyReport.Spans spans = new FrequencyReport.Spans(Math.max(1024, store.codings().count()));
         store.codings().forEachSpan(coderIds, (documentId, codeId, start, end) -> {
             if (spoken == null || SpeakerService.spoken(spoken, documentId, start, end)) spans.add(documentId, codeId, start, end);

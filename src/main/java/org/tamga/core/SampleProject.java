@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * The ready-made sample project: six fictional interviews with herders, farmers, a village cadre,
- * a returning youth and a teacher (Chinese and English), the shipped research codebook, and codings
- * by two coders. It is built through the same services a researcher uses (import, codebook
+ * a returning youth and a teacher (Chinese and English), the shipped research codebook, codings
+ * by two coders, the interviewees' attributes (职业, 性别, 年龄, 访谈日期) and the three places they
+ * live in as cases (with their 区域, pastoral or farming). It is built through the same services a researcher uses (import, codebook
  * import, coding), from resources in the jar.
  */
 public final class SampleProject {
@@ -50,6 +51,7 @@ public final class SampleProject {
             copy(CODEBOOK, codebook);
             session.codebook().importQdc(codebook);
             applyCodings(session);
+            applyAttributesAndCases(session);
             return session;
         } catch (IOException | RuntimeException e) {
             session.close();
@@ -79,6 +81,31 @@ public final class SampleProject {
             }
         } catch (IOException e) {
             throw new IllegalStateException("sample codings unreadable", e);
+        }
+    }
+
+    /** The interviewees' attributes (occupation, gender, age, date) and the places they live in as cases, with the place's area. */
+    private static void applyAttributesAndCases(ProjectSession session) {
+        CSVFormat tsv = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setQuote(null).get();
+        try (Reader reader = new InputStreamReader(resource(SAMPLE + "attributes.tsv"), StandardCharsets.UTF_8)) {
+            for (CSVRecord row : tsv.parse(reader)) {
+                session.cases().setValue(session.documents().resolve(row.get("document")), row.get("attribute"), row.get("value"),
+                        org.tamga.model.Attribute.Type.of(row.get("type")));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("sample attributes unreadable", e);
+        }
+        try (Reader reader = new InputStreamReader(resource(SAMPLE + "cases.tsv"), StandardCharsets.UTF_8)) {
+            for (CSVRecord row : tsv.parse(reader)) {
+                session.cases().createCase(row.get("case"), null);
+                List<Document> docs = new ArrayList<>();
+                for (String name : row.get("documents").split("\\|")) docs.add(session.documents().resolve(name));
+                session.cases().addToCase(row.get("case"), docs);
+                session.cases().setValue(session.cases().resolveCase(row.get("case")), row.get("attribute"), row.get("value"),
+                        org.tamga.model.Attribute.Type.of(row.get("type")));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("sample cases unreadable", e);
         }
     }
 

@@ -11,8 +11,13 @@ import java.util.List;
  * @param coders    coder names (empty: all coders)
  * @param documents the documents (empty: all documents of the project)
  * @param speaker   only what this speaker said, or null for everything
+ * @param lenient   whether a coder name that is no coder of the project simply has no codings (the
+ *                  window showing "only mine" before I coded anything) rather than being refused (a
+ *                  command line with a typo)
  */
-public record Scope(List<String> coders, List<Document> documents, String speaker) {
+public record Scope(List<String> coders, List<Document> documents, String speaker, boolean lenient) {
+    public Scope(List<String> coders, List<Document> documents, String speaker) { this(coders, documents, speaker, false); }
+
     public Scope {
         coders = coders == null ? List.of() : List.copyOf(coders);
         documents = documents == null ? List.of() : List.copyOf(documents);

@@ -169,6 +169,77 @@ final class ImportExport {
         a.show();
     }
 
+    // ---- merging copies of the project -----------------------------------------------------
+
+    /** File › Merge…: asks for one or more copies of the project, then {@link #mergePaths}. */
+    void mergeDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.t("merge.choose"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.t("file.project"), "*.tamga"));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files != null && !files.isEmpty()) mergePaths(files.stream().map(File::toPath).toList());
+    }
+
+    /**
+     * Merges copies of the open project: first a dry run in the background, whose counts and
+     * conflicts a dialog shows; OK merges (in the background; the window then shows the merged
+     * project), Cancel leaves everything as it is. When the project already has everything, the
+     * dialog only says so.
+     */
+    void mergePaths(List<Path> sources) {
+        model.merge(sources, true, dry -> {
+            Alert a = new Alert(dry.changed() ? Alert.AlertType.CONFIRMATION : Alert.AlertType.INFORMATION);
+            a.getDialogPane().setId("mergeDialog");
+            a.setTitle(i18n.t("merge.title"));
+            a.setHeaderText(dry.changed() ? i18n.t("merge.confirm", names(sources), model.projectName.get())
+                    : i18n.t("merge.nothing", model.projectName.get()));
+            a.setContentText(summary(dry));
+            if (!dry.conflicts().isEmpty()) {
+                details(a, conflictLines(dry));
+                a.getDialogPane().getExpandableContent().setId("mergeConflicts");
+            }
+            a.initOwner(stage);
+            a.setOnHidden(e -> {
+                if (dry.changed() && a.getResult() == ButtonType.OK) model.merge(sources, false, this::merged);
+            });
+            a.show();
+        });
+    }
+
+    private void merged(org.tamga.core.MergeReport r) {
+        String text = r.changed() ? i18n.t("merge.done", added(r), r.conflicts().size(), r.backup() == null ? "" : r.backup().getFileName().toString())
+                : i18n.t("merge.nothing", model.projectName.get());
+        model.status.set(text);
+        notifier.told(text);
+    }
+
+    private static String names(List<Path> sources) {
+        return String.join(", ", sources.stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    private static int added(org.tamga.core.MergeReport r) {
+        return r.sources().stream().mapToInt(s -> s.tallies().values().stream().mapToInt(org.tamga.core.MergeReport.Tally::added).sum()).sum();
+    }
+
+    /** Per copy, what it would add and what the project has already; then how many conflicts. */
+    private String summary(org.tamga.core.MergeReport r) {
+        List<String> lines = new ArrayList<>();
+        for (org.tamga.core.MergeReport.Source s : r.sources()) {
+            lines.add(s.file().getFileName() + ":");
+            for (org.tamga.core.MergeReport.Kind k : org.tamga.core.MergeReport.Kind.values()) {
+                org.tamga.core.MergeReport.Tally t = s.tally(k);
+                if (t.added() + t.already() > 0) lines.add("  " + i18n.t("merge.kind." + k.name().toLowerCase(java.util.Locale.ROOT), t.added(), t.already()));
+            }
+        }
+        lines.add(i18n.t("merge.conflicts", r.conflicts().size()));
+        return String.join("\n", lines);
+    }
+
+    private static List<String> conflictLines(org.tamga.core.MergeReport r) {
+        return r.conflicts().stream().map(c -> "• " + c.kind().word() + ": " + c.item() + " — kept: " + c.kept() + "; other: " + c.other()
+                + " (" + c.source() + ")").toList();
+    }
+
     // ---- export ------------------------------------------------------------------------------
 
     /** Asks where to write, then writes in the background. */

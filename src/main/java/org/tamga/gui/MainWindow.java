@@ -230,8 +230,9 @@ public final class MainWindow implements WorkbenchMenus.Actions {
             public void heatmapPng(ReportPane pane) { chart(pane.heatmapForPrint(), "codings-per-code-and-document.png", true); }
             public void heatmapSvg(ReportPane pane) { chart(pane.heatmapForPrint(), "codings-per-code-and-document.svg", false); }
         });
+        AnalysisPane analysis = new AnalysisPane(model, i18n, analysisActions(t));
         transcript = t[0] = new TranscriptController(model, i18n, documentPane, detail, codebook[0]);
-        workbench = new Workbench(documents, codebook[0], documentPane, search, retrieval, report, detail, i18n);
+        workbench = new Workbench(documents, codebook[0], documentPane, search, retrieval, report, analysis, detail, i18n);
         codebook[0].tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             Code c = item == null ? null : item.getValue();
             detail.showCode(c);
@@ -265,6 +266,32 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         }));
     }
 
+    /** Where the Analysis area opens passages and writes its exports (in the background). */
+    private AnalysisPane.Actions analysisActions(TranscriptController[] t) {
+        return new AnalysisPane.Actions() {
+            public void open(org.tamga.model.Document d, int start, int end) { t[0].jumpTo(d, start, end, DocumentPane.Placement.TOP); }
+            public void cooccurrenceCsv(org.tamga.report.Cooccurrence table, boolean longLayout) {
+                if (table == null) { notifier.refused(i18n.t("analysis.empty")); return; }
+                files.saveAs(longLayout ? "cooccurrence-long.csv" : "cooccurrence.csv", "*.csv",
+                        p -> files.write(p, x -> { org.tamga.report.AnalysisWriter.csv(table, longLayout, p); return p; }));
+            }
+            public void cooccurrenceXlsx(org.tamga.report.Cooccurrence table) {
+                if (table == null) { notifier.refused(i18n.t("analysis.empty")); return; }
+                files.saveAs("cooccurrence.xlsx", "*.xlsx", p -> files.write(p, x -> { org.tamga.report.AnalysisWriter.xlsx(table, p); return p; }));
+            }
+            public void crosstabCsv(org.tamga.report.Crosstab table, org.tamga.report.Crosstab.Count count, org.tamga.report.Crosstab.Percent percent, boolean longLayout) {
+                if (table == null) { notifier.refused(i18n.t("analysis.empty")); return; }
+                files.saveAs(longLayout ? "crosstab-long.csv" : "crosstab.csv", "*.csv",
+                        p -> files.write(p, x -> { org.tamga.report.AnalysisWriter.csv(table, count, percent, longLayout, p); return p; }));
+            }
+            public void crosstabXlsx(org.tamga.report.Crosstab table, org.tamga.report.Crosstab.Count count) {
+                if (table == null) { notifier.refused(i18n.t("analysis.empty")); return; }
+                files.saveAs("crosstab.xlsx", "*.xlsx", p -> files.write(p, x -> { org.tamga.report.AnalysisWriter.xlsx(table, count, p); return p; }));
+            }
+            public void chart(org.tamga.report.chart.Drawing drawing, String suggested, boolean png) { MainWindow.this.chart(drawing, suggested, png); }
+        };
+    }
+
     private RetrievalPane.Exports retrievalExports() {
         return new RetrievalPane.Exports() {
             public void csv(List<org.tamga.core.CodingService.Segment> segments) {
@@ -296,7 +323,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         coderButton.setTooltip(new Tooltip(i18n.t("coder.tip")));
         coderButton.setOnAction(e -> changeCoder());
         for (Button b : List.of(undo, redo, coderButton)) b.getStyleClass().add("bar-button");
-        HBox tools = new HBox(4, undo, redo, coderButton);
+        HBox tools = new HBox(4, undo, redo, showingButton(), coderButton);
         tools.setAlignment(Pos.CENTER_RIGHT);
         tools.getStyleClass().add("top-tools");
         HBox bar = new HBox(menus, tools);
@@ -304,6 +331,53 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /**
+     * Whose codings are shown: everyone's, only mine (blind coding), or some coders' to compare.
+     * The menu is built when it opens, from the coders there are then.
+     */
+    private javafx.scene.control.MenuButton showingButton() {
+        javafx.scene.control.MenuButton showing = new javafx.scene.control.MenuButton();
+        showing.setId("showingButton");
+        showing.getStyleClass().add("bar-button");
+        showing.setTooltip(new Tooltip(i18n.t("showing.tip")));
+        showing.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.onlyMine.get() ? i18n.t("showing.mine")
+                        : model.shownCoders.get().isEmpty() ? i18n.t("showing.everyone")
+                        : i18n.t("showing.some", String.join(", ", new java.util.TreeSet<>(model.shownCoders.get()))),
+                model.onlyMine, model.shownCoders));
+        showing.setOnShowing(e -> {
+            javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+            javafx.scene.control.RadioMenuItem everyone = new javafx.scene.control.RadioMenuItem(i18n.t("showing.menu.everyone"));
+            everyone.setId("showEveryone");
+            everyone.setToggleGroup(group);
+            everyone.setSelected(!model.onlyMine.get() && model.shownCoders.get().isEmpty());
+            everyone.setOnAction(x -> { model.onlyMine.set(false); model.shownCoders.set(java.util.Set.of()); });
+            javafx.scene.control.RadioMenuItem mine = new javafx.scene.control.RadioMenuItem(i18n.t("showing.menu.mine"));
+            mine.setId("showOnlyMine");
+            mine.setToggleGroup(group);
+            mine.setSelected(model.onlyMine.get());
+            mine.setOnAction(x -> { model.shownCoders.set(java.util.Set.of()); model.onlyMine.set(true); });
+            List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>(List.of(everyone, mine, new javafx.scene.control.SeparatorMenuItem()));
+            javafx.scene.control.MenuItem compare = new javafx.scene.control.MenuItem(i18n.t("showing.menu.compare"));
+            compare.setDisable(true);
+            items.add(compare);
+            for (String name : model.coders) {
+                javafx.scene.control.CheckMenuItem c = new javafx.scene.control.CheckMenuItem(name);
+                c.setSelected(!model.onlyMine.get() && model.shownCoders.get().contains(name));
+                c.setOnAction(x -> {
+                    java.util.Set<String> now = new java.util.TreeSet<>(model.onlyMine.get() ? java.util.Set.of() : model.shownCoders.get());
+                    if (c.isSelected()) now.add(name); else now.remove(name);
+                    model.onlyMine.set(false);
+                    model.shownCoders.set(java.util.Set.copyOf(now));
+                });
+                items.add(c);
+            }
+            showing.getItems().setAll(items);
+        });
+        // a placeholder item so that the button opens; the real items are made as it opens
+        showing.getItems().add(new javafx.scene.control.MenuItem(i18n.t("showing.menu.everyone")));
+        return showing;
     }
 
     private StatusBar statusBar() {
@@ -346,6 +420,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         if (files == null) files = new ImportExport(stage, model, i18n, notifier, this::openProject);
         files.importQdpxDialog();
     }
+    @Override public void mergeProjects() { files.mergeDialog(); }
     @Override public void exportCodebook() { files.saveAs("codebook.qdc", "*.qdc", files::exportCodebook); }
     @Override public void exportQdpx() { files.saveAs(model.projectName.get() + ".qdpx", "*.qdpx", files::exportQdpx); }
 

@@ -97,6 +97,15 @@ public final class ProjectModel implements AutoCloseable {
     public final IntegerProperty outsideChanges = new SimpleIntegerProperty();
     /** Goes up after every change of codings or codes, so that retrieval and reports refresh. */
     public final IntegerProperty revision = new SimpleIntegerProperty();
+    /**
+     * Whose codings the window shows — counts, highlights, stripes, the codings at the cursor,
+     * retrieval and the reports: everyone's (empty), some coders' (to compare), or with
+     * {@link #onlyMine} only the current coder's (blind coding).
+     */
+    public final ObjectProperty<java.util.Set<String>> shownCoders = new SimpleObjectProperty<>(java.util.Set.of());
+    public final BooleanProperty onlyMine = new SimpleBooleanProperty();
+    /** What {@link #shownCoders} and {@link #onlyMine} come to, for the task thread. */
+    private volatile java.util.Set<String> visibleCoders = java.util.Set.of();
 
     private final CodingActions coding = new CodingActions(this);
     private final CodebookActions codes = new CodebookActions(this);
@@ -107,6 +116,26 @@ public final class ProjectModel implements AutoCloseable {
         this.cacheRoot = cacheRoot;
         this.tasks = tasks;
         coder.addListener((o, was, now) -> { if (now == null || now.isBlank()) coder.set(was == null || was.isBlank() ? org.tamga.core.CodingService.defaultCoder() : was); });
+        javafx.beans.InvalidationListener shown = o -> {
+            java.util.Set<String> now = onlyMine.get() ? java.util.Set.of(coder.get()) : java.util.Set.copyOf(shownCoders.get());
+            if (now.equals(visibleCoders)) return;
+            visibleCoders = now;
+            reread();
+        };
+        shownCoders.addListener(shown);
+        onlyMine.addListener(shown);
+        coder.addListener(shown);
+    }
+
+    /** The coders whose codings the window shows now (empty: everyone's). */
+    public java.util.Set<String> visibleCoders() { return visibleCoders; }
+
+    /** Reads again everything shown (after the choice of whose codings to show changed). */
+    private void reread() {
+        if (!isOpen()) return;
+        OpenDocument current = openDocument.get();
+        Document open = current == null ? null : current.document();
+        tasks.run(i18n == null ? "" : i18n.t("task.read"), p -> snapshot(session, open, current), this::apply);
     }
 
     public ProjectModel(Path cacheRoot) { this(cacheRoot, TaskExecutor.background()); }
@@ -223,7 +252,8 @@ public final class ProjectModel implements AutoCloseable {
      * are reused (a document's text never changes): after an edit only its codings are read again.
      */
     Snapshot snapshot(ProjectSession s, Document open, OpenDocument current) {
-        Map<Long, Integer> perDocument = s.coding().countsByDocument();
+        java.util.Set<String> who = visibleCoders;
+        Map<Long, Integer> perDocument = s.coding().countsByDocument(who);
         List<DocumentItem> docs = new ArrayList<>();
         Document fresh = null;
         for (Document d : s.documents().all()) {
@@ -234,10 +264,10 @@ public final class ProjectModel implements AutoCloseable {
         if (fresh != null) {
             boolean same = current != null && current.document().guid().equals(fresh.guid());
             String text = same ? current.text() : s.documents().text(fresh);
-            od = new OpenDocument(fresh, text, same ? current.positions() : new Positions(text), s.coding().ofDocument(fresh),
+            od = new OpenDocument(fresh, text, same ? current.positions() : new Positions(text), s.coding().ofDocument(fresh, who),
                     s.documents().source(fresh), s.speakers().speakers(fresh), s.cases().of(fresh));
         }
-        return new Snapshot(s.project().name(), s.file(), docs, s.codebook().codebook(), s.coding().countsByCode(),
+        return new Snapshot(s.project().name(), s.file(), docs, s.codebook().codebook(), s.coding().countsByCode(who),
                 s.coding().coders(), od);
     }
 
@@ -321,6 +351,32 @@ public final class ProjectModel implements AutoCloseable {
         });
     }
 
+    /**
+     * Merges coders' copies of the open project into it ({@code dryRun}: says what merging would do
+     * and writes nothing), then refreshes what the window shows. A merge is not undoable: the undo
+     * history before it is cleared (its steps would replay over what the merge brought), and the
+     * copy the merge writes beside the project is the way back.
+     */
+    public void merge(List<Path> sources, boolean dryRun, Consumer<org.tamga.core.MergeReport> then) {
+        String names = sources.size() == 1 ? sources.getFirst().getFileName().toString() : String.valueOf(sources.size());
+        if (dryRun) {
+            read(i18n.t("task.mergeDry", names), s -> s.merging().merge(sources, true), then);
+            return;
+        }
+        OpenDocument current = openDocument.get();
+        Document open = current == null ? null : current.document();
+        tasks.run(i18n.t("task.merge", names), p -> {
+            ProjectSession s = session();
+            org.tamga.core.MergeReport report = s.merging().merge(sources, false);
+            if (report.changed()) history = new EditHistory(500);
+            return new Edited<>(report, snapshot(s, open, current), history);
+        }, edited -> {
+            apply(edited.snapshot);
+            updateHistory(edited.history);
+            if (then != null) then.accept(edited.result);
+        });
+    }
+
     private void updateHistory(EditHistory h) {
         canUndo.set(h.canUndo());
         canRedo.set(h.canRedo());
@@ -376,7 +432,7 @@ public final class ProjectModel implements AutoCloseable {
         tasks.run(i18n.t("task.openDocument", document.name()), p -> {
             ProjectSession s = session();
             String text = s.documents().text(document);
-            return new OpenDocument(document, text, new Positions(text), s.coding().ofDocument(document),
+            return new OpenDocument(document, text, new Positions(text), s.coding().ofDocument(document, visibleCoders),
                     s.documents().source(document), s.speakers().speakers(document), s.cases().of(document));
         }, od -> {
             loadingDocument.set(false);

@@ -76,8 +76,9 @@ public final class Queries {
 
     /** Every passage coded with any of the codes (each once), in document and position order, with its speaker and context. */
     public void retrieve(List<Code> codes, boolean withChildren, Consumer<List<Retrieved>> then) {
+        Set<String> coders = model.visibleCoders();
         model.read(i18n().t("task.retrieve"), s -> {
-            List<CodingService.Segment> segments = segments(s, codes, withChildren);
+            List<CodingService.Segment> segments = segments(s, codes, withChildren, coders);
             List<org.tamga.report.QuoteReport.Quote> quotes = s.reports().quotes(segments, codes, CONTEXT).quotes();
             List<Retrieved> out = new ArrayList<>(segments.size());
             for (int i = 0; i < segments.size(); i++) out.add(new Retrieved(segments.get(i), quotes.get(i)));
@@ -85,9 +86,9 @@ public final class Queries {
         }, then);
     }
 
-    static List<CodingService.Segment> segments(ProjectSession s, List<Code> codes, boolean withChildren) {
+    static List<CodingService.Segment> segments(ProjectSession s, List<Code> codes, boolean withChildren, Set<String> coders) {
         Map<String, CodingService.Segment> byGuid = new LinkedHashMap<>();
-        for (Code c : codes) for (CodingService.Segment seg : s.coding().retrieve(c, withChildren, Set.of())) byGuid.putIfAbsent(seg.coding().guid(), seg);
+        for (Code c : codes) for (CodingService.Segment seg : s.coding().retrieve(c, withChildren, coders)) byGuid.putIfAbsent(seg.coding().guid(), seg);
         List<CodingService.Segment> out = new ArrayList<>(byGuid.values());
         out.sort(Comparator.comparing((CodingService.Segment x) -> x.document().name(), String.CASE_INSENSITIVE_ORDER)
                 .thenComparingInt(x -> x.coding().start()));
@@ -96,9 +97,10 @@ public final class Queries {
 
     /** Writes the passages of the codes as a quote report for a paper: DOCX or HTML by the file's ending. */
     public void exportQuotes(List<Code> codes, boolean withChildren, Path file, Consumer<Path> then) {
+        Set<String> coders = model.visibleCoders();
         boolean docx = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".docx");
         export(file, s -> {
-            org.tamga.report.QuoteReport report = s.reports().quotes(segments(s, codes, withChildren), codes,
+            org.tamga.report.QuoteReport report = s.reports().quotes(segments(s, codes, withChildren, coders), codes,
                     org.tamga.core.ReportService.DEFAULT_QUOTE_CONTEXT);
             if (docx) org.tamga.report.QuoteWriter.docx(report, file); else org.tamga.report.QuoteWriter.html(report, file);
             return file;
@@ -107,8 +109,49 @@ public final class Queries {
 
     /** The frequency report over the documents with the chosen attribute values (all documents when none are chosen). */
     public void frequencies(Map<String, Set<String>> attributes, Consumer<FrequencyReport> then) {
-        model.read(i18n().t("task.report"), s -> s.reports().frequencies(List.of(),
-                attributes.isEmpty() ? List.of() : documentsWhere(s, attributes)), then);
+        List<String> coders = List.copyOf(model.visibleCoders());
+        model.read(i18n().t("task.report"), s -> s.reports().frequencies(new org.tamga.core.Scope(coders,
+                attributes.isEmpty() ? List.of() : documentsWhere(s, attributes), null, true)), then);
+    }
+
+    // ---- analysis ---------------------------------------------------------------------------------
+
+    /** The co-occurrence table of all codings. */
+    public void cooccurrence(org.tamga.report.Cooccurrence.Rule rule, boolean withChildren, Consumer<org.tamga.report.Cooccurrence> then) {
+        List<String> coders = List.copyOf(model.visibleCoders());
+        model.read(i18n().t("task.analysis"), s -> s.analysis().cooccurrence(scope(coders), rule, withChildren), then);
+    }
+
+    /** Where two codes occur together under the rule. */
+    public void together(org.tamga.report.Cooccurrence.Rule rule, boolean withChildren, Code a, Code b,
+                         Consumer<List<org.tamga.core.AnalysisService.Together>> then) {
+        List<String> coders = List.copyOf(model.visibleCoders());
+        model.read(i18n().t("task.retrieve"), s -> s.analysis().together(scope(coders), rule, withChildren, a, b), then);
+    }
+
+    /** A code × attribute or code × case table of all codings. */
+    public void crosstab(org.tamga.core.AnalysisService.Columns columns, boolean withChildren, Consumer<org.tamga.report.Crosstab> then) {
+        List<String> coders = List.copyOf(model.visibleCoders());
+        model.read(i18n().t("task.analysis"), s -> s.analysis().crosstab(scope(coders), columns, withChildren), then);
+    }
+
+    /** The codings behind one cell of a crosstab. */
+    public void passages(org.tamga.core.AnalysisService.Columns columns, boolean withChildren, Code code, org.tamga.report.Crosstab.Column column,
+                         Consumer<List<CodingService.Segment>> then) {
+        List<String> coders = List.copyOf(model.visibleCoders());
+        model.read(i18n().t("task.retrieve"), s -> s.analysis().passages(scope(coders), columns, withChildren, code, column), then);
+    }
+
+    /** The attributes (name and type) there are, and whether the project has cases. */
+    public record Dimensions(List<org.tamga.model.Attribute> attributes, boolean cases) {}
+
+    public void dimensions(Consumer<Dimensions> then) {
+        model.read(i18n().t("task.read"), s -> new Dimensions(s.cases().attributes(), !s.cases().cases().isEmpty()), then);
+    }
+
+    /** Whose codings the analyses count: those the window shows. */
+    private static org.tamga.core.Scope scope(List<String> coders) {
+        return new org.tamga.core.Scope(coders, List.of(), null, true);
     }
 
     /** Every attribute with the values documents have of it, for choosing whose codes to count. */

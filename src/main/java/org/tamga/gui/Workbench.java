@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * The workbench of an open project: documents and codebook on the left, the transcript over the
- * search, retrieval and report tabs in the centre, the codings at the cursor, the code and the
+ * search, retrieval, report and analysis tabs in the centre, the codings at the cursor, the code and the
  * document on the right. Each of the three side panes can be collapsed and restored; how it is
  * laid out is captured as a {@link State} (kept per project, and carried over when the language
  * changes).
@@ -62,6 +62,7 @@ final class Workbench {
     final SearchPane search;
     final RetrievalPane retrieval;
     final ReportPane report;
+    final AnalysisPane analysis;
     final DetailPane detail;
     final TabPane tabs;
     final SplitPane main;
@@ -75,13 +76,14 @@ final class Workbench {
     private double centrePosition = 0.6;
 
     Workbench(DocumentsView documents, CodebookPane codebook, DocumentPane transcript, SearchPane search,
-              RetrievalPane retrieval, ReportPane report, DetailPane detail, I18n i18n) {
+              RetrievalPane retrieval, ReportPane report, AnalysisPane analysis, DetailPane detail, I18n i18n) {
         this.documents = documents;
         this.codebook = codebook;
         this.transcript = transcript;
         this.search = search;
         this.retrieval = retrieval;
         this.report = report;
+        this.analysis = analysis;
         this.detail = detail;
 
         Label hint = new Label(i18n.t("codes.applyHint"));
@@ -95,10 +97,13 @@ final class Workbench {
         left = leftSplit;
 
         tabs = new TabPane(new Tab(i18n.t("search.title"), search.root), new Tab(i18n.t("retrieval.title"), retrieval.root),
-                new Tab(i18n.t("report.title"), report.root));
+                new Tab(i18n.t("report.title"), report.root), new Tab(i18n.t("analysis.title"), analysis.root));
         tabs.setId("bottomTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> { if (i.intValue() == 2) report.refresh(); });
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
+            if (i.intValue() == 2) report.refresh();
+            if (i.intValue() == 3) analysis.refresh();
+        });
         centreSplit = new SplitPane(transcript.root, tabs);
         centreSplit.setOrientation(Orientation.VERTICAL);
 

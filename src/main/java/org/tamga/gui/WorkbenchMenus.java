@@ -30,6 +30,7 @@ final class WorkbenchMenus {
         void importFolder();
         void importCodebook();
         void importQdpx();
+        void mergeProjects();
         void exportCodebook();
         void exportQdpx();
         void find();
@@ -68,10 +69,12 @@ final class WorkbenchMenus {
             MenuItem importFolder = item(i18n, "menu.file.importFolder", a::importFolder);
             importFolder.setId("importFolderMenu");
             importFolder.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+            MenuItem merge = item(i18n, "menu.file.merge", a::mergeProjects);
+            merge.setId("mergeMenu");
             MenuItem close = item(i18n, "menu.file.close", a::closeProject);
             close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
             file.getItems().addAll(new SeparatorMenuItem(), importDocs, importFolder, item(i18n, "menu.file.importCodebook", a::importCodebook),
-                    new SeparatorMenuItem(), item(i18n, "menu.file.exportCodebook", a::exportCodebook), item(i18n, "menu.file.exportQdpx", a::exportQdpx),
+                    merge, new SeparatorMenuItem(), item(i18n, "menu.file.exportCodebook", a::exportCodebook), item(i18n, "menu.file.exportQdpx", a::exportQdpx),
                     new SeparatorMenuItem(), close);
         }
         MenuItem quit = item(i18n, "menu.file.quit", a::quit);

@@ -95,10 +95,7 @@ public final class ReportWriter {
     public static void xlsx(FrequencyReport report, Table first, Path file) {
         AtomicWrite.write(file, out -> {
             try (XSSFWorkbook wb = new XSSFWorkbook()) {
-                CellStyle bold = wb.createCellStyle();
-                Font font = wb.createFont();
-                font.setBold(true);
-                bold.setFont(font);
+                CellStyle bold = boldStyle(wb);
                 List<Table> order = new ArrayList<>(List.of(first));
                 for (Table t : Table.values()) if (t != first) order.add(t);
                 for (Table t : order) sheet(wb, t, table(report, t), bold);
@@ -113,6 +110,23 @@ public final class ReportWriter {
             case MATRIX -> "Code x document";
             case LONG -> "Long (tidy)";
         };
+        fill(wb, name, rows, bold);
+    }
+
+    /** A bold style for header rows. */
+    static CellStyle boldStyle(XSSFWorkbook wb) {
+        CellStyle bold = wb.createCellStyle();
+        Font font = wb.createFont();
+        font.setBold(true);
+        bold.setFont(font);
+        return bold;
+    }
+
+    /**
+     * A new sheet holding the rows: the first row in bold, the first row and column frozen, numbers as
+     * numeric cells, text as neutralised string cells, columns as wide as their text.
+     */
+    static Sheet fill(XSSFWorkbook wb, String name, List<List<Object>> rows, CellStyle bold) {
         Sheet sheet = wb.createSheet(name);
         for (int i = 0; i < rows.size(); i++) {
             Row row = sheet.createRow(i);
@@ -121,7 +135,8 @@ public final class ReportWriter {
                 Cell cell = row.createCell(j);
                 Object v = SpreadsheetCells.neutralise(values.get(j));
                 // text is always a string cell (setCellValue(String) never makes a formula), numbers numeric cells
-                if (v instanceof Number n) cell.setCellValue(n.doubleValue()); else cell.setCellValue((String) v);
+                if (v instanceof Number n) cell.setCellValue(n.doubleValue());
+                else if (!"".equals(v)) cell.setCellValue((String) v); // an empty cell stays blank
                 if (i == 0) cell.setCellStyle(bold);
             }
         }
@@ -133,6 +148,7 @@ public final class ReportWriter {
             for (List<Object> values : rows) if (j < values.size()) width = Math.max(width, displayWidth(String.valueOf(values.get(j))));
             sheet.setColumnWidth(j, Math.min(width + 2, 80) * 256);
         }
+        return sheet;
     }
 
     /** Characters as wide as Latin letters count 1, CJK and other wide characters 2. */

@@ -50,6 +50,10 @@ public final class AttributeRepository {
         });
     }
 
+    public void setDescription(long attributeId, String description) {
+        store.inTransaction(() -> store.update("UPDATE attribute SET description = ? WHERE id = ?", description, attributeId));
+    }
+
     /** Sets (or, with a null value, removes) a document's value of an attribute. */
     public void setDocumentValue(long documentId, long attributeId, String value) { values.set(documentId, attributeId, value); }
 

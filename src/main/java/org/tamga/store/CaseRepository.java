@@ -45,6 +45,10 @@ public final class CaseRepository {
         });
     }
 
+    public void setMemo(long caseId, String memo) {
+        store.inTransaction(() -> store.update("UPDATE cases SET memo = ? WHERE id = ?", memo, caseId));
+    }
+
     /** Deletes a case with its values and its list of documents (the documents stay). */
     public void delete(long caseId) {
         store.inTransaction(() -> store.update("DELETE FROM cases WHERE id = ?", caseId));

@@ -57,6 +57,25 @@ public final class CodingRepository {
         });
     }
 
+    /**
+     * Inserts codings as another copy of the project has them: their GUIDs, positions, memos and
+     * times kept (their ids are not used; each gets a new one). Joins the caller's transaction.
+     */
+    public void insertAll(Collection<Coding> codings) {
+        store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("INSERT INTO coding(guid, document_id, code_id, coder_id, start_pos, end_pos, memo, created_at) "
+                    + "VALUES (?,?,?,?,?,?,?,?)")) {
+                for (Coding c : codings) {
+                    ProjectStore.bind(ps, c.guid(), c.documentId(), c.codeId(), c.coderId(), c.start(), c.end(), c.memo(),
+                            ProjectStore.timestamp(c.createdAt() == null ? Instant.now() : c.createdAt()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
     public Optional<Coding> byGuid(String guid) {
         List<Coding> rows = query("SELECT " + COLUMNS + " FROM coding WHERE guid = ?", guid);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
@@ -112,10 +131,20 @@ public final class CodingRepository {
     /** Number of codings per document id. */
     public java.util.Map<Long, Integer> countsByDocument() { return counts("document_id"); }
 
-    private java.util.Map<Long, Integer> counts(String column) {
+    /** Number of codings per code id, of these coders only (of all when empty). */
+    public java.util.Map<Long, Integer> countsByCode(Collection<Long> coderIds) { return counts("code_id", coderIds); }
+
+    /** Number of codings per document id, of these coders only (of all when empty). */
+    public java.util.Map<Long, Integer> countsByDocument(Collection<Long> coderIds) { return counts("document_id", coderIds); }
+
+    private java.util.Map<Long, Integer> counts(String column) { return counts(column, List.of()); }
+
+    private java.util.Map<Long, Integer> counts(String column, Collection<Long> coderIds) {
+        String where = coderIds.isEmpty() ? ""
+                : " WHERE coder_id IN (" + coderIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
         return store.inTransaction(() -> {
             java.util.Map<Long, Integer> out = new java.util.HashMap<>();
-            try (PreparedStatement ps = store.prepare("SELECT " + column + ", count(*) FROM coding GROUP BY " + column);
+            try (PreparedStatement ps = store.prepare("SELECT " + column + ", count(*) FROM coding" + where + " GROUP BY " + column);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.put(rs.getLong(1), rs.getInt(2));
             }

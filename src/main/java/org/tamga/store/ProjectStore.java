@@ -34,6 +34,8 @@ public final class ProjectStore implements AutoCloseable {
     public static final String EXTENSION = ".tamga";
 
     private final Path file;
+    /** The file messages name: {@link #file} itself, or the project a copy for reading was made of ({@link #openCopy}). */
+    private final Path shownAs;
     private final Connection connection;
     private final DocumentRepository documents;
     private final CodeRepository codes;
@@ -44,9 +46,16 @@ public final class ProjectStore implements AutoCloseable {
     private final AttributeRepository attributes;
     private final CaseRepository cases;
     private Path migrationBackup;
+    /** The temporary folder of a copy opened for reading, deleted when it is closed; null otherwise. */
+    private Path scratch;
 
     private ProjectStore(Path file, Connection connection) {
+        this(file, file, connection);
+    }
+
+    private ProjectStore(Path file, Path shownAs, Connection connection) {
         this.file = file;
+        this.shownAs = shownAs;
         this.connection = connection;
         this.documents = new DocumentRepository(this);
         this.codes = new CodeRepository(this);
@@ -100,20 +109,24 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     static ProjectStore open(Path file, Migrations migrations) {
+        return open(file, file, migrations);
+    }
+
+    private static ProjectStore open(Path file, Path shownAs, Migrations migrations) {
         if (!Files.isRegularFile(file)) {
-            throw new TamgaException("Cannot open " + file + ": no such project file.");
+            throw new TamgaException("Cannot open " + shownAs + ": no such project file.");
         }
-        checkSqliteHeader(file);
-        ProjectStore store = new ProjectStore(file, connect(file));
+        checkSqliteHeader(file, shownAs);
+        ProjectStore store = new ProjectStore(file, shownAs, connect(file, shownAs));
         try {
             int applicationId = store.pragmaInt("application_id");
             if (applicationId != APPLICATION_ID) {
-                throw new TamgaException("Cannot open " + file
+                throw new TamgaException("Cannot open " + shownAs
                         + ": it is an SQLite database but not a Tamga project.");
             }
             int version = store.pragmaInt("user_version");
             if (version > migrations.latestVersion()) {
-                throw new TamgaException("Cannot open " + file + ": it was saved by a newer Tamga (project format "
+                throw new TamgaException("Cannot open " + shownAs + ": it was saved by a newer Tamga (project format "
                         + version + "; this Tamga reads up to " + migrations.latestVersion() + "). Update Tamga.");
             }
             // only now, once the file is known to be ours, may its journal mode change
@@ -129,21 +142,87 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    private static void checkSqliteHeader(Path file) {
+    private static void checkSqliteHeader(Path file, Path shownAs) {
         byte[] expected = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] header = new byte[expected.length];
         int read;
         try (InputStream in = Files.newInputStream(file)) {
             read = in.readNBytes(header, 0, header.length);
         } catch (IOException e) {
-            throw new TamgaException("Cannot open " + file + ": " + e.getMessage(), e);
+            throw new TamgaException("Cannot open " + shownAs + ": " + e.getMessage(), e);
         }
         if (read < header.length || !Arrays.equals(header, expected)) {
-            throw new TamgaException("Cannot open " + file + ": it is not a Tamga project (not an SQLite database).");
+            throw new TamgaException("Cannot open " + shownAs + ": it is not a Tamga project (not an SQLite database).");
         }
     }
 
-    private static Connection connect(Path file) {
+    /**
+     * Opens someone else's project for reading without touching it: the file (and its write-ahead
+     * log, if it has one) is copied into a temporary folder, and the copy is opened (and upgraded,
+     * when it is from an older Tamga) and checked. Nothing ever opens the file itself, so not a
+     * byte of it, nor of its folder, changes. Messages name the file, not the copy; the copy is
+     * deleted when the store is closed. A file that is not a Tamga project, is from a newer Tamga
+     * or is damaged is refused with a message saying which.
+     */
+    public static ProjectStore openCopy(Path file) {
+        if (!Files.isRegularFile(file)) throw new TamgaException("Cannot open " + file + ": no such project file.");
+        checkSqliteHeader(file, file);
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("tamga-read");
+        } catch (IOException e) {
+            throw new TamgaException("Cannot read " + file + ": no temporary folder for a copy of it (" + e.getMessage() + ").", e);
+        }
+        try {
+            Path copy = scratch.resolve("copy" + EXTENSION);
+            Files.copy(file, copy);
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            if (Files.isRegularFile(wal)) Files.copy(wal, scratch.resolve(copy.getFileName() + "-wal"));
+            ProjectStore store = open(copy, file, Migrations.shipped());
+            store.scratch = scratch;
+            String problem = store.damage();
+            if (problem != null) {
+                store.close();
+                throw new TamgaException("Cannot open " + file + ": it is damaged (" + problem + ").");
+            }
+            return store;
+        } catch (IOException e) {
+            deleteFolder(scratch);
+            throw new TamgaException("Cannot read " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteFolder(scratch);
+            throw e;
+        }
+    }
+
+    /** What SQLite's quick check and the foreign-key check find wrong with the file, or null when nothing. */
+    private String damage() {
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+                String first = rs.next() ? rs.getString(1) : "ok";
+                if (!"ok".equals(first)) return first;
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+                if (rs.next()) return "a row of " + rs.getString(1) + " refers to a row of " + rs.getString(3) + " that is not there";
+            }
+            return null;
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static void deleteFolder(Path folder) {
+        if (folder == null) return;
+        try (var walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a temporary folder: the system cleans it up
+        }
+    }
+
+    private static Connection connect(Path file) { return connect(file, file); }
+
+    private static Connection connect(Path file, Path shownAs) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -151,7 +230,7 @@ public final class ProjectStore implements AutoCloseable {
         try {
             return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         } catch (SQLException e) {
-            throw new TamgaException("Cannot open " + file + ": " + e.getMessage(), e);
+            throw new TamgaException("Cannot open " + shownAs + ": " + e.getMessage(), e);
         }
     }
 
@@ -160,15 +239,32 @@ public final class ProjectStore implements AutoCloseable {
         Path backup = file.resolveSibling(file.getFileName() + ".v" + fromVersion + "-" + stamp + ".bak");
         try {
             execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            // VACUUM INTO writes a consistent copy, WAL content included
-            try (PreparedStatement ps = prepare("VACUUM INTO ?")) {
-                ps.setString(1, backup.toAbsolutePath().toString());
-                ps.executeUpdate();
-            }
+            vacuumInto(backup);
             return backup;
         } catch (SQLException e) {
-            throw new TamgaException("Cannot open " + file + ": the backup copy before upgrading its format failed ("
+            throw new TamgaException("Cannot open " + shownAs + ": the backup copy before upgrading its format failed ("
                     + e.getMessage() + "); the file was not changed.", e);
+        }
+    }
+
+    /** VACUUM INTO writes a consistent copy of the project as this connection sees it, WAL content included. */
+    private synchronized void vacuumInto(Path copy) throws SQLException {
+        try (PreparedStatement ps = prepare("VACUUM INTO ?")) {
+            ps.setString(1, copy.toAbsolutePath().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Writes a consistent copy of the whole project, as committed so far, to {@code copy} (a new
+     * file: an existing one is refused). Not inside a transaction.
+     */
+    public void copyTo(Path copy) {
+        if (Files.exists(copy)) throw new TamgaException("Cannot write a copy of " + shownAs.getFileName() + " to " + copy + ": that file exists already.");
+        try {
+            vacuumInto(copy);
+        } catch (SQLException e) {
+            throw new TamgaException("Cannot write a copy of " + shownAs.getFileName() + " to " + copy + ": " + e.getMessage(), e);
         }
     }
 
@@ -200,7 +296,7 @@ public final class ProjectStore implements AutoCloseable {
     public Project project() {
         try (PreparedStatement ps = prepare("SELECT guid, name, created_at, memo FROM project WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) throw new TamgaException(file + " is damaged: it has no project record.");
+            if (!rs.next()) throw new TamgaException(shownAs + " is damaged: it has no project record.");
             return new Project(rs.getString(1), rs.getString(2), instant(rs.getString(3)), rs.getString(4));
         } catch (SQLException e) {
             throw failure("read the project", e);
@@ -270,6 +366,26 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in one transaction and then undoes all of it, whatever happens: what a dry
+     * run needs (the work sees its own changes; none of them is ever written to the file). Not
+     * inside another transaction.
+     */
+    public synchronized <T> T rolledBack(Work<T> work) {
+        try {
+            if (!connection.getAutoCommit()) throw new IllegalStateException("a dry run cannot join a transaction");
+            connection.setAutoCommit(false);
+            try {
+                return work.run();
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("try out the change", e);
+        }
+    }
+
     synchronized PreparedStatement prepare(String sql) throws SQLException {
         return connection.prepareStatement(sql);
     }
@@ -299,12 +415,12 @@ public final class ProjectStore implements AutoCloseable {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
             return rs.next() ? rs.getInt(1) : 0;
         } catch (SQLException e) {
-            throw new TamgaException("Cannot open " + file + ": it is not a Tamga project (" + e.getMessage() + ").", e);
+            throw new TamgaException("Cannot open " + shownAs + ": it is not a Tamga project (" + e.getMessage() + ").", e);
         }
     }
 
     TamgaException failure(String what, SQLException e) {
-        return new TamgaException("Could not " + what + " in " + file.getFileName() + ": " + e.getMessage(), e);
+        return new TamgaException("Could not " + what + " in " + shownAs.getFileName() + ": " + e.getMessage(), e);
     }
 
     static String timestamp(Instant instant) { return instant.toString(); }
@@ -364,6 +480,8 @@ public final class ProjectStore implements AutoCloseable {
             if (!connection.isClosed()) connection.close();
         } catch (SQLException e) {
             throw failure("close the project", e);
+        } finally {
+            deleteFolder(scratch);
         }
     }
 }

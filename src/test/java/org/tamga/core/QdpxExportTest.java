@@ -96,12 +96,13 @@ class QdpxExportTest {
                 assertEquals(memosOnCodings, notesOnCodings, "every coding memo is a note");
                 assertEquals(2, p.projectNotes().size());
                 assertEquals("Fieldwork 2025, Xilingol", p.description());
-                assertEquals(List.of("Ethnicity · 民族 Text", "Herd size Integer", "Interviewed Date", "Subsidy per mu Float",
+                assertEquals(List.of("职业 Text", "性别 Text", "年龄 Integer", "访谈日期 Date", "区域 Text", // the sample's own
+                                "Ethnicity · 民族 Text", "Herd size Integer", "Interviewed Date", "Subsidy per mu Float",
                         "Recorded at DateTime", "Registered poor · 建档立卡 Boolean"),
                         p.variables().stream().map(v -> v.name() + " " + v.type()).toList());
                 assertEquals(List.of("Монгол", "120", "2025-07-18", "7.5", "2025-07-18T01:30:00Z"),
                         herder.values().stream().map(QdpxProject.VariableValue::value).toList(), "a date-time is kept in UTC");
-                QdpxProject.Case household = p.cases().getFirst();
+                QdpxProject.Case household = p.cases().stream().filter(c -> c.name().startsWith("户 12")).findFirst().orElseThrow();
                 assertEquals("户 12 · Household 12", household.name());
                 assertEquals("Two generations under one roof", household.description());
                 assertEquals(2, household.sources().size());

@@ -261,7 +261,8 @@ class MainWindowTest {
     void anAttributeOfTheOpenDocumentIsSetInADialogAndUndone(FxRobot robot) {
         w.openSample(robot);
         w.openDocument(robot, "访谈03");
-        assertEquals("No attributes yet", w.workbench().detail.documentAttributes.getText());
+        String before = w.workbench().detail.documentAttributes.getText();
+        assertTrue(before.contains("职业: 村干部"), "the sample's own attributes: " + before);
         robot.interact(w.workbench().detail.setAttribute::fire);
         w.drain();
         javafx.scene.control.ComboBox<?> name = robot.lookup("#attributeName").queryAs(javafx.scene.control.ComboBox.class);
@@ -269,14 +270,14 @@ class MainWindowTest {
         robot.interact(() -> { name.getEditor().setText("旗县 · Banner"); value.setText("锡林郭勒 ᠰᠢᠯᠢ"); });
         robot.clickOn(robot.lookup(".dialog-pane .button").match((javafx.scene.control.Button b) -> "OK".equals(b.getText())).queryAs(javafx.scene.control.Button.class));
         w.drain();
-        assertEquals("旗县 · Banner: 锡林郭勒 ᠰᠢᠯᠢ", w.workbench().detail.documentAttributes.getText());
+        assertTrue(w.workbench().detail.documentAttributes.getText().contains("旗县 · Banner: 锡林郭勒 ᠰᠢᠯᠢ"), w.workbench().detail.documentAttributes.getText());
         try (var session = org.tamga.core.ProjectSession.open(w.model.projectFile.get(), dir.resolve("cache-check"))) {
-            assertEquals(Map.of("旗县 · Banner", "锡林郭勒 ᠰᠢᠯᠢ"),
-                    session.cases().of(session.documents().resolve(w.workbench().transcript.shown().document().name())).own(), "stored in the project");
+            assertEquals("锡林郭勒 ᠰᠢᠯᠢ",
+                    session.cases().of(session.documents().resolve(w.workbench().transcript.shown().document().name())).own().get("旗县 · Banner"), "stored in the project");
         }
         robot.clickOn("#undoButton");
         w.drain();
-        assertEquals("No attributes yet", w.workbench().detail.documentAttributes.getText());
+        assertEquals(before, w.workbench().detail.documentAttributes.getText());
     }
 
     @Test
@@ -286,7 +287,7 @@ class MainWindowTest {
         var her = w.workbench().transcript.shown().document();
         robot.interact(() -> w.model.documents().setAttribute(her, "性别 · Gender", "女"));
         w.drain();
-        assertEquals("性别 · Gender: 女", w.workbench().detail.documentAttributes.getText());
+        assertTrue(w.workbench().detail.documentAttributes.getText().contains("性别 · Gender: 女"), w.workbench().detail.documentAttributes.getText());
         robot.interact(() -> w.workbench().tabs.getSelectionModel().select(2));
         w.drain();
         ReportPane report = w.workbench().report;
@@ -338,24 +339,25 @@ class MainWindowTest {
     void aDocumentIsPutInANewCaseAndUndoTakesTheCaseAwayAgain(FxRobot robot) {
         w.openSample(robot);
         w.openDocument(robot, "访谈02");
+        String before = w.workbench().detail.documentAttributes.getText();
         robot.interact(w.workbench().detail.addToCase::fire);
         w.drain();
         javafx.scene.control.ComboBox<?> name = robot.lookup("#caseName").queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> name.getEditor().setText("王家 · Wang household"));
         robot.clickOn(robot.lookup(".dialog-pane .button").match((javafx.scene.control.Button b) -> "OK".equals(b.getText())).queryAs(javafx.scene.control.Button.class));
         w.drain();
-        assertEquals("Cases: 王家 · Wang household", w.workbench().detail.documentAttributes.getText());
+        assertTrue(w.workbench().detail.documentAttributes.getText().contains("王家 · Wang household"), w.workbench().detail.documentAttributes.getText());
         String doc = w.workbench().transcript.shown().document().guid();
         try (var session = org.tamga.core.ProjectSession.open(w.model.projectFile.get(), dir.resolve("cache-check"))) {
-            var cases = session.cases().caseViews();
-            assertEquals(1, cases.size());
+            var cases = session.cases().caseViews().stream().filter(c -> c.c().name().startsWith("王家")).toList();
+            assertEquals(1, cases.size(), "the new case, beside the sample's three places");
             assertEquals(List.of(doc), cases.getFirst().documents().stream().map(org.tamga.model.Document::guid).toList());
         }
         robot.clickOn("#undoButton");
         w.drain();
-        assertEquals("No attributes yet", w.workbench().detail.documentAttributes.getText());
+        assertEquals(before, w.workbench().detail.documentAttributes.getText());
         try (var session = org.tamga.core.ProjectSession.open(w.model.projectFile.get(), dir.resolve("cache-check"))) {
-            assertEquals(List.of(), session.cases().cases(), "the case this made is gone with the undo");
+            assertTrue(session.cases().cases().stream().noneMatch(c -> c.name().startsWith("王家")), "the case this made is gone with the undo");
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Locale;
  * wanted, e.g. {@code xvfb-run -a -s "-screen 0 1366x768x24" java -cp "target/classes:target/test-classes:target/lib/*"
  * org.tamga.gui.ScreenshotTool docs/img/coding-1366x768.png coding}. {@code coding}: the sample
  * project, a Chinese interview being coded (its attributes hold a value in traditional Mongolian),
- * a code selected, a search; {@code chart}: the frequency chart.
+ * a code selected, a search; {@code chart}: the frequency chart; {@code analysis}: the code × 职业 heatmap.
  */
 public final class ScreenshotTool {
     private static String output;
@@ -62,15 +62,25 @@ public final class ScreenshotTool {
                     window.workbench.centreSplit.setDividerPositions(0.25);
                     ((javafx.scene.control.TabPane) window.workbench.report.root.lookup("#reportTabs")).getSelectionModel().select(1);
                 }
+                else if (scene.equals("analysis")) {
+                    window.workbench.tabs.getSelectionModel().select(3);
+                    window.workbench.centreSplit.setDividerPositions(0.2);
+                    window.workbench.setCollapsed(Workbench.Pane.RIGHT, true);
+                    AnalysisPane a = window.workbench.analysis;
+                    a.views.getSelectionModel().select(1);
+                    a.columns.setValue("职业");
+                    ((javafx.scene.control.TabPane) a.root.lookup("#crosstabTabs")).getSelectionModel().select(1);
+                }
                 else {
                     window.workbench.search.query.setText("草场 OR grassland");
                     window.workbench.search.search();
                 }
-                waitThen(() -> scene.equals("chart") ? window.workbench.report.report() != null : scene.equals("retrieval") ? !window.workbench.retrieval.list.getItems().isEmpty() : !window.workbench.search.results.getItems().isEmpty(), () -> {
+                waitThen(() -> scene.equals("analysis") ? window.workbench.analysis.crosstab() != null && window.workbench.analysis.crosstab().dimensions().equals(java.util.List.of("职业")) : scene.equals("chart") ? window.workbench.report.report() != null : scene.equals("retrieval") ? !window.workbench.retrieval.list.getItems().isEmpty() : !window.workbench.search.results.getItems().isEmpty(), () -> {
                     String text = window.workbench.transcript.shown().text();
                     int at = text.indexOf("我家那块夏场");
                     int cp = text.codePointCount(0, Math.max(0, at));
                     window.workbench.transcript.select(cp, cp + 12);
+                    if (scene.equals("analysis")) window.workbench.analysis.selectCell(9, 3);
                     waitThen(() -> true, () -> waitThen(() -> true, () -> save(stage)));
                 });
             });

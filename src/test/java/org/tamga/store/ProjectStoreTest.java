@@ -422,6 +422,70 @@ class ProjectStoreTest {
     }
 
     @Test
+    void aCopyOfAnOlderProjectIsReadUpgradedWithoutTouchingTheFileOrItsFolder() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("其他人"));
+        Path file = folder.resolve("v2 copy.tamga");
+        long id;
+        try (ProjectStore store = ProjectStore.create(file, "v2", new Migrations(Migrations.shipped().steps().subList(0, 2)))) {
+            id = insertDocument(store, "访谈", TEXT).id();
+        }
+        byte[] before = Files.readAllBytes(file);
+        Path scratch;
+        try (ProjectStore copy = ProjectStore.openCopy(file)) {
+            assertEquals(Migrations.shipped().latestVersion(), copy.schemaVersion());
+            assertEquals(TEXT, copy.documents().text(id));
+            assertEquals(List.of(), copy.attributes().all(), "the tables of version 3 are there, empty");
+            scratch = copy.file().getParent();
+            assertNotEquals(folder, scratch);
+            assertTrue(Files.isDirectory(scratch));
+        }
+        assertFalse(Files.exists(scratch), "the copy is deleted when it is closed");
+        assertArrayEquals(before, Files.readAllBytes(file));
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(file), files.toList(), "no backup, journal or copy beside it");
+        }
+    }
+
+    @Test
+    void aDamagedCopyIsRefusedNamingTheFile() throws Exception {
+        Path file = tmp.resolve("损坏.tamga");
+        try (ProjectStore store = ProjectStore.create(file, "p")) {
+            Fixture f = fixture(store);
+            store.codings().insert(null, f.doc().id(), f.child().id(), f.coder().id(), 0, 3, null, null);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA foreign_keys = OFF");
+            st.execute("DELETE FROM code"); // what a tool that ignores the foreign keys could leave
+        }
+        TamgaException e = assertThrows(TamgaException.class, () -> ProjectStore.openCopy(file));
+        assertEquals("Cannot open " + file + ": it is damaged (a row of coding refers to a row of code that is not there).", e.getMessage());
+        assertThrows(TamgaException.class, () -> ProjectStore.openCopy(tmp.resolve("missing.tamga")));
+    }
+
+    @Test
+    void aCopyIsWrittenAsCommittedAndATriedOutChangeIsUndone() throws Exception {
+        Path file = tmp.resolve("p.tamga");
+        Path copy = tmp.resolve("p.tamga.bak");
+        try (ProjectStore store = ProjectStore.create(file, "p")) {
+            Fixture f = fixture(store);
+            int n = store.rolledBack(() -> {
+                store.codes().delete(f.parent().id());
+                return store.codes().codebook().size();
+            });
+            assertEquals(1, n, "the work sees its own changes");
+            assertEquals(3, store.codes().codebook().size(), "and then they are gone");
+            store.copyTo(copy);
+            TamgaException e = assertThrows(TamgaException.class, () -> store.copyTo(copy));
+            assertTrue(e.getMessage().contains("exists already"), e.getMessage());
+            assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> store.rolledBack(() -> 1)));
+        }
+        try (ProjectStore store = ProjectStore.open(copy)) {
+            assertEquals(3, store.codes().codebook().size());
+            assertEquals(1, store.documents().count());
+        }
+    }
+
+    @Test
     void theDocumentsAreListedFromTheirIndexWithoutReadingTheTexts() throws Exception {
         Path file = tmp.resolve("listing.tamga");
         try (ProjectStore store = ProjectStore.create(file, "listing")) {
