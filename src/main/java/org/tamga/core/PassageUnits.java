@@ -79,6 +79,11 @@ public final class PassageUnits {
 
         private static Widened widened(int[] range, CodingUnit unit) { return new Widened(range[0], range[1], unit); }
 
+        /** Every paragraph of the document in order (lines that are not blank, trimmed, without a speaker's label), as {@link TextUnits#paragraphs}. */
+        public List<Widened> paragraphs() {
+            return units.paragraphs().stream().map(r -> new Widened(r[0], r[1], CodingUnit.PARAGRAPH)).toList();
+        }
+
         /** The text of [start, end). */
         public String text(int start, int end) { return units.substring(start, end); }
 

@@ -59,6 +59,7 @@ public final class ProjectSession implements AutoCloseable {
     private final AutocodeService autocode = new AutocodeService(this);
     private final MergeService merging = new MergeService(this);
     private final AnalysisService analysis = new AnalysisService(this);
+    private final AgreementService agreement = new AgreementService(this);
 
     private ProjectSession(ProjectStore store, Path cacheRoot, Integrity integrity, Instant knownGood) {
         this.store = store;
@@ -254,6 +255,8 @@ public final class ProjectSession implements AutoCloseable {
 
     /** Co-occurrence and code × attribute / code × case tables. */
     public AnalysisService analysis() { return analysis; }
+    /** Inter-coder agreement, the passages where coders differ, and accepting one coder's version. */
+    public AgreementService agreement() { return agreement; }
 
     /** Counts for a summary line: documents, codes, codings, coders. */
     public record Summary(String name, int documents, int codes, int codings, int coders, long characters) {}

@@ -86,6 +86,25 @@ public final class TextUnits {
         return widened(lineStarts[first], lineEnd(last), hs, he);
     }
 
+    /**
+     * Every paragraph of the text in order, as [start, end) in code points: each line that is not
+     * blank, trimmed of white space, and starting after a speaker's label where a turn starts on the
+     * line after its first character (as {@link #paragraph} leaves the label out).
+     */
+    public java.util.List<int[]> paragraphs() {
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (int k = 0; k < lineStarts.length; k++) {
+            int[] t = trim(lineStarts[k], lineEnd(k));
+            if (t[0] >= t[1]) continue;
+            int s = t[0];
+            int i = Arrays.binarySearch(turnStarts, s + 1);
+            int next = i >= 0 ? i : -i - 1; // the first turn start after s
+            if (next < turnStarts.length && turnStarts[next] < t[1]) s = turnStarts[next];
+            out.add(new int[]{positions.toCodePoint(s), positions.toCodePoint(t[1])});
+        }
+        return out;
+    }
+
     /** The number (from 1; blank lines not counted) of the paragraph at a code point position; on a blank line, the next paragraph's. */
     public int paragraphNumber(int position) {
         int at = positions.toUtf16(Math.max(0, Math.min(position, length())));
