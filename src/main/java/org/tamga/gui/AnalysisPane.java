@@ -46,7 +46,7 @@ import java.util.function.Function;
 
 /**
  * The Analysis area: code co-occurrence and code × attribute (or × case) tables, each as a table and
- * a heatmap, with the passages behind the selected cell beside them (double-click opens the
+ * a heatmap, and word frequencies ({@link WordsView}), with the passages behind the selected cell beside them (double-click opens the
  * transcript there) and exports. The numbers are the core's ({@link AnalysisService}), the same the
  * command line writes; the heatmaps are the report layer's, as PNG and SVG export them.
  */
@@ -59,6 +59,8 @@ final class AnalysisPane {
         void crosstabCsv(Crosstab table, Crosstab.Count count, Crosstab.Percent percent, boolean longLayout);
         void crosstabXlsx(Crosstab table, Crosstab.Count count);
         void chart(Drawing drawing, String suggested, boolean png);
+        void wordsCsv(org.tamga.report.WordFrequencies words, boolean longLayout);
+        void wordsXlsx(org.tamga.report.WordFrequencies words);
     }
 
     /** A passage behind a cell: where it is, and what to show of it. */
@@ -94,6 +96,9 @@ final class AnalysisPane {
     private AnalysisService.Columns crosstabColumns;
     private List<Attribute> attributes = List.of();
 
+    // words
+    final WordsView words;
+
     private final ProjectModel model;
     private final I18n i18n;
     private final Actions actions;
@@ -105,7 +110,14 @@ final class AnalysisPane {
         this.actions = actions;
         coChildren = new CheckBox(i18n.t("analysis.withChildren"));
         crossChildren = new CheckBox(i18n.t("analysis.withChildren"));
-        views = new TabPane(new Tab(i18n.t("analysis.cooccurrence"), cooccurrenceView()), new Tab(i18n.t("analysis.crosstab"), crosstabView()));
+        words = new WordsView(model, i18n, new WordsView.Actions() {
+            @Override public void open(org.tamga.model.Document d, int start, int end) { actions.open(d, start, end); }
+            @Override public void csv(org.tamga.report.WordFrequencies w, boolean longLayout) { actions.wordsCsv(w, longLayout); }
+            @Override public void xlsx(org.tamga.report.WordFrequencies w) { actions.wordsXlsx(w); }
+            @Override public void chart(Drawing d, String suggested, boolean png) { actions.chart(d, suggested, png); }
+        });
+        views = new TabPane(new Tab(i18n.t("analysis.cooccurrence"), cooccurrenceView()), new Tab(i18n.t("analysis.crosstab"), crosstabView()),
+                new Tab(i18n.t("analysis.words"), words.root));
         views.setId("analysisViews");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> refresh());
@@ -423,7 +435,11 @@ final class AnalysisPane {
     /** Recomputes the view in front. */
     void refresh() {
         if (!model.isOpen()) return;
-        if (views.getSelectionModel().getSelectedIndex() == 0) refreshCooccurrence(); else refreshCrosstab();
+        switch (views.getSelectionModel().getSelectedIndex()) {
+            case 0 -> refreshCooccurrence();
+            case 1 -> refreshCrosstab();
+            default -> words.refresh();
+        }
     }
 
     Cooccurrence cooccurrence() { return cooccurrence; }

@@ -291,6 +291,15 @@ public final class MainWindow implements WorkbenchMenus.Actions {
                 files.saveAs("crosstab.xlsx", "*.xlsx", p -> files.write(p, x -> { org.tamga.report.AnalysisWriter.xlsx(table, count, p); return p; }));
             }
             public void chart(org.tamga.report.chart.Drawing drawing, String suggested, boolean png) { MainWindow.this.chart(drawing, suggested, png); }
+            public void wordsCsv(org.tamga.report.WordFrequencies words, boolean longLayout) {
+                if (words == null) { notifier.refused(i18n.t("analysis.empty")); return; }
+                files.saveAs(longLayout ? "words-long.csv" : "words.csv", "*.csv",
+                        p -> files.write(p, x -> { org.tamga.report.WordWriter.csv(words, longLayout, p); return p; }));
+            }
+            public void wordsXlsx(org.tamga.report.WordFrequencies words) {
+                if (words == null) { notifier.refused(i18n.t("analysis.empty")); return; }
+                files.saveAs("words.xlsx", "*.xlsx", p -> files.write(p, x -> { org.tamga.report.WordWriter.xlsx(words, false, p); return p; }));
+            }
         };
     }
 
