@@ -113,6 +113,11 @@ public final class ReportWriter {
             case MATRIX -> "Code x document";
             case LONG -> "Long (tidy)";
         };
+        sheet(wb, name, rows, bold);
+    }
+
+    /** A sheet holding a table: the first row bold and frozen with the first column, every cell neutralised (ADR 35). */
+    static Sheet sheet(XSSFWorkbook wb, String name, List<List<Object>> rows, CellStyle bold) {
         Sheet sheet = wb.createSheet(name);
         for (int i = 0; i < rows.size(); i++) {
             Row row = sheet.createRow(i);
@@ -133,6 +138,7 @@ public final class ReportWriter {
             for (List<Object> values : rows) if (j < values.size()) width = Math.max(width, displayWidth(String.valueOf(values.get(j))));
             sheet.setColumnWidth(j, Math.min(width + 2, 80) * 256);
         }
+        return sheet;
     }
 
     /** Characters as wide as Latin letters count 1, CJK and other wide characters 2. */
