@@ -63,8 +63,12 @@ public final class WordCloud {
         public Options withWords(int n) { return new Options(title, empty, n, width, height, minSize, maxSize); }
     }
 
-    /** A word as measured and placed: its row, size, rotation (degrees) and the centre of its box in the cloud's area. */
-    record Placed(WordFrequencies.Row row, double size, double rotate, double centreX, double centreY, double baselineBelowCentre) {}
+    /**
+     * A word as measured and placed: its row, size, rotation (degrees), the centre and size of the box
+     * Kumo kept free for it (padding included) in the cloud's area, and where its baseline is from the centre.
+     */
+    record Placed(WordFrequencies.Row row, double size, double rotate, double centreX, double centreY, double boxWidth, double boxHeight,
+                  double baselineBelowCentre) {}
 
     public static Drawing layout(WordFrequencies words, Options o) {
         List<Item> items = new ArrayList<>();
@@ -173,7 +177,7 @@ public final class WordCloud {
                     if (padding > 0) padder.pad(word, padding);
                     // Kumo draws the text with its baseline this far below the top of the word's box
                     double baseline = metrics.getHeight() - metrics.getMaxDescent() - metrics.getLeading();
-                    measured.put(word, new Placed(row, size, vertical ? 90 : 0, 0, 0, baseline - metrics.getHeight() / 2.0));
+                    measured.put(word, new Placed(row, size, vertical ? 90 : 0, 0, 0, 0, 0, baseline - metrics.getHeight() / 2.0));
                     out.add(word);
                 }
             } finally {
@@ -189,7 +193,8 @@ public final class WordCloud {
                 Placed m = measured.get(word);
                 Point at = word.getPosition();
                 Dimension d = word.getDimension();
-                placed.add(new Placed(m.row(), m.size(), m.rotate(), at.x + d.width / 2.0, at.y + d.height / 2.0, m.baselineBelowCentre()));
+                placed.add(new Placed(m.row(), m.size(), m.rotate(), at.x + d.width / 2.0, at.y + d.height / 2.0, d.width, d.height,
+                        m.baselineBelowCentre()));
             }
             return ok;
         }
