@@ -4,7 +4,6 @@ import org.tamga.core.text.Utf8Positions;
 import org.tamga.index.WordIndex;
 import org.tamga.model.Code;
 import org.tamga.model.Coder;
-import org.tamga.model.Coding;
 import org.tamga.model.Document;
 import org.tamga.model.TamgaException;
 import org.tamga.model.Turn;
@@ -201,12 +200,13 @@ public final class WordService {
                 coderIds.add(coder.id());
             }
         }
-        List<Long> codeIds = store.codes().codebook().withDescendants(code.id()).stream().map(Code::id).toList();
+        Set<Long> codeIds = new HashSet<>();
+        for (Code c : store.codes().codebook().withDescendants(code.id())) codeIds.add(c.id());
         Map<Long, List<int[]>> out = new HashMap<>();
-        for (Coding c : store.codings().ofCodes(codeIds)) {
-            if (!coderIds.isEmpty() && !coderIds.contains(c.coderId())) continue;
-            out.computeIfAbsent(c.documentId(), k -> new ArrayList<>()).add(new int[]{c.start(), c.end()});
-        }
+        // only document, code and positions are read (the frequency report's way), the coders filtered in SQL
+        store.codings().forEachSpan(coderIds, (documentId, codeId, start, end) -> {
+            if (codeIds.contains(codeId)) out.computeIfAbsent(documentId, k -> new ArrayList<>()).add(new int[]{start, end});
+        });
         return out;
     }
 

@@ -8,8 +8,10 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -18,7 +20,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -148,16 +151,16 @@ public final class WordIndex implements TextIndex, AutoCloseable {
     @Override
     public boolean isInMemory() { return inMemory; }
 
+    /** The GUIDs, read from their doc values (catching up runs on every use: 10,000 stored documents would take a noticeable while). */
     @Override
     public Set<String> documentGuids() {
         return withReader(reader -> {
             Set<String> out = new HashSet<>();
             for (LeafReaderContext leaf : reader.leaves()) {
-                StoredFields fields = leaf.reader().storedFields();
+                SortedDocValues guids = DocValues.getSorted(leaf.reader(), GUID);
                 Bits live = leaf.reader().getLiveDocs();
-                for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-                    if (live != null && !live.get(i)) continue;
-                    out.add(fields.document(i, Set.of(GUID)).get(GUID));
+                for (int d = guids.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = guids.nextDoc()) {
+                    if (live == null || live.get(d)) out.add(guids.lookupOrd(guids.ordValue()).utf8ToString());
                 }
             }
             return out;
@@ -178,7 +181,8 @@ public final class WordIndex implements TextIndex, AutoCloseable {
             words = words.stream().filter(w -> !labels.overlapsEach(w.start(), w.end())).toList();
         }
         Document doc = new Document();
-        doc.add(new StringField(GUID, documentGuid, Field.Store.YES));
+        doc.add(new StringField(GUID, documentGuid, Field.Store.NO));
+        doc.add(new SortedDocValuesField(GUID, new BytesRef(documentGuid)));
         doc.add(new Field(WORDS, new Tokens(words, text.codePointCount(0, text.length())), WORDS_TYPE));
         try {
             writer.updateDocument(new Term(GUID, documentGuid), doc);
@@ -288,6 +292,39 @@ public final class WordIndex implements TextIndex, AutoCloseable {
         boolean overlapsEach(int start, int end) {
             for (int[] set : sets) if (!overlaps(set, start, end)) return false;
             return true;
+        }
+
+        /**
+         * Counts the words among {@code n} places (start and end of each in turn, in order) that
+         * share a character with a passage of every set: the first place is looked up, the others
+         * walk forward from it, so that a frequent word costs one pass over the passages.
+         */
+        int countOverlapping(int[] places, int n) {
+            int[] at = new int[sets.size()];
+            int found = 0;
+            for (int i = 0; i < n; i++) {
+                int start = places[2 * i], end = places[2 * i + 1];
+                boolean inEvery = true;
+                for (int s = 0; s < at.length; s++) {
+                    int[] set = sets.get(s);
+                    int k = i == 0 ? firstEndingAfter(set, start) : at[s];
+                    while (k < set.length / 2 && set[2 * k + 1] <= start) k++;
+                    at[s] = k;
+                    if (k == set.length / 2 || set[2 * k] >= end) inEvery = false;
+                }
+                if (inEvery) found++;
+            }
+            return found;
+        }
+
+        /** The first passage of a set that ends after {@code position} (or the number of passages). */
+        private static int firstEndingAfter(int[] set, int position) {
+            int lo = 0, hi = set.length / 2;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (set[2 * mid + 1] <= position) lo = mid + 1; else hi = mid;
+            }
+            return lo;
         }
 
         private static boolean overlaps(int[] set, int start, int end) {
@@ -446,18 +483,23 @@ public final class WordIndex implements TextIndex, AutoCloseable {
             }
         }
 
+        /** The places of the current word in the current document: start and end of each in turn. */
+        private int[] places = new int[64];
+
         private void take(int doc, FixedBitSet union) throws IOException {
             Passages p = passages == null ? null : passages[doc];
             int found;
             if (p == null) {
                 found = postings.freq();
             } else {
-                found = 0;
                 int freq = postings.freq();
+                if (places.length < 2 * freq) places = new int[Math.max(2 * freq, 2 * places.length)];
                 for (int k = 0; k < freq; k++) {
                     postings.nextPosition();
-                    if (p.overlapsEach(postings.startOffset(), postings.endOffset())) found++;
+                    places[2 * k] = postings.startOffset();
+                    places[2 * k + 1] = postings.endOffset();
                 }
+                found = p.countOverlapping(places, freq);
             }
             if (found == 0) return;
             walkCount += found;
@@ -477,45 +519,93 @@ public final class WordIndex implements TextIndex, AutoCloseable {
         List<Word> run() throws IOException {
             Terms terms = MultiTerms.getTerms(reader, WORDS);
             if (terms == null) return List.of();
-            boolean walk = wanted != null || live != null;
             Map<String, Top> tops = new HashMap<>();
             for (String l : request.languages()) tops.put(l, new Top(request.top()));
-            Map<String, Stem> stems = new HashMap<>();
             TermsEnum te = terms.iterator();
-            for (BytesRef t = te.next(); t != null; t = te.next()) {
-                String word = t.utf8ToString();
-                String language = countedLanguage(word);
-                if (language == null) continue;
-                long count;
-                int documents;
-                if (walk) {
-                    walk(te, null);
-                    count = walkCount;
-                    documents = walkDocuments;
-                } else {
-                    count = te.totalTermFreq();
-                    documents = te.docFreq();
+            if (wanted != null || live != null) {
+                walkMostFrequentFirst(te, tops);
+            } else {
+                // every document, none deleted: the index's statistics are the counts
+                Map<String, Stem> stems = new HashMap<>();
+                for (BytesRef t = te.next(); t != null; t = te.next()) {
+                    String word = t.utf8ToString();
+                    String language = countedLanguage(word);
+                    if (language == null) continue;
+                    long count = te.totalTermFreq();
+                    int documents = te.docFreq();
+                    if (request.stem() && language.equals(ENGLISH)) {
+                        stems.computeIfAbsent(stem(word), k -> new Stem()).add(word, count, documents);
+                    } else {
+                        tops.get(language).offer(new Word(language, word, count, documents, List.of(word)));
+                    }
                 }
-                if (count == 0) continue;
-                if (request.stem() && language.equals(ENGLISH)) {
-                    stems.computeIfAbsent(stem(word), k -> new Stem()).add(word, count, documents);
-                } else {
-                    tops.get(language).offer(new Word(language, word, count, documents, List.of(word)));
+                if (request.stem() && tops.containsKey(ENGLISH)) {
+                    Top english = tops.get(ENGLISH);
+                    for (Stem s : stems.values()) english.offer(s.word());
+                    // a stem of several forms: its documents are those of any form
+                    List<Word> kept = english.words();
+                    english = new Top(request.top());
+                    for (Word w : kept) english.offer(w.forms().size() == 1 ? w : withUnionDocuments(te, w));
+                    tops.put(ENGLISH, english);
                 }
-            }
-            if (request.stem() && tops.containsKey(ENGLISH)) {
-                Top english = tops.get(ENGLISH);
-                for (Stem s : stems.values()) english.offer(s.word());
-                // a stem of several forms: its documents are those of any form
-                List<Word> kept = english.words();
-                english = new Top(request.top());
-                for (Word w : kept) english.offer(w.forms().size() == 1 ? w : withUnionDocuments(te, w));
-                tops.put(ENGLISH, english);
             }
             List<Word> out = new ArrayList<>();
             for (Top top : tops.values()) out.addAll(top.words());
             out.sort(ORDER);
             return out;
+        }
+
+        /** A word that may be counted, and the most it can count: its occurrences in every document. */
+        private record Candidate(String word, long total) {}
+
+        /**
+         * Some documents, some passages or deleted documents: postings must be walked. A word can
+         * count at most its occurrences in all documents (the index's statistic), so words are walked
+         * from the most frequent down, and a language is done when its top N is full and no word left
+         * could reach its last: at 10,000 transcripts a few thousand words are walked, not every word.
+         */
+        private void walkMostFrequentFirst(TermsEnum te, Map<String, Top> tops) throws IOException {
+            Map<String, List<Candidate>> candidates = new HashMap<>();
+            Map<String, List<Candidate>> stems = new HashMap<>();
+            for (BytesRef t = te.next(); t != null; t = te.next()) {
+                String word = t.utf8ToString();
+                String language = countedLanguage(word);
+                if (language == null) continue;
+                Candidate c = new Candidate(word, te.totalTermFreq());
+                if (request.stem() && language.equals(ENGLISH)) stems.computeIfAbsent(stem(word), k -> new ArrayList<>()).add(c);
+                else candidates.computeIfAbsent(language, k -> new ArrayList<>()).add(c);
+            }
+            for (var e : candidates.entrySet()) {
+                Top top = tops.get(e.getKey());
+                List<Candidate> list = e.getValue();
+                list.sort(Comparator.comparingLong(Candidate::total).reversed());
+                for (Candidate c : list) {
+                    if (top.full() && c.total() < top.last().count()) break;
+                    if (!te.seekExact(new BytesRef(c.word()))) continue;
+                    walk(te, null);
+                    if (walkCount > 0) top.offer(new Word(e.getKey(), c.word(), walkCount, walkDocuments, List.of(c.word())));
+                }
+            }
+            if (stems.isEmpty()) return;
+            // English stems: a stem can count at most the occurrences of all its forms
+            List<List<Candidate>> groups = new ArrayList<>(stems.values());
+            groups.sort(Comparator.comparingLong((List<Candidate> g) -> g.stream().mapToLong(Candidate::total).sum()).reversed());
+            Top english = tops.get(ENGLISH);
+            FixedBitSet union = new FixedBitSet(Math.max(1, reader.maxDoc()));
+            for (List<Candidate> group : groups) {
+                long bound = group.stream().mapToLong(Candidate::total).sum();
+                if (english.full() && bound < english.last().count()) break;
+                Stem s = new Stem();
+                union.clear();
+                for (Candidate c : group) {
+                    if (!te.seekExact(new BytesRef(c.word()))) continue;
+                    walk(te, union);
+                    if (walkCount > 0) s.add(c.word(), walkCount, walkDocuments);
+                }
+                if (s.count == 0) continue;
+                Word w = s.word();
+                english.offer(new Word(ENGLISH, w.word(), w.count(), union.cardinality(), w.forms()));
+            }
         }
 
         private Word withUnionDocuments(TermsEnum te, Word w) throws IOException {
@@ -562,13 +652,21 @@ public final class WordIndex implements TextIndex, AutoCloseable {
                 }
             }
             found.sort(Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
-            StoredFields stored = reader.storedFields();
+            List<LeafReaderContext> leaves = reader.leaves();
             List<Occurrence> out = new ArrayList<>(found.size());
             long lastDoc = -1;
+            int lastLeaf = -1;
+            SortedDocValues guids = null;
             String guid = null;
             for (long[] f : found) {
                 if (f[0] != lastDoc) {
-                    guid = stored.document((int) f[0], Set.of(GUID)).get(GUID);
+                    int doc = (int) f[0], leaf = ReaderUtil.subIndex(doc, leaves);
+                    if (leaf != lastLeaf) {
+                        guids = DocValues.getSorted(leaves.get(leaf).reader(), GUID);
+                        lastLeaf = leaf;
+                    }
+                    if (!guids.advanceExact(doc - leaves.get(leaf).docBase)) throw new IOException("a document without its GUID");
+                    guid = guids.lookupOrd(guids.ordValue()).utf8ToString();
                     lastDoc = f[0];
                 }
                 out.add(new Occurrence(guid, (int) f[1], (int) f[2]));
@@ -607,6 +705,11 @@ public final class WordIndex implements TextIndex, AutoCloseable {
         private final PriorityQueue<Word> worst = new PriorityQueue<>(ORDER.reversed());
 
         Top(int n) { this.n = n; }
+
+        boolean full() { return worst.size() >= n; }
+
+        /** The last word kept (the least frequent); only when {@link #full}. */
+        Word last() { return worst.peek(); }
 
         void offer(Word w) {
             if (worst.size() < n) {
