@@ -4,11 +4,14 @@ import org.tamga.core.CodingService;
 import org.tamga.core.ImportReport;
 import org.tamga.core.ProjectSession;
 import org.tamga.core.SampleProject;
+import org.tamga.core.Scope;
 import org.tamga.core.SearchService;
+import org.tamga.core.WordService;
 import org.tamga.model.Code;
 import org.tamga.model.Document;
 import org.tamga.model.TamgaException;
 import org.tamga.report.FrequencyReport;
+import org.tamga.report.WordFrequencies;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +32,8 @@ import java.util.Locale;
  * Tamga's benchmark at fieldwork scale ({@code tamga bench}): generates (or reuses) a corpus, imports
  * and indexes it into a fresh project, measures search (with positions and KWIC for the top hits)
  * next to a regular-expression scan and SQLite FTS5 on the same texts, the frequency report at
- * growing numbers of codings, opening the project with a warm and a cold index, and the peak heap.
+ * growing numbers of codings, word frequencies (building the word index, then counting for all
+ * documents, some, a speaker, a code), opening the project with a warm and a cold index, and the peak heap.
  * Everything runs in this JVM, one step after the other, the same way every time.
  */
 public final class Benchmark {
@@ -127,9 +131,12 @@ public final class Benchmark {
 
                 // 4. the frequency report at growing numbers of codings
                 measureReports(session, r);
+
+                // 5. word frequencies (ADR 38)
+                measureWords(session, r);
             }
 
-            // 5. opening the project
+            // 6. opening the project
             measureOpen(projectFile, cache, r);
 
             r.peakHeapBytes = heap.peakUsed();
@@ -277,6 +284,53 @@ public final class Benchmark {
             for (int i = 0; i < runs; i++) l.add(Latencies.time(() -> session.analysis().crosstab(org.tamga.core.Scope.all(), by, true)));
             r.analyses.add(new Results.Analysis(name, target, actual, l));
         }
+    }
+
+    /** The speaker of the English transcripts' answers, and a word both halves of the corpus use often. */
+    static final String SPEAKER = "Respondent";
+    static final String CONTEXT_WORD = "grassland";
+
+    /**
+     * Word frequencies: the word index built on first use (every text segmented, on all cores), then the
+     * 100 most frequent words of each language for all documents, for every tenth document, for what
+     * one speaker said, for the passages of the commonest code, and stemmed; and the first 1,000
+     * keyword-in-context lines of a frequent word.
+     */
+    private void measureWords(ProjectSession session, Results r) {
+        step("word frequencies: building the word index (first use)");
+        long cpu = processCpuNanos();
+        long t0 = System.nanoTime();
+        ProjectSession.IndexSync sync = session.words().prepare(null);
+        r.wordIndexSeconds = (System.nanoTime() - t0) / 1e9;
+        r.wordIndexCpuSeconds = (processCpuNanos() - cpu) / 1e9;
+        r.wordIndexDocuments = sync.added();
+        List<Document> docs = session.documents().all();
+        List<Document> tenth = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i += 10) tenth.add(docs.get(i));
+        Code commonest = session.codebook().codebook().codes().stream().filter(Code::codable).findFirst().orElse(null);
+        Map<String, WordService.Request> requests = new LinkedHashMap<>();
+        requests.put("all documents", WordService.Request.of(Scope.all()));
+        requests.put("every tenth document (" + tenth.size() + ")", WordService.Request.of(new Scope(List.of(), tenth, null)));
+        requests.put("speaker " + SPEAKER, WordService.Request.of(new Scope(List.of(), List.of(), SPEAKER)));
+        if (commonest != null) requests.put("code " + commonest.name(), WordService.Request.of(Scope.all()).code(commonest));
+        requests.put("all documents, stemmed", WordService.Request.of(Scope.all()).stem(true));
+        int runs = Math.max(3, options.runs() / 4);
+        for (var e : requests.entrySet()) {
+            step("word frequencies: " + e.getKey());
+            WordFrequencies[] words = new WordFrequencies[1];
+            for (int i = 0; i < options.warmup(); i++) session.words().frequencies(e.getValue());
+            Latencies l = new Latencies();
+            for (int i = 0; i < runs; i++) l.add(Latencies.time(() -> words[0] = session.words().frequencies(e.getValue())));
+            r.words.add(new Results.Words(e.getKey(), l, words[0].rows().size()));
+        }
+        step("word frequencies: 1,000 places of \u201C" + CONTEXT_WORD + "\u201D");
+        WordService.Request all = WordService.Request.of(Scope.all());
+        for (int i = 0; i < options.warmup(); i++) session.words().contexts(all, CONTEXT_WORD, SearchService.DEFAULT_CONTEXT, HITS);
+        SearchService.Result[] places = new SearchService.Result[1];
+        for (int i = 0; i < runs; i++) {
+            r.wordContexts.add(Latencies.time(() -> places[0] = session.words().contexts(all, CONTEXT_WORD, SearchService.DEFAULT_CONTEXT, HITS)));
+        }
+        r.wordContextLines = places[0].hits().size();
     }
 
     private void measureOpen(Path projectFile, Path cache, Results r) throws IOException {

@@ -30,6 +30,12 @@ public final class Results {
     double fts5BuildSeconds;
     final List<Query> queries = new ArrayList<>();
     final List<Report> reports = new ArrayList<>();
+    double wordIndexSeconds;
+    double wordIndexCpuSeconds;
+    int wordIndexDocuments;
+    final List<Words> words = new ArrayList<>();
+    final Latencies wordContexts = new Latencies();
+    int wordContextLines;
     final Latencies openWarm = new Latencies();
     final Latencies openCold = new Latencies();
     int openColdIndexed;
@@ -57,6 +63,15 @@ public final class Results {
     record Analysis(String name, int target, int codings, Latencies ms) {}
 
     final List<Analysis> analyses = new ArrayList<>();
+    /** Word frequencies for one scope: what was counted, the timings, how many words came out. */
+    record Words(String scope, Latencies ms, int words) {}
+
+    /** The median time of word frequencies for a scope of this name (or, failing that, whose name starts so), or null if not measured. */
+    public Double wordsMs(String scope) {
+        return words.stream().filter(w -> w.scope().equals(scope)).findFirst()
+                .or(() -> words.stream().filter(w -> w.scope().startsWith(scope)).findFirst())
+                .map(w -> w.ms().median()).orElse(null);
+    }
 
     Query query(BenchQuery q) {
         for (Query row : queries) if (row.query.equals(q)) return row;
@@ -114,6 +129,8 @@ public final class Results {
         t.put("import_at_least_10_mb_per_s", importMbPerSecond() >= 10);
         Double report = reportMs(1_000_000);
         t.put("report_1m_codings_at_most_1_s", report == null ? null : report <= 1000);
+        Double wordsAll = wordsMs("all documents"), wordsSome = wordsMs("every tenth");
+        t.put("words_at_most_5_s", wordsAll == null ? null : wordsAll <= 5000 && (wordsSome == null || wordsSome <= 5000));
         t.put("open_warm_at_most_2_s", openWarmMs() <= 2000);
         t.put("peak_heap_at_most_1_gb", peakHeapMb() <= 1024);
         return t;
@@ -174,6 +191,16 @@ public final class Results {
         for (Analysis a : analyses) {
             out.printf(Locale.ROOT, "%-34s %,d codings: p50 %,.0f ms, max %,.0f ms%n", a.name(), a.codings(), a.ms().median(), a.ms().percentile(100));
         }
+        if (!words.isEmpty()) {
+            out.printf(Locale.ROOT, "%-26s %,d documents in %,.1f s (%,.1f s of CPU on all threads)%n", "word index (first use)",
+                    wordIndexDocuments, wordIndexSeconds, wordIndexCpuSeconds);
+            for (Words w : words) {
+                out.printf(Locale.ROOT, "%-26s %s: p50 %,.0f ms, max %,.0f ms (%d words)%n", "word frequencies", w.scope(), w.ms().median(),
+                        w.ms().percentile(100), w.words());
+            }
+            out.printf(Locale.ROOT, "%-26s %,d lines: p50 %,.0f ms, max %,.0f ms%n", "word in context", wordContextLines, wordContexts.median(),
+                    wordContexts.percentile(100));
+        }
         out.printf(Locale.ROOT, "%-26s p50 %,.0f ms, max %,.0f ms%n", "open project, index warm", openWarm.median(), openWarm.percentile(100));
         out.printf(Locale.ROOT, "%-26s %,.0f ms (%,d documents indexed again)%n", "open project, index cold", openCold.median(), openColdIndexed);
         out.printf(Locale.ROOT, "%-26s %,.0f MB in use at most (at most %,.0f MB still in use right after a collection); -Xmx %,.0f MB%n",
@@ -207,6 +234,14 @@ public final class Results {
         j.put("fts5_build_mb_per_s", round(fts5BuildMbPerSecond()));
         j.put("report_100k_codings_ms", round(reportMs(100_000)));
         j.put("report_1m_codings_ms", round(reportMs(1_000_000)));
+        j.put("word_index_s", round(wordIndexSeconds));
+        j.put("word_index_cpu_s", round(wordIndexCpuSeconds));
+        j.put("words_all_ms", round(wordsMs("all documents")));
+        j.put("words_tenth_ms", round(wordsMs("every tenth")));
+        j.put("words_speaker_ms", round(wordsMs("speaker")));
+        j.put("words_code_ms", round(wordsMs("code")));
+        j.put("words_stemmed_ms", round(wordsMs("all documents, stemmed")));
+        j.put("words_contexts_ms", round(wordContexts.median()));
         j.put("open_warm_ms", round(openWarmMs()));
         j.put("open_cold_ms", round(openColdMs()));
         j.put("peak_heap_mb", round(peakHeapMb()));
@@ -263,6 +298,16 @@ public final class Results {
             as.add(m);
         }
         j.put("analyses", as);
+        List<Map<String, Object>> ws = new ArrayList<>();
+        for (Words w : words) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scope", w.scope());
+            m.put("p50_ms", round(w.ms().median()));
+            m.put("max_ms", round(w.ms().percentile(100)));
+            m.put("words", w.words());
+            ws.add(m);
+        }
+        j.put("words", ws);
         j.put("machine", machine.json());
         j.put("targets", targets());
         return j;

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.Locale;
 
 @Command(name = "report", description = "Reports for Excel, R and papers.", subcommands = {ReportCommand.Frequencies.class, ReportCommand.Chart.class,
-        ReportCommand.CooccurrenceReport.class, ReportCommand.CrosstabReport.class})
+        ReportCommand.CooccurrenceReport.class, ReportCommand.CrosstabReport.class, WordsCommand.Words.class, WordsCommand.StopWords.class})
 final class ReportCommand {
 
     /** Whose codings a report counts: the same options for the table and the chart. */

@@ -1,6 +1,6 @@
 package org.tamga.core;
 
-import org.tamga.index.SearchIndex;
+import org.tamga.index.TextIndex;
 import org.tamga.model.TamgaException;
 
 import java.util.ArrayList;
@@ -13,19 +13,19 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Adds texts to the search index on worker threads, one per core (up to four), holding at most
+ * Adds texts to an index (the search index, the word index) on worker threads, one per core (up to four), holding at most
  * {@link #BUDGET_CHARS} characters of texts waiting: rebuilding the index of a large project uses
  * the whole machine rather than one core.
  */
 final class ParallelIndexing implements AutoCloseable {
     static final int BUDGET_CHARS = 32 << 20;
 
-    private final SearchIndex index;
+    private final TextIndex index;
     private final ExecutorService workers;
     private final Semaphore budget = new Semaphore(BUDGET_CHARS);
     private final List<Future<?>> pending = new ArrayList<>();
 
-    ParallelIndexing(SearchIndex index) {
+    ParallelIndexing(TextIndex index) {
         this.index = index;
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         AtomicInteger n = new AtomicInteger();
@@ -37,12 +37,15 @@ final class ParallelIndexing implements AutoCloseable {
     }
 
     /** Hands a text to a worker; waits while too many characters are waiting already. */
-    void put(String guid, String text) {
-        int permits = Math.max(1, Math.min(BUDGET_CHARS, text.length()));
+    void put(String guid, String text) { run(text.length(), () -> index.put(guid, text)); }
+
+    /** Runs {@code work} (indexing a text of {@code chars} characters) on a worker; waits while too many characters are waiting already. */
+    void run(int chars, Runnable work) {
+        int permits = Math.max(1, Math.min(BUDGET_CHARS, chars));
         budget.acquireUninterruptibly(permits);
         pending.add(workers.submit(() -> {
             try {
-                index.put(guid, text);
+                work.run();
             } finally {
                 budget.release(permits);
             }
@@ -57,11 +60,11 @@ final class ParallelIndexing implements AutoCloseable {
                 f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TamgaException("Interrupted while the search index was being written.", e);
+                throw new TamgaException("Interrupted while the index was being written.", e);
             } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof TamgaException t ? t
-                            : new TamgaException("Cannot add a document to the search index: " + e.getCause(), e.getCause());
+                            : new TamgaException("Cannot add a document to the index: " + e.getCause(), e.getCause());
                 }
             }
         }

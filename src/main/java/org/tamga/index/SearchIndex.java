@@ -63,7 +63,7 @@ import java.util.stream.Stream;
  * substring search finds, inside 贫困户 too, with no minimum query length. Offsets of every token
  * are indexed, so every hit has exact positions.
  */
-public final class SearchIndex implements AutoCloseable {
+public final class SearchIndex implements TextIndex, AutoCloseable {
     /** Changes whenever the way texts are indexed changes; an index of another format is rebuilt. */
     public static final int FORMAT = 3;
     static final String GUID = "guid";
@@ -196,6 +196,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    @Override
     public boolean isInMemory() { return inMemory; }
 
     private static boolean currentFormat(Directory dir) throws IOException {
@@ -205,14 +206,14 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private static void deleteFolder(Path folder) throws IOException {
+    static void deleteFolder(Path folder) throws IOException {
         if (!Files.exists(folder)) return;
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 
-    /** GUIDs of the documents in the index. */
+    @Override
     public Set<String> documentGuids() {
         return withSearcher(searcher -> {
             Set<String> out = new HashSet<>();
@@ -228,7 +229,7 @@ public final class SearchIndex implements AutoCloseable {
         });
     }
 
-    /** Adds a document's text (or replaces it, if the GUID is indexed already). */
+    @Override
     public void put(String documentGuid, String text) {
         Document doc = new Document();
         doc.add(new StringField(GUID, documentGuid, Field.Store.YES));
@@ -240,6 +241,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    @Override
     public void remove(String documentGuid) {
         try {
             writer.deleteDocuments(new Term(GUID, documentGuid));
@@ -248,7 +250,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Makes the changes durable and visible to searches. */
+    @Override
     public void commit() {
         try {
             writer.setLiveCommitData(Map.of(FORMAT_KEY, String.valueOf(FORMAT)).entrySet());

@@ -23,7 +23,8 @@ class BenchSmokeTest {
     @TempDir Path work;
 
     static final List<String> KEYS = List.of("documents", "search_p95_ms", "regex_scan_ratio", "fts5_ratio", "import_mb_per_s",
-            "report_1m_codings_ms", "open_warm_ms", "peak_heap_mb");
+            "report_1m_codings_ms", "open_warm_ms", "peak_heap_mb", "word_index_s", "words_all_ms", "words_tenth_ms", "words_speaker_ms",
+            "words_code_ms", "words_stemmed_ms", "words_contexts_ms");
 
     @Test
     void benchOnATinyCorpusPrintsTheTableAndWritesResults() throws Exception {
@@ -34,7 +35,9 @@ class BenchSmokeTest {
         String table = out.toString();
         for (String expected : List.of("Tamga benchmark: 20 transcripts", "machine: ", "import + index (Tamga)", "FTS5 index (baseline)",
                 "search: top 1,000 hits", "term ", "phrase ", "boolean ", "wildcard ", "chinese ", "frequency report",
-                "2,000 codings", "open project, index warm", "open project, index cold", "peak heap", "targets")) {
+                "2,000 codings", "word index (first use)", "20 documents in", "all documents: p50",
+                "every tenth document (2)", "speaker Respondent", "all documents, stemmed", "word in context",
+                "open project, index warm", "open project, index cold", "peak heap", "targets", "words_at_most_5_s")) {
             assertTrue(table.contains(expected), "missing \u201C" + expected + "\u201D in:\n" + table);
         }
         assertTrue(err.toString().contains("regular-expression scan"), err.toString());
@@ -49,6 +52,10 @@ class BenchSmokeTest {
         assertTrue(json.get("report_1m_codings_ms").isNull(), "a million codings were not asked for");
         assertEquals(2000, json.get("reports").get(0).get("codings").asInt(), 2000 * 0.01);
         assertTrue(json.get("open_warm_ms").asDouble() > 0);
+        assertTrue(json.get("word_index_s").asDouble() > 0);
+        assertTrue(json.get("words_all_ms").asDouble() > 0);
+        assertEquals(5, json.get("words").size(), "all, a tenth, a speaker, a code, stemmed");
+        for (JsonNode w : json.get("words")) assertTrue(w.get("words").asInt() > 0, w.toString());
         assertTrue(json.get("open_cold_ms").asDouble() >= json.get("open_warm_ms").asDouble() * 0.5);
         double heap = json.get("peak_heap_mb").asDouble();
         assertTrue(heap > 0 && heap <= json.get("max_heap_mb").asDouble() + 1, "peak heap " + heap);

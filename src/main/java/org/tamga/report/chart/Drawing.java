@@ -42,7 +42,7 @@ public record Drawing(String title, double width, double height, List<Item> item
     }
 
     /** What a label is, for tests and for readers of the SVG ({@code class} attribute). */
-    public enum Role { TITLE, SUBTITLE, CODE, DOCUMENT, TICK, VALUE, CAPTION, LEGEND, CELL }
+    public enum Role { TITLE, SUBTITLE, CODE, DOCUMENT, TICK, VALUE, CAPTION, LEGEND, CELL, WORD }
 
     /** The labels of one role, in order. */
     public List<Label> labels(Role role) {

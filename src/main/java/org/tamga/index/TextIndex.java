@@ -1,0 +1,24 @@
+package org.tamga.index;
+
+import java.util.Set;
+
+/**
+ * An index of the project's texts kept in the cache folder (ADR 5): the search index and the word
+ * index (ADR 38). Both hold one entry per document, by GUID, and are caught up with the project the
+ * same way: documents missing are added, extra ones removed.
+ */
+public interface TextIndex {
+    /** GUIDs of the documents in the index. */
+    Set<String> documentGuids();
+
+    /** Adds a document's text (or replaces it, if the GUID is indexed already); safe to call from several threads. */
+    void put(String documentGuid, String text);
+
+    void remove(String documentGuid);
+
+    /** Makes the changes durable and visible. */
+    void commit();
+
+    /** Whether the index lives in memory only (its folder was held by another process). */
+    boolean isInMemory();
+}
