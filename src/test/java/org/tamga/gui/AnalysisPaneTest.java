@@ -129,4 +129,35 @@ class AnalysisPaneTest {
         assertEquals(List.of("case"), analysis().crosstab().dimensions());
         assertTrue(analysis().bands.isDisabled(), "cases are not banded");
     }
+
+    @Test
+    void wordFrequenciesListTheirPlacesThatOpenTheTranscript(FxRobot robot) {
+        w.openSample(robot);
+        w.tab(robot, "Analysis");
+        robot.interact(() -> analysis().views.getSelectionModel().select(2));
+        w.drain();
+        var words = analysis().words.words();
+        assertNotNull(words, "counted when the view comes to the front");
+        assertFalse(analysis().words.table.getItems().isEmpty());
+        assertEquals(List.of("zh", "en", "mn").stream().filter(l -> !words.rows(l).isEmpty()).toList(),
+                words.rows().stream().map(org.tamga.report.WordFrequencies.Row::language).distinct().toList(), "by language, in order");
+        // Chinese only, then the most frequent Chinese word's places
+        robot.interact(() -> analysis().words.language.setValue("zh"));
+        w.drain();
+        var zh = analysis().words.words();
+        assertTrue(zh.rows().stream().allMatch(r -> r.language().equals("zh")));
+        var first = zh.rows().getFirst();
+        assertTrue(first.word().codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), first.word());
+        robot.interact(() -> analysis().words.table.getSelectionModel().select(0));
+        w.drain();
+        assertEquals(first.count(), analysis().words.places.getItems().size(), "every place of the word, as counted");
+        var place = analysis().words.places.getItems().get(0);
+        assertEquals(first.word(), place.match());
+        w.layout();
+        ListCell<?> cell = robot.lookup("#wordPlaces .list-cell").match((ListCell<?> c) -> c.getIndex() == 0 && c.getItem() != null).query();
+        robot.doubleClickOn(cell);
+        w.drain();
+        assertEquals(place.document().name(), w.workbench().transcript.shown().document().name());
+        assertEquals(place.start(), w.workbench().transcript.selection()[0]);
+    }
 }
