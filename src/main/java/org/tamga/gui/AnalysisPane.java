@@ -121,6 +121,7 @@ final class AnalysisPane {
         views.setId("analysisViews");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> refresh());
+        root.setTop(limitsBar());
         root.setCenter(views);
         root.setId("analysisPane");
         model.revision.addListener((o, a, b) -> { if (root.getScene() != null && root.isVisible()) refresh(); });
@@ -430,11 +431,83 @@ final class AnalysisPane {
         crossTable.getSelectionModel().clearAndSelect(row, crossTable.getColumns().get(column + 1));
     }
 
+    // ---- limits ---------------------------------------------------------------------------------------
+
+    /** Documents with one value of an attribute, and one speaker: what every analysis here counts. */
+    final ComboBox<String> limitAttribute = new ComboBox<>();
+    final ComboBox<String> limitValue = new ComboBox<>();
+    final ComboBox<String> limitSpeaker = new ComboBox<>();
+    private Map<String, List<String>> limitValues = Map.of();
+    private boolean offeringLimits;
+
+    private Node limitsBar() {
+        limitAttribute.setId("analysisAttribute");
+        limitValue.setId("analysisAttributeValue");
+        limitSpeaker.setId("analysisSpeaker");
+        limitAttribute.setPromptText(i18n.t("report.allDocuments"));
+        limitSpeaker.setPromptText(i18n.t("analysis.allSpeakers"));
+        limitValue.setDisable(true);
+        limitAttribute.valueProperty().addListener((o, a, name) -> {
+            if (offeringLimits) return;
+            boolean all = name == null || name.equals(i18n.t("report.allDocuments"));
+            offeringLimits = true;
+            limitValue.getItems().setAll(all ? List.of() : limitValues.getOrDefault(name, List.of()));
+            limitValue.setDisable(all);
+            limitValue.setValue(all || limitValue.getItems().isEmpty() ? null : limitValue.getItems().getFirst());
+            offeringLimits = false;
+            applyLimits();
+        });
+        limitValue.valueProperty().addListener((o, a, v) -> { if (!offeringLimits) applyLimits(); });
+        limitSpeaker.valueProperty().addListener((o, a, v) -> { if (!offeringLimits) applyLimits(); });
+        FlowPane bar = bar(new HBox(6, new Label(i18n.t("report.documentsWith")), limitAttribute, limitValue),
+                new HBox(6, new Label(i18n.t("analysis.speaker")), limitSpeaker));
+        bar.setId("analysisLimits");
+        return bar;
+    }
+
+    private void applyLimits() {
+        String name = limitAttribute.getValue(), value = limitValue.getValue(), speaker = limitSpeaker.getValue();
+        boolean all = name == null || name.equals(i18n.t("report.allDocuments")) || value == null;
+        model.queries().limitAnalyses(new Queries.Limits(all ? Map.of() : Map.of(name, java.util.Set.of(value)),
+                speaker == null || speaker.equals(i18n.t("analysis.allSpeakers")) ? null : speaker));
+        refresh();
+    }
+
+    /** The attributes, their values and the speakers to limit by, keeping the choices made. */
+    private void offerLimits() {
+        model.queries().attributeValues(inUse -> {
+            limitValues = inUse;
+            List<String> names = new ArrayList<>();
+            names.add(i18n.t("report.allDocuments"));
+            inUse.forEach((n, v) -> { if (!v.isEmpty()) names.add(n); });
+            if (!names.equals(limitAttribute.getItems())) {
+                offeringLimits = true;
+                String chosen = limitAttribute.getValue();
+                limitAttribute.getItems().setAll(names);
+                if (chosen != null && names.contains(chosen)) limitAttribute.setValue(chosen);
+                offeringLimits = false;
+            }
+        });
+        model.queries().speakers(speakers -> {
+            List<String> names = new ArrayList<>();
+            names.add(i18n.t("analysis.allSpeakers"));
+            names.addAll(speakers);
+            if (!names.equals(limitSpeaker.getItems())) {
+                offeringLimits = true;
+                String chosen = limitSpeaker.getValue();
+                limitSpeaker.getItems().setAll(names);
+                if (chosen != null && names.contains(chosen)) limitSpeaker.setValue(chosen);
+                offeringLimits = false;
+            }
+        });
+    }
+
     // ---- shared -------------------------------------------------------------------------------------
 
     /** Recomputes the view in front. */
     void refresh() {
         if (!model.isOpen()) return;
+        offerLimits();
         switch (views.getSelectionModel().getSelectedIndex()) {
             case 0 -> refreshCooccurrence();
             case 1 -> refreshCrosstab();

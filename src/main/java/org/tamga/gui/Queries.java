@@ -119,27 +119,31 @@ public final class Queries {
     /** The co-occurrence table of all codings. */
     public void cooccurrence(org.tamga.report.Cooccurrence.Rule rule, boolean withChildren, Consumer<org.tamga.report.Cooccurrence> then) {
         List<String> coders = List.copyOf(model.visibleCoders());
-        model.read(i18n().t("task.analysis"), s -> s.analysis().cooccurrence(scope(coders), rule, withChildren), then);
+        Limits limits = analysisLimits;
+        model.read(i18n().t("task.analysis"), s -> s.analysis().cooccurrence(scope(s, coders, limits), rule, withChildren), then);
     }
 
     /** Where two codes occur together under the rule. */
     public void together(org.tamga.report.Cooccurrence.Rule rule, boolean withChildren, Code a, Code b,
                          Consumer<List<org.tamga.core.AnalysisService.Together>> then) {
         List<String> coders = List.copyOf(model.visibleCoders());
-        model.read(i18n().t("task.retrieve"), s -> s.analysis().together(scope(coders), rule, withChildren, a, b), then);
+        Limits limits = analysisLimits;
+        model.read(i18n().t("task.retrieve"), s -> s.analysis().together(scope(s, coders, limits), rule, withChildren, a, b), then);
     }
 
     /** A code × attribute or code × case table of all codings. */
     public void crosstab(org.tamga.core.AnalysisService.Columns columns, boolean withChildren, Consumer<org.tamga.report.Crosstab> then) {
         List<String> coders = List.copyOf(model.visibleCoders());
-        model.read(i18n().t("task.analysis"), s -> s.analysis().crosstab(scope(coders), columns, withChildren), then);
+        Limits limits = analysisLimits;
+        model.read(i18n().t("task.analysis"), s -> s.analysis().crosstab(scope(s, coders, limits), columns, withChildren), then);
     }
 
     /** The codings behind one cell of a crosstab. */
     public void passages(org.tamga.core.AnalysisService.Columns columns, boolean withChildren, Code code, org.tamga.report.Crosstab.Column column,
                          Consumer<List<CodingService.Segment>> then) {
         List<String> coders = List.copyOf(model.visibleCoders());
-        model.read(i18n().t("task.retrieve"), s -> s.analysis().passages(scope(coders), columns, withChildren, code, column), then);
+        Limits limits = analysisLimits;
+        model.read(i18n().t("task.retrieve"), s -> s.analysis().passages(scope(s, coders, limits), columns, withChildren, code, column), then);
     }
 
     /** The attributes (name and type) there are, and whether the project has cases. */
@@ -150,8 +154,27 @@ public final class Queries {
     }
 
     /** Whose codings the analyses count: those the window shows. */
-    private static org.tamga.core.Scope scope(List<String> coders) {
-        return new org.tamga.core.Scope(coders, List.of(), null, true);
+    /** What the analyses are limited to besides whose codings are shown: documents with some attribute values, one speaker. */
+    public record Limits(Map<String, Set<String>> attributes, String speaker) {
+        public Limits {
+            attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+            if (speaker != null && speaker.isBlank()) speaker = null;
+        }
+
+        static final Limits NONE = new Limits(Map.of(), null);
+    }
+
+    /** Set on the JavaFX thread by the Analysis area; read when an analysis is asked for. */
+    private volatile Limits analysisLimits = Limits.NONE;
+
+    void limitAnalyses(Limits limits) { analysisLimits = limits == null ? Limits.NONE : limits; }
+
+    Limits analysisLimits() { return analysisLimits; }
+
+    /** The scope of an analysis: the coders shown, the documents with the chosen attribute values, the chosen speaker. */
+    static org.tamga.core.Scope scope(ProjectSession s, List<String> coders, Limits limits) {
+        List<Document> docs = limits.attributes().isEmpty() ? List.of() : documentsWhere(s, limits.attributes());
+        return new org.tamga.core.Scope(coders, docs, limits.speaker(), true);
     }
 
     /** Every attribute with the values documents have of it, for choosing whose codes to count. */

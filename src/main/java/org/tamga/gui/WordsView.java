@@ -170,9 +170,10 @@ final class WordsView {
         root.setCenter(split);
     }
 
-    private WordService.Request request() {
+    /** The request of the choices made, over a scope (made on the task thread: choosing documents by attribute reads the project). */
+    private WordService.Request request(org.tamga.core.Scope scope) {
         String l = language.getValue();
-        WordService.Request r = WordService.Request.of(new org.tamga.core.Scope(List.copyOf(model.visibleCoders()), List.of(), null, true))
+        WordService.Request r = WordService.Request.of(scope)
                 .languages(l == null || l.isEmpty() ? List.of() : List.of(l))
                 .top(Math.max(1, top.getValue() == null ? 50 : top.getValue()))
                 .minLength(Math.max(1, minLength.getValue() == null ? 1 : minLength.getValue()))
@@ -182,9 +183,11 @@ final class WordsView {
 
     void refresh() {
         if (!model.isOpen()) return;
-        WordService.Request r = request();
-        model.read(i18n.t("task.words"), s -> s.words().frequencies(r), w -> {
-            asked = r;
+        List<String> coders = List.copyOf(model.visibleCoders());
+        Queries.Limits limits = model.queries().analysisLimits();
+        WordService.Request[] made = new WordService.Request[1];
+        model.read(i18n.t("task.words"), s -> s.words().frequencies(made[0] = request(Queries.scope(s, coders, limits))), w -> {
+            asked = made[0];
             words = w;
             table.getItems().setAll(w.rows());
             bars.show(width -> barChart(Math.max(160, Math.min(900, width - 260))));

@@ -128,6 +128,16 @@ class AnalysisPaneTest {
         choose(robot, analysis().columns, "Cases");
         assertEquals(List.of("case"), analysis().crosstab().dimensions());
         assertTrue(analysis().bands.isDisabled(), "cases are not banded");
+
+        // limited to the women's interviews (王秀兰, 其其格, Sarnai): only their occupations are columns
+        choose(robot, analysis().columns, "职业");
+        choose(robot, analysis().nested, "(nothing)");
+        choose(robot, analysis().limitAttribute, "性别");
+        choose(robot, analysis().limitValue, "女");
+        assertEquals(List.of("农户", "教师", "返乡青年"), analysis().crosstab().columns().stream().map(Crosstab.Column::label).toList());
+        assertTrue(analysis().limitSpeaker.getItems().contains("受访者"), analysis().limitSpeaker.getItems().toString());
+        choose(robot, analysis().limitAttribute, "All documents");
+        assertEquals(5, analysis().crosstab().columns().size(), "all five occupations again");
     }
 
     @Test
