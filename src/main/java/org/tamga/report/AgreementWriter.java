@@ -1,10 +1,7 @@
 package org.tamga.report;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.tamga.util.AtomicWrite;
 import org.tamga.util.SpreadsheetCells;
@@ -101,13 +98,10 @@ public final class AgreementWriter {
     public static void xlsx(AgreementReport report, Table first, Path file) {
         AtomicWrite.write(file, out -> {
             try (XSSFWorkbook wb = new XSSFWorkbook()) {
-                CellStyle bold = wb.createCellStyle();
-                Font font = wb.createFont();
-                font.setBold(true);
-                bold.setFont(font);
+                CellStyle bold = ReportWriter.boldStyle(wb);
                 Table second = first == Table.BY_CODE ? Table.BY_DOCUMENT : Table.BY_CODE;
-                for (Table t : List.of(first, second)) sheet(wb, t == Table.BY_CODE ? "Agreement by code" : "By document", table(report, t), bold);
-                sheet(wb, "About", about(report), bold);
+                for (Table t : List.of(first, second)) ReportWriter.fill(wb, t == Table.BY_CODE ? "Agreement by code" : "By document", table(report, t), bold);
+                ReportWriter.fill(wb, "About", about(report), bold);
                 wb.write(out);
             }
         });
@@ -126,27 +120,5 @@ public final class AgreementWriter {
         rows.add(List.of("computed by", "DKPro Agreement 2.2.0 (percent agreement, Cohen's and Fleiss' kappa, Krippendorff's alpha"
                 + " nominal on the units, Krippendorff's unitized alpha on the characters); see Tamga's ADR 40"));
         return rows;
-    }
-
-    private static void sheet(XSSFWorkbook wb, String name, List<List<Object>> rows, CellStyle bold) {
-        Sheet sheet = wb.createSheet(name);
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = sheet.createRow(i);
-            List<Object> values = rows.get(i);
-            for (int j = 0; j < values.size(); j++) {
-                Cell cell = row.createCell(j);
-                Object v = SpreadsheetCells.neutralise(values.get(j));
-                if (v instanceof Number n) cell.setCellValue(n.doubleValue());
-                else if (!((String) v).isEmpty()) cell.setCellValue((String) v); // an undefined coefficient stays a blank cell
-                if (i == 0) cell.setCellStyle(bold);
-            }
-        }
-        sheet.createFreezePane(1, 1);
-        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
-        for (int j = 0; j < columns; j++) {
-            int width = 6;
-            for (List<Object> values : rows) if (j < values.size()) width = Math.max(width, String.valueOf(values.get(j)).length());
-            sheet.setColumnWidth(j, Math.min(width + 2, 60) * 256);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.tamga.report;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
@@ -99,10 +98,7 @@ public final class WordWriter {
     public static void xlsx(WordFrequencies words, boolean longFirst, Path file) {
         AtomicWrite.write(file, out -> {
             try (XSSFWorkbook wb = new XSSFWorkbook()) {
-                CellStyle bold = wb.createCellStyle();
-                Font font = wb.createFont();
-                font.setBold(true);
-                bold.setFont(font);
+                CellStyle bold = ReportWriter.boldStyle(wb);
                 if (longFirst) ReportWriter.fill(wb, "Long (tidy)", longTable(words), bold);
                 ReportWriter.fill(wb, "Words", wideTable(words), bold);
                 for (String l : words.languages()) language(wb, words, l, bold);
