@@ -3,16 +3,13 @@ package org.tamga.gui;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
@@ -26,7 +23,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.tamga.core.AnalysisService;
 import org.tamga.core.Bands;
 import org.tamga.model.Attribute;
@@ -42,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The Analysis area: code co-occurrence and code × attribute (or × case) tables, each as a table and
@@ -132,7 +127,7 @@ final class AnalysisPane {
     private Node cooccurrenceView() {
         rule.setId("cooccurrenceRule");
         rule.getItems().setAll(Cooccurrence.Kind.values());
-        rule.setConverter(converter(k -> i18n.t("analysis.rule." + k.name().toLowerCase(Locale.ROOT))));
+        rule.setConverter(Controls.converter(k -> i18n.t("analysis.rule." + k.name().toLowerCase(Locale.ROOT))));
         rule.setValue(Cooccurrence.Kind.OVERLAP);
         distance.setId("cooccurrenceDistance");
         distance.setEditable(true);
@@ -142,7 +137,7 @@ final class AnalysisPane {
         coChildren.setId("cooccurrenceChildren");
         measure.setId("cooccurrenceMeasure");
         measure.getItems().setAll(AnalysisCharts.Measure.values());
-        measure.setConverter(converter(m -> i18n.t(switch (m) {
+        measure.setConverter(Controls.converter(m -> i18n.t(switch (m) {
             case COOCCURRENCES -> "analysis.measure.count";
             case JACCARD -> "analysis.measure.jaccard";
             case C_COEFFICIENT -> "analysis.measure.c";
@@ -153,24 +148,24 @@ final class AnalysisPane {
         coChildren.selectedProperty().addListener((o, a, b) -> refreshCooccurrence());
         measure.valueProperty().addListener((o, a, b) -> showCooccurrenceHeatmap());
 
-        MenuButton export = exportMenu("cooccurrenceExport",
-                item("analysis.exportCsv", () -> actions.cooccurrenceCsv(cooccurrence, false)),
-                item("analysis.exportLong", () -> actions.cooccurrenceCsv(cooccurrence, true)),
-                item("analysis.exportXlsx", () -> actions.cooccurrenceXlsx(cooccurrence)),
-                item("analysis.exportHeatmapPng", () -> actions.chart(cooccurrenceHeatmap(300), "cooccurrence.png", true)),
-                item("analysis.exportHeatmapSvg", () -> actions.chart(cooccurrenceHeatmap(300), "cooccurrence.svg", false)));
-        FlowPane bar = bar(new HBox(6, new Label(i18n.t("analysis.rule")), rule, distance), coChildren,
+        MenuButton export = Controls.exportMenu(i18n, "cooccurrenceExport",
+                Controls.item(i18n, "analysis.exportCsv", () -> actions.cooccurrenceCsv(cooccurrence, false)),
+                Controls.item(i18n, "analysis.exportLong", () -> actions.cooccurrenceCsv(cooccurrence, true)),
+                Controls.item(i18n, "analysis.exportXlsx", () -> actions.cooccurrenceXlsx(cooccurrence)),
+                Controls.item(i18n, "analysis.exportHeatmapPng", () -> actions.chart(cooccurrenceHeatmap(300), "cooccurrence.png", true)),
+                Controls.item(i18n, "analysis.exportHeatmapSvg", () -> actions.chart(cooccurrenceHeatmap(300), "cooccurrence.svg", false)));
+        FlowPane bar = Controls.bar(new HBox(6, new Label(i18n.t("analysis.rule")), rule, distance), coChildren,
                 new HBox(6, new Label(i18n.t("analysis.measure")), measure), export);
 
         pairs.setId("cooccurrencePairs");
         pairs.setPlaceholder(new Label(i18n.t("analysis.empty")));
         pairs.getColumns().setAll(List.of(
-                pairColumn(i18n.t("analysis.col.codeA"), p -> cooccurrence.codes().get(p[0]).name(), 220),
-                pairColumn(i18n.t("analysis.col.codeB"), p -> cooccurrence.codes().get(p[1]).name(), 220),
-                pairColumn(i18n.t("analysis.col.cooccurrences"), p -> cooccurrence.cell(p[0], p[1]).cooccurrences(), 80),
-                pairColumn(i18n.t("analysis.col.documents"), p -> cooccurrence.cell(p[0], p[1]).documents(), 80),
-                pairColumn(i18n.t("analysis.col.jaccard"), p -> round(cooccurrence.cell(p[0], p[1]).jaccard()), 80),
-                pairColumn(i18n.t("analysis.col.c"), p -> round(cooccurrence.cell(p[0], p[1]).cCoefficient()), 70)));
+                Controls.<int[], String>column(i18n.t("analysis.col.codeA"), p -> cooccurrence.codes().get(p[0]).name(), 220),
+                Controls.<int[], String>column(i18n.t("analysis.col.codeB"), p -> cooccurrence.codes().get(p[1]).name(), 220),
+                Controls.<int[], Integer>column(i18n.t("analysis.col.cooccurrences"), p -> cooccurrence.cell(p[0], p[1]).cooccurrences(), 80),
+                Controls.<int[], Integer>column(i18n.t("analysis.col.documents"), p -> cooccurrence.cell(p[0], p[1]).documents(), 80),
+                Controls.<int[], Double>column(i18n.t("analysis.col.jaccard"), p -> round(cooccurrence.cell(p[0], p[1]).jaccard()), 80),
+                Controls.<int[], Double>column(i18n.t("analysis.col.c"), p -> round(cooccurrence.cell(p[0], p[1]).cCoefficient()), 70)));
         pairs.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> drillCooccurrence(p));
 
         TabPane shown = new TabPane(new Tab(i18n.t("analysis.table"), pairs), new Tab(i18n.t("analysis.heatmap"), coHeatmap.root));
@@ -243,11 +238,11 @@ final class AnalysisPane {
         bands.setPrefColumnCount(7);
         count.setId("crosstabCount");
         count.getItems().setAll(Crosstab.Count.values());
-        count.setConverter(converter(c -> i18n.t("analysis.count." + c.label())));
+        count.setConverter(Controls.converter(c -> i18n.t("analysis.count." + c.label())));
         count.setValue(Crosstab.Count.CODINGS);
         percent.setId("crosstabPercent");
         percent.getItems().setAll(Crosstab.Percent.values());
-        percent.setConverter(converter(p -> i18n.t("analysis.percent." + p.name().toLowerCase(Locale.ROOT))));
+        percent.setConverter(Controls.converter(p -> i18n.t("analysis.percent." + p.name().toLowerCase(Locale.ROOT))));
         percent.setValue(Crosstab.Percent.NONE);
         crossChildren.setId("crosstabChildren");
         columns.valueProperty().addListener((o, a, b) -> { if (!offering) { updateBands(); refreshCrosstab(); } });
@@ -258,13 +253,13 @@ final class AnalysisPane {
         count.valueProperty().addListener((o, a, b) -> showCrosstab(crosstab));
         percent.valueProperty().addListener((o, a, b) -> showCrosstab(crosstab));
 
-        MenuButton export = exportMenu("crosstabExport",
-                item("analysis.exportCsv", () -> actions.crosstabCsv(crosstab, count.getValue(), percent.getValue(), false)),
-                item("analysis.exportLong", () -> actions.crosstabCsv(crosstab, count.getValue(), percent.getValue(), true)),
-                item("analysis.exportXlsx", () -> actions.crosstabXlsx(crosstab, count.getValue())),
-                item("analysis.exportHeatmapPng", () -> actions.chart(crosstabHeatmap(300), "crosstab.png", true)),
-                item("analysis.exportHeatmapSvg", () -> actions.chart(crosstabHeatmap(300), "crosstab.svg", false)));
-        FlowPane bar = bar(new HBox(6, new Label(i18n.t("analysis.columns")), columns, new Label(i18n.t("analysis.nested")), nested),
+        MenuButton export = Controls.exportMenu(i18n, "crosstabExport",
+                Controls.item(i18n, "analysis.exportCsv", () -> actions.crosstabCsv(crosstab, count.getValue(), percent.getValue(), false)),
+                Controls.item(i18n, "analysis.exportLong", () -> actions.crosstabCsv(crosstab, count.getValue(), percent.getValue(), true)),
+                Controls.item(i18n, "analysis.exportXlsx", () -> actions.crosstabXlsx(crosstab, count.getValue())),
+                Controls.item(i18n, "analysis.exportHeatmapPng", () -> actions.chart(crosstabHeatmap(300), "crosstab.png", true)),
+                Controls.item(i18n, "analysis.exportHeatmapSvg", () -> actions.chart(crosstabHeatmap(300), "crosstab.svg", false)));
+        FlowPane bar = Controls.bar(new HBox(6, new Label(i18n.t("analysis.columns")), columns, new Label(i18n.t("analysis.nested")), nested),
                 new HBox(6, new Label(i18n.t("analysis.bands")), bands),
                 new HBox(6, new Label(i18n.t("analysis.count")), count, new Label(i18n.t("analysis.percent")), percent),
                 crossChildren, export);
@@ -459,7 +454,7 @@ final class AnalysisPane {
         });
         limitValue.valueProperty().addListener((o, a, v) -> { if (!offeringLimits) applyLimits(); });
         limitSpeaker.valueProperty().addListener((o, a, v) -> { if (!offeringLimits) applyLimits(); });
-        FlowPane bar = bar(new HBox(6, new Label(i18n.t("report.documentsWith")), limitAttribute, limitValue),
+        FlowPane bar = Controls.bar(new HBox(6, new Label(i18n.t("report.documentsWith")), limitAttribute, limitValue),
                 new HBox(6, new Label(i18n.t("analysis.speaker")), limitSpeaker));
         bar.setId("analysisLimits");
         return bar;
@@ -555,42 +550,5 @@ final class AnalysisPane {
         return box;
     }
 
-    private FlowPane bar(Node... items) {
-        FlowPane bar = new FlowPane(10, 6, items);
-        for (Node n : items) {
-            if (n instanceof Control c) c.setMinWidth(Control.USE_PREF_SIZE);
-            if (n instanceof HBox h) h.setAlignment(Pos.CENTER_LEFT);
-        }
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6));
-        return bar;
-    }
-
-    private MenuButton exportMenu(String id, MenuItem... items) {
-        MenuButton b = new MenuButton(i18n.t("analysis.export"), null, items);
-        b.setId(id);
-        return b;
-    }
-
-    private MenuItem item(String key, Runnable action) {
-        MenuItem m = new MenuItem(i18n.t(key));
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    private <T> TableColumn<int[], T> pairColumn(String title, Function<int[], T> value, double width) {
-        TableColumn<int[], T> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
     private static double round(double v) { return Math.round(v * 1000) / 1000.0; }
-
-    private static <T> StringConverter<T> converter(Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override public String toString(T t) { return t == null ? "" : show.apply(t); }
-            @Override public T fromString(String s) { return null; }
-        };
-    }
 }

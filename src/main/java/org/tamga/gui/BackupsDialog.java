@@ -1,12 +1,10 @@
 package org.tamga.gui;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -15,7 +13,6 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import org.tamga.core.Backups;
 
-import java.util.function.Function;
 
 /**
  * File › Backups…: the open project's backups (when, why, size, documents, codings), with Back up
@@ -38,11 +35,11 @@ final class BackupsDialog {
         table.setId("backupsTable");
         table.setPlaceholder(new Label(i18n.t("backups.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("backups.made", b -> Backups.local(b.made()), 140));
-        table.getColumns().add(column("backups.reason", this::reason, 200));
-        table.getColumns().add(column("backups.size", b -> Backups.size(b.bytes()), 80));
-        table.getColumns().add(column("backups.documents", b -> b.documents() < 0 ? "" : String.valueOf(b.documents()), 80));
-        table.getColumns().add(column("backups.codings", b -> b.codings() < 0 ? "" : String.valueOf(b.codings()), 80));
+        table.getColumns().add(Controls.<Backups.Backup, String>column(i18n.t("backups.made"), b -> Backups.local(b.made()), 140));
+        table.getColumns().add(Controls.<Backups.Backup, String>column(i18n.t("backups.reason"), this::reason, 200));
+        table.getColumns().add(Controls.<Backups.Backup, String>column(i18n.t("backups.size"), b -> Backups.size(b.bytes()), 80));
+        table.getColumns().add(Controls.<Backups.Backup, String>column(i18n.t("backups.documents"), b -> b.documents() < 0 ? "" : String.valueOf(b.documents()), 80));
+        table.getColumns().add(Controls.<Backups.Backup, String>column(i18n.t("backups.codings"), b -> b.codings() < 0 ? "" : String.valueOf(b.codings()), 80));
         table.setPrefSize(640, 300);
         backUpNow.setId("backUpNow");
         backUpNow.setText(i18n.t("backups.now"));
@@ -93,13 +90,6 @@ final class BackupsDialog {
         String r = b.reason().startsWith(Backups.BEFORE + "upgrade") ? Backups.BEFORE + "upgrade" : b.reason();
         String said = i18n.t("backups.reason." + r);
         return said.startsWith("!") ? b.reason() : said;
-    }
-
-    private TableColumn<Backups.Backup, String> column(String key, Function<Backups.Backup, String> value, double width) {
-        TableColumn<Backups.Backup, String> c = new TableColumn<>(i18n.t(key));
-        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
 }

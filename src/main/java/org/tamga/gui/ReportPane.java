@@ -1,6 +1,5 @@
 package org.tamga.gui;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -69,12 +68,12 @@ final class ReportPane {
         table.setId("reportTable");
         matrix.setId("matrixTable");
         table.getColumns().setAll(List.of(
-                column(i18n.t("report.col.code"), r -> "  ".repeat(r.level()) + r.code().name(), 260),
-                column(i18n.t("report.col.codings"), r -> r.own().codings(), 80),
-                column(i18n.t("report.col.documents"), r -> r.own().documents(), 80),
-                column(i18n.t("report.col.share"), r -> Math.round(r.own().documentShare() * 1000) / 10.0, 110),
-                column(i18n.t("report.col.characters"), r -> r.own().codedCharacters(), 110),
-                column(i18n.t("report.col.codingsWithChildren"), r -> r.withChildren().codings(), 140)));
+                Controls.<FrequencyReport.Row, Object>column(i18n.t("report.col.code"), r -> "  ".repeat(r.level()) + r.code().name(), 260),
+                Controls.<FrequencyReport.Row, Object>column(i18n.t("report.col.codings"), r -> r.own().codings(), 80),
+                Controls.<FrequencyReport.Row, Object>column(i18n.t("report.col.documents"), r -> r.own().documents(), 80),
+                Controls.<FrequencyReport.Row, Object>column(i18n.t("report.col.share"), r -> Math.round(r.own().documentShare() * 1000) / 10.0, 110),
+                Controls.<FrequencyReport.Row, Object>column(i18n.t("report.col.characters"), r -> r.own().codedCharacters(), 110),
+                Controls.<FrequencyReport.Row, Object>column(i18n.t("report.col.codingsWithChildren"), r -> r.withChildren().codings(), 140)));
         Button refresh = new Button(i18n.t("report.refresh"));
         refresh.setOnAction(e -> refresh());
         // the exports in one menu, so that the bar stays one line at 1366 pixels
@@ -132,13 +131,6 @@ final class ReportPane {
         model.revision.addListener((o, a, b) -> { if (root.getScene() != null && root.isVisible()) refresh(); });
     }
 
-    private static <T> TableColumn<FrequencyReport.Row, T> column(String title, java.util.function.Function<FrequencyReport.Row, T> value, double width) {
-        TableColumn<FrequencyReport.Row, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
     FrequencyReport report() { return report; }
 
     /** The window's family (tamga.css): the bundled Latin face, Chinese and Mongolian by fallback to the bundled faces. */
@@ -172,8 +164,8 @@ final class ReportPane {
         heatmap.show(width -> Heatmap.layout(r, heatmapOptions(r, labelWidth(width))));
 
         List<TableColumn<FrequencyReport.Row, ?>> cols = new ArrayList<>();
-        cols.add(column("", row -> row.code().name(), 240));
-        for (Document d : r.documents()) cols.add(column(d.name(), row -> r.cell(row.code().id(), d.id()).codings(), 110));
+        cols.add(Controls.<FrequencyReport.Row, Object>column("", row -> row.code().name(), 240));
+        for (Document d : r.documents()) cols.add(Controls.<FrequencyReport.Row, Object>column(d.name(), row -> r.cell(row.code().id(), d.id()).codings(), 110));
         matrix.getColumns().setAll(cols);
         matrix.getItems().setAll(r.rows());
     }

@@ -1,6 +1,5 @@
 package org.tamga.gui;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -12,12 +11,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -33,7 +30,6 @@ import org.tamga.report.chart.WordCloud;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Word frequencies in the Analysis area: the most frequent words of each language (Chinese
@@ -79,7 +75,7 @@ final class WordsView {
         language.setId("wordsLanguage");
         language.getItems().setAll(new ArrayList<>(List.of(ALL)));
         language.getItems().addAll(WordService.LANGUAGES);
-        language.setConverter(converter(l -> l.isEmpty() ? i18n.t("words.language.all") : i18n.t("words.language." + l)));
+        language.setConverter(Controls.converter(l -> l.isEmpty() ? i18n.t("words.language.all") : i18n.t("words.language." + l)));
         language.setValue(ALL);
         top.setId("wordsTop");
         top.setPrefWidth(80);
@@ -90,7 +86,7 @@ final class WordsView {
         stem.setId("wordsStem");
         code.setId("wordsCode");
         code.setPromptText(i18n.t("words.allText"));
-        code.setConverter(converter(c -> c == null ? i18n.t("words.allText") : c.name()));
+        code.setConverter(Controls.converter(c -> c == null ? i18n.t("words.allText") : c.name()));
         code.setPrefWidth(220);
         language.valueProperty().addListener((o, a, b) -> refresh());
         top.valueProperty().addListener((o, a, b) -> refresh());
@@ -107,13 +103,13 @@ final class WordsView {
         });
 
         MenuButton export = new MenuButton(i18n.t("analysis.export"), null,
-                item("analysis.exportCsv", () -> actions.csv(words, false)),
-                item("analysis.exportLong", () -> actions.csv(words, true)),
-                item("analysis.exportXlsx", () -> actions.xlsx(words)),
-                item("words.exportBarsPng", () -> actions.chart(barChart(480), "words.png", true)),
-                item("words.exportBarsSvg", () -> actions.chart(barChart(480), "words.svg", false)),
-                item("words.exportCloudPng", () -> actions.chart(wordCloud(), "word-cloud.png", true)),
-                item("words.exportCloudSvg", () -> actions.chart(wordCloud(), "word-cloud.svg", false)));
+                Controls.item(i18n, "analysis.exportCsv", () -> actions.csv(words, false)),
+                Controls.item(i18n, "analysis.exportLong", () -> actions.csv(words, true)),
+                Controls.item(i18n, "analysis.exportXlsx", () -> actions.xlsx(words)),
+                Controls.item(i18n, "words.exportBarsPng", () -> actions.chart(barChart(480), "words.png", true)),
+                Controls.item(i18n, "words.exportBarsSvg", () -> actions.chart(barChart(480), "words.svg", false)),
+                Controls.item(i18n, "words.exportCloudPng", () -> actions.chart(wordCloud(), "word-cloud.png", true)),
+                Controls.item(i18n, "words.exportCloudSvg", () -> actions.chart(wordCloud(), "word-cloud.svg", false)));
         export.setId("wordsExport");
         FlowPane bar = new FlowPane(10, 6, new HBox(6, new Label(i18n.t("words.language")), language),
                 new HBox(6, new Label(i18n.t("words.top")), top), new HBox(6, new Label(i18n.t("words.minLength")), minLength), stem,
@@ -128,11 +124,11 @@ final class WordsView {
         table.setId("wordsTable");
         table.setPlaceholder(new Label(i18n.t("analysis.empty")));
         table.getColumns().setAll(List.of(
-                column(i18n.t("words.col.language"), r -> WordFrequencies.languageName(r.language()), 90),
-                column(i18n.t("words.col.word"), WordFrequencies.Row::word, 160),
-                column(i18n.t("words.col.count"), WordFrequencies.Row::count, 80),
-                column(i18n.t("words.col.documents"), WordFrequencies.Row::documents, 80),
-                column(i18n.t("words.col.forms"), r -> String.join(", ", r.forms()), 180)));
+                Controls.<WordFrequencies.Row, Object>column(i18n.t("words.col.language"), r -> WordFrequencies.languageName(r.language()), 90),
+                Controls.<WordFrequencies.Row, Object>column(i18n.t("words.col.word"), WordFrequencies.Row::word, 160),
+                Controls.<WordFrequencies.Row, Object>column(i18n.t("words.col.count"), WordFrequencies.Row::count, 80),
+                Controls.<WordFrequencies.Row, Object>column(i18n.t("words.col.documents"), WordFrequencies.Row::documents, 80),
+                Controls.<WordFrequencies.Row, Object>column(i18n.t("words.col.forms"), r -> String.join(", ", r.forms()), 180)));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> showPlaces(row));
 
         TabPane shown = new TabPane(new Tab(i18n.t("analysis.table"), table), new Tab(i18n.t("words.bars"), bars.root),
@@ -224,23 +220,4 @@ final class WordsView {
                 d.minSize(), d.maxSize()));
     }
 
-    private MenuItem item(String key, Runnable action) {
-        MenuItem m = new MenuItem(i18n.t(key));
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    private static <T> TableColumn<WordFrequencies.Row, T> column(String title, Function<WordFrequencies.Row, T> value, double width) {
-        TableColumn<WordFrequencies.Row, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
-    private static <T> javafx.util.StringConverter<T> converter(Function<T, String> show) {
-        return new javafx.util.StringConverter<>() {
-            @Override public String toString(T t) { return show.apply(t); }
-            @Override public T fromString(String s) { return null; }
-        };
-    }
 }
