@@ -409,6 +409,21 @@ public final class AgreementService {
             codingsB = List.copyOf(codingsB);
         }
 
+        /**
+         * What one of the two coders coded of the passage: [start, end) pairs counted from the
+         * passage's start (code points), merged and in order.
+         *
+         * @param first the first coder ({@code coderA}), else the second
+         */
+        public List<int[]> covered(boolean first) {
+            List<int[]> ranges = new ArrayList<>();
+            for (Coding c : first ? codingsA : codingsB) ranges.add(new int[]{Math.max(start, c.start()) - start, Math.min(end, c.end()) - start});
+            Stretches s = Stretches.union(ranges);
+            List<int[]> out = new ArrayList<>();
+            for (int i = 0; i < s.count(); i++) out.add(new int[]{s.start(i), s.end(i)});
+            return out;
+        }
+
         /** "only Saran", "only Bolor" or "boundaries". */
         public String kindLabel() {
             return switch (kind) {
@@ -565,13 +580,37 @@ public final class AgreementService {
     }
 
     /**
-     * Writes a memo on a passage where the coders differ: a memo of the project whose title names the
-     * code, the document, the positions and the two coders.
+     * Writes a memo on a passage where the coders differ: a memo of the project whose title
+     * ({@link #memoTitle}) names the code, the document, the positions and the two coders.
      */
     public Memo memo(Disagreement d, String text, String coder) {
-        String title = "Disagreement on \u201C" + d.code().name() + "\u201D in \u201C" + d.document().name() + "\u201D "
+        return session.addMemo(memoTitle(d), text, coder);
+    }
+
+    /** The title of the memos on a passage where two coders differ. */
+    public static String memoTitle(Disagreement d) {
+        return "Disagreement on \u201C" + d.code().name() + "\u201D in \u201C" + d.document().name() + "\u201D "
                 + d.start() + "\u2013" + d.end() + " (" + d.coderA() + " / " + d.coderB() + ")";
-        return session.addMemo(title, text, coder);
+    }
+
+    /** The memos written on a passage where two coders differ, oldest first. */
+    public List<Memo> memos(Disagreement d) {
+        String title = memoTitle(d);
+        return session.memos().stream().filter(m -> title.equals(m.title())).toList();
+    }
+
+    /** Takes a memo back (the undo of {@link #memo}); a memo already gone is left alone. */
+    public void removeMemo(Memo memo) {
+        var memos = session.store().memos();
+        memos.all().stream().filter(m -> m.guid().equals(memo.guid())).findFirst().ifPresent(m -> memos.delete(m.id()));
+    }
+
+    /** Puts a memo taken back with {@link #removeMemo} back as it was, with its GUID (the redo of {@link #memo}). */
+    public void restoreMemo(Memo memo) {
+        var memos = session.store().memos();
+        if (memos.all().stream().noneMatch(m -> m.guid().equals(memo.guid()))) {
+            session.store().inTransaction(() -> memos.insert(memo.guid(), memo.title(), memo.text(), memo.coderId(), memo.createdAt(), memo.modifiedAt()));
+        }
     }
 
     /** The names of the project's coders, for messages and pickers. */

@@ -56,6 +56,7 @@ final class AnalysisPane {
         void chart(Drawing drawing, String suggested, boolean png);
         void wordsCsv(org.tamga.report.WordFrequencies words, boolean longLayout);
         void wordsXlsx(org.tamga.report.WordFrequencies words);
+        void agreement(org.tamga.report.AgreementReport report, org.tamga.report.AgreementWriter.Table table, String format);
     }
 
     /** A passage behind a cell: where it is, and what to show of it. */
@@ -94,6 +95,10 @@ final class AnalysisPane {
     // words
     final WordsView words;
 
+    // teamwork
+    final AgreementView agreement;
+    final DisagreementsView disagreements;
+
     private final ProjectModel model;
     private final I18n i18n;
     private final Actions actions;
@@ -111,8 +116,14 @@ final class AnalysisPane {
             @Override public void xlsx(org.tamga.report.WordFrequencies w) { actions.wordsXlsx(w); }
             @Override public void chart(Drawing d, String suggested, boolean png) { actions.chart(d, suggested, png); }
         });
+        disagreements = new DisagreementsView(model, i18n, actions::open);
+        agreement = new AgreementView(model, i18n, new AgreementView.Actions() {
+            @Override public void export(org.tamga.report.AgreementReport r, org.tamga.report.AgreementWriter.Table t, String format) { actions.agreement(r, t, format); }
+            @Override public void disagreements(List<String> coders, Code code) { showDisagreements(coders, code); }
+        });
         views = new TabPane(new Tab(i18n.t("analysis.cooccurrence"), cooccurrenceView()), new Tab(i18n.t("analysis.crosstab"), crosstabView()),
-                new Tab(i18n.t("analysis.words"), words.root));
+                new Tab(i18n.t("analysis.words"), words.root), new Tab(i18n.t("agreement.title"), agreement.root),
+                new Tab(i18n.t("disagreements.title"), disagreements.root));
         views.setId("analysisViews");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> refresh());
@@ -506,8 +517,19 @@ final class AnalysisPane {
         switch (views.getSelectionModel().getSelectedIndex()) {
             case 0 -> refreshCooccurrence();
             case 1 -> refreshCrosstab();
-            default -> words.refresh();
+            case 2 -> words.refresh();
+            case 3 -> agreement.refresh();
+            default -> disagreements.refresh();
         }
+    }
+
+    /** Index of the Disagreements view among the analysis views. */
+    static final int DISAGREEMENTS = 4;
+
+    /** Lists where the first two of {@code coders} differ with {@code code} (null: any code). */
+    private void showDisagreements(List<String> coders, Code code) {
+        disagreements.compare(coders.get(0), coders.get(1), code);
+        if (views.getSelectionModel().getSelectedIndex() != DISAGREEMENTS) views.getSelectionModel().select(DISAGREEMENTS);
     }
 
     Cooccurrence cooccurrence() { return cooccurrence; }

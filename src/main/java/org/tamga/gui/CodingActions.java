@@ -101,6 +101,37 @@ public final class CodingActions {
                 () -> { var s = model.session().coding(); s.setMemo(s.byGuid(coding.guid()), coding.memo()); }, null);
     }
 
+    /**
+     * Keeps one coder's version of a passage where two coders differ: the other's codings there
+     * become the same as the kept ones (one undoable step).
+     */
+    public void keep(org.tamga.core.AgreementService.Disagreement passage, String coder, Consumer<org.tamga.core.AgreementService.Acceptance> then) {
+        org.tamga.core.AgreementService.Acceptance[] done = new org.tamga.core.AgreementService.Acceptance[1];
+        String code = passage.code().name();
+        model.edit(i18n().t("edit.keep", coder, code), r -> i18n().t("status.kept", coder, code, r.replaced()),
+                () -> {
+                    var agreement = model.session().agreement();
+                    if (done[0] == null) done[0] = agreement.accept(passage, coder);
+                    else agreement.redo(done[0]);
+                    return done[0];
+                },
+                () -> model.session().agreement().undo(done[0]), then);
+    }
+
+    /** Writes a memo on a passage where two coders differ (undoable). */
+    public void memo(org.tamga.core.AgreementService.Disagreement passage, String text, Consumer<org.tamga.model.Memo> then) {
+        String who = model.coder.get();
+        org.tamga.model.Memo[] written = new org.tamga.model.Memo[1];
+        model.edit(i18n().t("edit.passageMemo", passage.code().name()), r -> i18n().t("status.memo"),
+                () -> {
+                    var agreement = model.session().agreement();
+                    if (written[0] == null) written[0] = agreement.memo(passage, text, who);
+                    else agreement.restoreMemo(written[0]);
+                    return written[0];
+                },
+                () -> model.session().agreement().removeMemo(written[0]), then);
+    }
+
     private String codeName(Coding coding) {
         return model.codebook.get().byId(coding.codeId()).map(Code::name).orElse("?");
     }

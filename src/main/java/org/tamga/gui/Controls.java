@@ -53,9 +53,12 @@ final class Controls {
     }
 
     /** Shows a choice in words; a null choice shows as nothing. */
-    static <T> StringConverter<T> converter(Function<T, String> show) {
+    static <T> StringConverter<T> converter(Function<T, String> show) { return converter(show, ""); }
+
+    /** Shows a choice in words; the null choice ("all codes", "all text") as {@code whenNull}. */
+    static <T> StringConverter<T> converter(Function<T, String> show, String whenNull) {
         return new StringConverter<>() {
-            @Override public String toString(T t) { return t == null ? "" : show.apply(t); }
+            @Override public String toString(T t) { return t == null ? whenNull : show.apply(t); }
             @Override public T fromString(String s) { return null; }
         };
     }

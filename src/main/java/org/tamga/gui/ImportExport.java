@@ -251,6 +251,18 @@ final class ImportExport {
         if (f != null) write.accept(f.toPath());
     }
 
+    /** Agreement as shown, as CSV, TSV or XLSX ({@code format}), written in the background. */
+    void exportAgreement(org.tamga.report.AgreementReport report, org.tamga.report.AgreementWriter.Table table, String format, Path file) {
+        write(file, x -> {
+            switch (format) {
+                case "xlsx" -> org.tamga.report.AgreementWriter.xlsx(report, table, file);
+                case "tsv" -> org.tamga.report.AgreementWriter.tsv(report, table, file);
+                default -> org.tamga.report.AgreementWriter.csv(report, table, file);
+            }
+            return file;
+        });
+    }
+
     void exportCodebook(Path file) {
         model.queries().export(file, s -> { s.codebook().exportQdc(file); return file; }, p -> notifier.told(i18n.t("status.exported", p)));
     }

@@ -296,6 +296,11 @@ public final class MainWindow implements WorkbenchMenus.Actions {
                 files.saveAs(longLayout ? "words-long.csv" : "words.csv", "*.csv",
                         p -> files.write(p, x -> { org.tamga.report.WordWriter.csv(words, longLayout, p); return p; }));
             }
+            public void agreement(org.tamga.report.AgreementReport r, org.tamga.report.AgreementWriter.Table table, String format) {
+                if (r == null) { notifier.refused(i18n.t("agreement.chooseCoders")); return; }
+                String name = (table == org.tamga.report.AgreementWriter.Table.BY_CODE ? "agreement." : "agreement-by-document.") + format;
+                files.saveAs(name, "*." + format, p -> files.exportAgreement(r, table, format, p));
+            }
             public void wordsXlsx(org.tamga.report.WordFrequencies words) {
                 if (words == null) { notifier.refused(i18n.t("analysis.empty")); return; }
                 files.saveAs("words.xlsx", "*.xlsx", p -> files.write(p, x -> { org.tamga.report.WordWriter.xlsx(words, false, p); return p; }));

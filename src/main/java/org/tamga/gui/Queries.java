@@ -153,6 +153,40 @@ public final class Queries {
         model.read(i18n().t("task.read"), s -> new Dimensions(s.cases().attributes(), !s.cases().cases().isEmpty()), then);
     }
 
+    // ---- agreement ------------------------------------------------------------------------------
+
+    /**
+     * Agreement between the chosen coders (whoever the window shows), limited like the analyses:
+     * documents with the chosen attribute value, one speaker.
+     */
+    public void agreement(List<String> coders, org.tamga.core.AgreementUnit unit, org.tamga.core.AgreementService.Coverage coverage,
+                          boolean withChildren, Consumer<org.tamga.report.AgreementReport> then) {
+        Limits limits = analysisLimits;
+        model.read(i18n().t("task.agreement"), s -> s.agreement().agreement(
+                new org.tamga.core.AgreementService.Request(scope(s, coders, limits), List.of(), withChildren, unit, coverage)), then);
+    }
+
+    /** The passages where two coders differ with one code (null: any code), and the memos already written on each. */
+    public void disagreements(String coderA, String coderB, Code code, boolean withChildren, int tolerance, Consumer<Disagreements> then) {
+        Limits limits = analysisLimits;
+        model.read(i18n().t("task.agreement"), s -> {
+            var found = s.agreement().disagreements(scope(s, List.of(coderA, coderB), limits), code == null ? List.of() : List.of(code), withChildren, tolerance);
+            Map<String, List<org.tamga.model.Memo>> memos = new LinkedHashMap<>();
+            for (var m : s.memos()) memos.computeIfAbsent(m.title(), k -> new ArrayList<>()).add(m);
+            return new Disagreements(found, memos);
+        }, then);
+    }
+
+    /**
+     * Disagreements as listed, with the project's memos by title (a passage's memos are those titled
+     * {@link org.tamga.core.AgreementService#memoTitle}).
+     */
+    public record Disagreements(List<org.tamga.core.AgreementService.Disagreement> passages, Map<String, List<org.tamga.model.Memo>> memosByTitle) {
+        public List<org.tamga.model.Memo> memos(org.tamga.core.AgreementService.Disagreement d) {
+            return memosByTitle.getOrDefault(org.tamga.core.AgreementService.memoTitle(d), List.of());
+        }
+    }
+
     /** Whose codings the analyses count: those the window shows. */
     /** What the analyses are limited to besides whose codings are shown: documents with some attribute values, one speaker. */
     public record Limits(Map<String, Set<String>> attributes, String speaker) {

@@ -86,7 +86,7 @@ final class WordsView {
         stem.setId("wordsStem");
         code.setId("wordsCode");
         code.setPromptText(i18n.t("words.allText"));
-        code.setConverter(Controls.converter(c -> c == null ? i18n.t("words.allText") : c.name()));
+        code.setConverter(Controls.converter(Code::name, i18n.t("words.allText")));
         code.setPrefWidth(220);
         language.valueProperty().addListener((o, a, b) -> refresh());
         top.valueProperty().addListener((o, a, b) -> refresh());

@@ -163,6 +163,22 @@ class DisagreementsTest {
         assertEquals("Disagreement on \u201CLand · 草场\u201D in \u201C一 paragraphs\u201D 14\u201328 (Saran / Bolor)", memo.title());
         assertEquals(1, s.memos().size());
         assertThrows(TamgaException.class, () -> s.agreement().memo(p, " ", "Saran"));
+
+        // the passage's memos are found by its title; another passage has none
+        s.addMemo("Round 2", "not on a passage", "Bolor");
+        assertEquals(List.of(memo.guid()), s.agreement().memos(p).stream().map(org.tamga.model.Memo::guid).toList());
+        assertEquals(List.of(), s.agreement().memos(list(List.of(), false, 0).get(0)));
+        // taken back (undo) and put back (redo) with its GUID and text
+        s.agreement().removeMemo(memo);
+        assertEquals(List.of(), s.agreement().memos(p));
+        s.agreement().removeMemo(memo);
+        assertEquals(1, s.memos().size(), "removing it twice leaves the other memo alone");
+        s.agreement().restoreMemo(memo);
+        s.agreement().restoreMemo(memo);
+        var back = s.agreement().memos(p);
+        assertEquals(1, back.size(), "put back once");
+        assertEquals(memo.guid(), back.getFirst().guid());
+        assertEquals(memo.text(), back.getFirst().text());
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.Locale;
  * wanted, e.g. {@code xvfb-run -a -s "-screen 0 1366x768x24" java -cp "target/classes:target/test-classes:target/lib/*"
  * org.tamga.gui.ScreenshotTool docs/img/coding-1366x768.png coding}. {@code coding}: the sample
  * project, a Chinese interview being coded (its attributes hold a value in traditional Mongolian),
- * a code selected, a search; {@code chart}: the frequency chart; {@code analysis}: the code × 职业 heatmap.
+ * a code selected, a search; {@code chart}: the frequency chart; {@code analysis}: the code × 职业 heatmap; {@code agreement}: agreement between the sample's two coders; {@code disagreements}: one of their disagreements side by side.
  */
 public final class ScreenshotTool {
     private static String output;
@@ -71,16 +71,31 @@ public final class ScreenshotTool {
                     a.columns.setValue("职业");
                     ((javafx.scene.control.TabPane) a.root.lookup("#crosstabTabs")).getSelectionModel().select(1);
                 }
+                else if (scene.equals("agreement") || scene.equals("disagreements")) {
+                    window.workbench.tabs.getSelectionModel().select(3);
+                    window.workbench.centreSplit.setDividerPositions(scene.equals("agreement") ? 0.3 : Double.parseDouble(System.getProperty("divider", "0.42")));
+                    AnalysisPane a = window.workbench.analysis;
+                    a.views.getSelectionModel().select(scene.equals("agreement") ? 3 : AnalysisPane.DISAGREEMENTS);
+                }
                 else {
                     window.workbench.search.query.setText("草场 OR grassland");
                     window.workbench.search.search();
                 }
-                waitThen(() -> scene.equals("analysis") ? window.workbench.analysis.crosstab() != null && window.workbench.analysis.crosstab().dimensions().equals(java.util.List.of("职业")) : scene.equals("chart") ? window.workbench.report.report() != null : scene.equals("retrieval") ? !window.workbench.retrieval.list.getItems().isEmpty() : !window.workbench.search.results.getItems().isEmpty(), () -> {
+                waitThen(() -> scene.equals("agreement") ? window.workbench.analysis.agreement.report() != null
+                        : scene.equals("disagreements") ? window.workbench.analysis.disagreements.shown() != null
+                        : scene.equals("analysis") ? window.workbench.analysis.crosstab() != null && window.workbench.analysis.crosstab().dimensions().equals(java.util.List.of("职业")) : scene.equals("chart") ? window.workbench.report.report() != null : scene.equals("retrieval") ? !window.workbench.retrieval.list.getItems().isEmpty() : !window.workbench.search.results.getItems().isEmpty(), () -> {
                     String text = window.workbench.transcript.shown().text();
                     int at = text.indexOf("我家那块夏场");
                     int cp = text.codePointCount(0, Math.max(0, at));
                     window.workbench.transcript.select(cp, cp + 12);
                     if (scene.equals("analysis")) window.workbench.analysis.selectCell(9, 3);
+                    if (scene.equals("disagreements")) {
+                        var d = window.workbench.analysis.disagreements;
+                        d.list.getItems().stream().filter(x -> x.text().startsWith("天说了算")).findFirst().ifPresent(x -> {
+                            d.list.getSelectionModel().select(x);
+                            d.list.scrollTo(Math.max(0, d.list.getSelectionModel().getSelectedIndex() - 1));
+                        });
+                    }
                     waitThen(() -> true, () -> waitThen(() -> true, () -> save(stage)));
                 });
             });
