@@ -60,7 +60,6 @@ final class AgreementView {
         this.i18n = i18n;
         this.actions = actions;
         coders.setId("agreementCoders");
-        coders.setTitle(i18n.t("agreement.coders.none"));
         unit.setId("agreementUnit");
         unit.getItems().setAll(AgreementUnit.values());
         unit.setConverter(Controls.converter(u -> i18n.t("agreement.unit." + u.label())));
@@ -96,8 +95,8 @@ final class AgreementView {
         documentColumn = Controls.column(i18n.t("agreement.col.document"), r -> r.document() == null ? "" : r.document(), 170);
         List<TableColumn<AgreementReport.Row, ?>> columns = new ArrayList<>();
         columns.add(documentColumn);
-        columns.add(Controls.<AgreementReport.Row, String>column(i18n.t("agreement.col.code"), AgreementReport.Row::code, 230));
-        columns.add(Controls.<AgreementReport.Row, Long>column(i18n.t("agreement.col.units"), r -> r.values().units(), 70));
+        columns.add(Controls.<AgreementReport.Row, String>column(i18n.t("agreement.col.code"), AgreementReport.Row::code, 200));
+        columns.add(Controls.<AgreementReport.Row, Long>column(i18n.t("agreement.col.units"), r -> r.values().units(), 60));
         columns.add(number(i18n.t("agreement.col.percent"), v -> v.percentAgreement() == null ? null : v.percentAgreement() * 100, 1, "%"));
         columns.add(number(i18n.t("agreement.col.cohen"), AgreementReport.Values::cohenKappa, 3, ""));
         columns.add(number(i18n.t("agreement.col.fleiss"), AgreementReport.Values::fleissKappa, 3, ""));
@@ -136,7 +135,7 @@ final class AgreementView {
 
     /** A column of a coefficient, rounded for reading; empty where it does not apply. */
     private TableColumn<AgreementReport.Row, String> number(String title, Function<AgreementReport.Values, Double> value, int decimals, String suffix) {
-        TableColumn<AgreementReport.Row, String> c = Controls.column(title, r -> format(value.apply(r.values()), decimals, suffix), 95);
+        TableColumn<AgreementReport.Row, String> c = Controls.column(title, r -> format(value.apply(r.values()), decimals, suffix), 82);
         c.setComparator((x, y) -> Double.compare(parse(x), parse(y)));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
