@@ -19,11 +19,15 @@ import java.util.concurrent.Callable;
                 + "opening the project, peak heap.",
         "Generates a deterministic corpus (cached in WORK/corpus), prints a table and writes WORK/results.json. "
                 + "Run with -Xmx1g to check the 1 GB heap target:",
-        "  java -Xmx1g -jar target/tamga.jar bench --documents 10000"})
+        "  java -Xmx1g -jar target/tamga.jar bench --documents 10000",
+        "With --startup instead: how long info, codes and code take as new processes, with the build's AOT cache and without:",
+        "  java -jar target/tamga.jar bench --startup"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Option(names = "--documents", required = true, paramLabel = "N", description = "Transcripts in the corpus (5–80 KB each, English and Chinese).")
-    int documents;
+    @Option(names = "--documents", paramLabel = "N", description = "Transcripts in the corpus (5–80 KB each, English and Chinese).")
+    Integer documents;
+    @Option(names = "--startup", description = "Measure the start of short commands (info, codes, code) instead, each as a new process.")
+    boolean startup;
     @Option(names = "--codings", split = ",", paramLabel = "M", defaultValue = "100000,1000000",
             description = "Codings at which the frequency report is measured (default 100000,1000000).")
     List<Integer> codings;
@@ -43,12 +47,34 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (startup) return startup(out);
+        if (documents == null) throw new org.tamga.model.TamgaException("Give --documents N (or --startup).");
         Benchmark.Options options = new Benchmark.Options(documents, codings, seed == null ? CorpusGenerator.DEFAULT_SEED : seed,
                 work, warmup, runs, baselineRuns);
         Results results = new Benchmark(options, err).run();
         results.print(out);
         out.println();
         out.println("results: " + work.resolve("results.json"));
+        return 0;
+    }
+
+    private int startup(PrintWriter out) {
+        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        Path jar;
+        try {
+            jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new org.tamga.model.TamgaException("Cannot find tamga.jar: " + e.getMessage(), e);
+        }
+        if (!jar.toString().endsWith(".jar")) throw new org.tamga.model.TamgaException("--startup measures tamga.jar: run it with java -jar target/tamga.jar bench --startup");
+        try {
+            org.tamga.bench.Startup.print(org.tamga.bench.Startup.measure(java, jar, work.resolve("startup"), Math.max(1, runs)), out);
+        } catch (java.io.IOException e) {
+            throw new org.tamga.model.TamgaException("The start-up benchmark could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.tamga.model.TamgaException("The start-up benchmark was interrupted.", e);
+        }
         return 0;
     }
 }

@@ -32,15 +32,26 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine(out, err);
+        CommandLine cli = commandLine(args.length == 0 ? null : args[0], out, err);
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) { return commandLine(null, out, err); }
+
+    /**
+     * The command line, with only the command named {@code wanted} when there is one by that name
+     * (picocli reads each command's options when it is added, a good part of a short command's
+     * start), else with every command (for help, and to name the closest command to a mistyped one).
+     */
+    static CommandLine commandLine(String wanted, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new TamgaCommand());
+        boolean known = wanted != null && TamgaCommand.COMMANDS.stream().anyMatch(c -> names(c).contains(wanted));
+        for (Class<?> c : TamgaCommand.COMMANDS) {
+            if (!known || names(c).contains(wanted)) cli.addSubcommand(new CommandLine(c));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -59,6 +70,14 @@ public final class Cli {
             return 1;
         });
         return cli;
+    }
+
+    /** A command's name and aliases, from its annotation (without building picocli's model of it). */
+    private static java.util.List<String> names(Class<?> command) {
+        CommandLine.Command a = command.getAnnotation(CommandLine.Command.class);
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(a.aliases()));
+        out.add(a.name());
+        return out;
     }
 
     private static String commandPath(CommandLine c) {

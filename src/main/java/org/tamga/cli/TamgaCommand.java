@@ -26,14 +26,17 @@ import java.util.Locale;
 
 @Command(name = "tamga", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT, versionProvider = TamgaCommand.Version.class,
         description = "Tamga: qualitative coding of interview transcripts.%n"
-                + "A project is one *.tamga file. Positions are Unicode code points, 0-based, end exclusive.",
-        subcommands = {TamgaCommand.New.class, TamgaCommand.DiagnosticsReport.class, TamgaCommand.Import.class, ExchangeCommand.Export.class, CodebookCommand.class, SearchCommand.class,
-                TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, AutocodeCommand.class, ReportCommand.class, AgreementCommand.class,
-                TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
-                CasesCommand.Attributes.class, CasesCommand.Set.class, CasesCommand.Cases.class, CasesCommand.CaseCmd.class,
-                MergeCommand.class, BackupCommand.Backup.class, BackupCommand.Listing.class, BackupCommand.Restore.class,
-                TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class})
+                + "A project is one *.tamga file. Positions are Unicode code points, 0-based, end exclusive.")
 public final class TamgaCommand implements Runnable {
+    /** Every command, in the order {@code tamga --help} lists them. */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(
+            TamgaCommand.New.class, TamgaCommand.DiagnosticsReport.class, TamgaCommand.Import.class, ExchangeCommand.Export.class, CodebookCommand.class, SearchCommand.class,
+            TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, AutocodeCommand.class, ReportCommand.class, AgreementCommand.class,
+            TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
+            CasesCommand.Attributes.class, CasesCommand.Set.class, CasesCommand.Cases.class, CasesCommand.CaseCmd.class,
+            MergeCommand.class, BackupCommand.Backup.class, BackupCommand.Listing.class, BackupCommand.Restore.class,
+            TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class);
+
     @Spec CommandSpec spec;
 
     @Override

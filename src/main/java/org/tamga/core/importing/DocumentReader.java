@@ -83,40 +83,48 @@ public final class DocumentReader {
     public static final String FORMATS_IN_WORDS =
             "Word (.docx, .doc), LibreOffice/WPS (.odt), .rtf, .pdf, .html, subtitles (.srt, .vtt) and plain text (.txt, .md)";
 
-    /** The word-processing formats Tamga accepts, by their content type, with the name shown for each. */
-    private static final Map<MediaType, String> ACCEPTED = new LinkedHashMap<>();
-    static {
-        ACCEPTED.put(MediaType.parse("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "docx");
-        ACCEPTED.put(MediaType.parse("application/vnd.ms-word.document.macroenabled.12"), "docm");
-        ACCEPTED.put(MediaType.parse("application/vnd.openxmlformats-officedocument.wordprocessingml.template"), "dotx");
-        ACCEPTED.put(MediaType.parse("application/msword"), "doc");
-        ACCEPTED.put(MediaType.parse("application/vnd.oasis.opendocument.text"), "odt");
-        ACCEPTED.put(MediaType.parse("application/vnd.oasis.opendocument.text-template"), "ott");
-        ACCEPTED.put(MediaType.parse("application/rtf"), "rtf");
-        ACCEPTED.put(MediaType.parse("application/pdf"), "pdf");
-        ACCEPTED.put(MediaType.parse("text/html"), "html");
-        ACCEPTED.put(MediaType.parse("application/xhtml+xml"), "html");
-    }
-    private static final MediaType OOXML_PROTECTED = MediaType.application("x-tika-ooxml-protected");
-
     /**
-     * PDFBox (commons-logging) and POI (Log4j API) log through java.util.logging here; what they say about a
-     * damaged font or an odd table is noise to a researcher, whose file is either imported or refused with a
-     * reason. Held in a field: java.util.logging keeps loggers only weakly.
+     * Tika, POI and PDFBox, made ready the first time a document is read: a command that reads no
+     * document (info, codes, code, search) never loads them, which keeps the command line's start short.
      */
-    private static final List<java.util.logging.Logger> QUIET = java.util.stream.Stream.of(
-            "org.apache.pdfbox", "org.apache.fontbox", "org.apache.poi", "org.apache.tika", "org.apache.xmlbeans")
-            .map(java.util.logging.Logger::getLogger).peek(l -> l.setLevel(java.util.logging.Level.OFF)).toList();
+    private static final class Engine {
+        private Engine() {}
 
-    private static final Detector DETECTOR = new DefaultDetector();
-    private static final MediaTypeRegistry TYPES = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
-    private static final Parser PARSER = new AutoDetectParser(DETECTOR, new OOXMLParser(), new OfficeParser(),
-            new RTFParser(), new OpenDocumentParser(), new PDFParser(), new JSoupParser());
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "tamga-document-reader");
-        t.setDaemon(true);
-        return t;
-    });
+        /** The word-processing formats Tamga accepts, by their content type, with the name shown for each. */
+        static final Map<MediaType, String> ACCEPTED = new LinkedHashMap<>();
+        static {
+            ACCEPTED.put(MediaType.parse("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "docx");
+            ACCEPTED.put(MediaType.parse("application/vnd.ms-word.document.macroenabled.12"), "docm");
+            ACCEPTED.put(MediaType.parse("application/vnd.openxmlformats-officedocument.wordprocessingml.template"), "dotx");
+            ACCEPTED.put(MediaType.parse("application/msword"), "doc");
+            ACCEPTED.put(MediaType.parse("application/vnd.oasis.opendocument.text"), "odt");
+            ACCEPTED.put(MediaType.parse("application/vnd.oasis.opendocument.text-template"), "ott");
+            ACCEPTED.put(MediaType.parse("application/rtf"), "rtf");
+            ACCEPTED.put(MediaType.parse("application/pdf"), "pdf");
+            ACCEPTED.put(MediaType.parse("text/html"), "html");
+            ACCEPTED.put(MediaType.parse("application/xhtml+xml"), "html");
+        }
+        static final MediaType OOXML_PROTECTED = MediaType.application("x-tika-ooxml-protected");
+
+        /**
+         * PDFBox (commons-logging) and POI (Log4j API) log through java.util.logging here; what they say about a
+         * damaged font or an odd table is noise to a researcher, whose file is either imported or refused with a
+         * reason. Held in a field: java.util.logging keeps loggers only weakly.
+         */
+        static final List<java.util.logging.Logger> QUIET = java.util.stream.Stream.of(
+                "org.apache.pdfbox", "org.apache.fontbox", "org.apache.poi", "org.apache.tika", "org.apache.xmlbeans")
+                .map(java.util.logging.Logger::getLogger).peek(l -> l.setLevel(java.util.logging.Level.OFF)).toList();
+
+        static final Detector DETECTOR = new DefaultDetector();
+        static final MediaTypeRegistry TYPES = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
+        static final Parser PARSER = new AutoDetectParser(DETECTOR, new OOXMLParser(), new OfficeParser(),
+                new RTFParser(), new OpenDocumentParser(), new PDFParser(), new JSoupParser());
+        static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "tamga-document-reader");
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     public static String extension(Path file) {
         String name = file.getFileName().toString();
@@ -235,7 +243,7 @@ public final class DocumentReader {
         // a zip container (.docx, .odt) is checked before anything opens it: complete, and no bomb
         if (startsWithZipMagic(file)) ZipGuard.check(file, kind(ext));
         MediaType type = detect(file);
-        if (type.equals(OOXML_PROTECTED)) throw passwordProtected();
+        if (type.equals(Engine.OOXML_PROTECTED)) throw passwordProtected();
         String format = accepted(type);
         if (format == null) {
             String base = type.getBaseType().toString();
@@ -277,15 +285,15 @@ public final class DocumentReader {
     private static MediaType detect(Path file) throws Refusal {
         try (TikaInputStream in = TikaInputStream.get(file)) {
             Metadata m = new Metadata();
-            return DETECTOR.detect(in, m);
+            return Engine.DETECTOR.detect(in, m);
         } catch (IOException | RuntimeException e) {
             throw new Refusal("it could not be read (" + e.getMessage() + ")", e);
         }
     }
 
     private static String accepted(MediaType detected) {
-        for (MediaType t = detected.getBaseType(); t != null; t = TYPES.getSupertype(t)) {
-            String name = ACCEPTED.get(t);
+        for (MediaType t = detected.getBaseType(); t != null; t = Engine.TYPES.getSupertype(t)) {
+            String name = Engine.ACCEPTED.get(t);
             if (name != null) return name;
         }
         return null;
@@ -309,10 +317,10 @@ public final class DocumentReader {
     }
 
     private static void parseWithTimeout(Path file, ParagraphText handler, Metadata metadata, String format) throws Refusal {
-        Future<Void> job = WORKERS.submit(() -> {
+        Future<Void> job = Engine.WORKERS.submit(() -> {
             ParseContext context = context();
             try (TikaInputStream in = TikaInputStream.get(file)) {
-                PARSER.parse(in, handler, metadata, context);
+                Engine.PARSER.parse(in, handler, metadata, context);
             }
             return null;
         });
