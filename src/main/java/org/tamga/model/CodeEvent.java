@@ -28,7 +28,7 @@ public record CodeEvent(long id, String guid, String codeGuid, Kind kind, String
         MERGE_UNDONE("merge-undone", "merge undone"),
         DELETED("deleted", "deleted"),
         RESTORED("restored", "restored"),
-        /** Added to the project by merging another copy of it (detail: that copy); old value its name there when it differs. */
+        /** Added to the project by merging another copy of it (detail: that copy); new value its path. */
         ADDED_BY_MERGE("added-by-merge", "added by merge"),
         /** A merge of projects kept the target's value (new value) over the other copy's (old value; detail: the copy). */
         KEPT_NAME("kept-name", "name kept in merge"),
