@@ -28,6 +28,9 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET.tamga") Path target;
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "SOURCE.tamga") List<Path> sources;
     @Option(names = "--dry-run", description = "Say what merging would do, and write nothing.") boolean dryRun;
+    @Option(names = "--coder", paramLabel = "NAME",
+            description = "Who merges: what the merge keeps or adds is recorded in the codes' history under this name (default: your user name).")
+    String coder;
     @Option(names = "--report", paramLabel = "FILE.csv", description = "Also write the conflicts as CSV (source, kind, item, kept, other), in full.")
     Path report;
 
@@ -35,6 +38,7 @@ final class MergeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         MergeReport r;
         try (ProjectSession s = TamgaCommand.open(target)) {
+            s.setCoder(coder);
             r = s.merging().merge(sources, dryRun);
         }
         for (MergeReport.Source source : r.sources()) {

@@ -4,21 +4,28 @@ import org.tamga.exchange.CodeNode;
 import org.tamga.exchange.CodebookFile;
 import org.tamga.exchange.CodebookMarkdown;
 import org.tamga.model.Code;
+import org.tamga.model.CodeEvent;
 import org.tamga.model.Codebook;
 import org.tamga.model.Coding;
 import org.tamga.model.TamgaException;
+import org.tamga.store.CodeHistoryRepository;
 import org.tamga.store.CodeRepository;
+import org.tamga.store.ProjectStore;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The codebook: create, rename, move, merge and delete codes; exchange codebooks as {@code .qdc}. */
+/**
+ * The codebook: create, rename, move, merge and delete codes; exchange codebooks as {@code .qdc}.
+ * Every change of a code is recorded in its history under the session's coder (ADR 46).
+ */
 public final class CodebookService {
     private final ProjectSession session;
 
@@ -48,7 +55,9 @@ public final class CodebookService {
         String clean = checkName(name);
         return session.store().inTransaction(() -> {
             checkSiblingFree(parentId, clean, null);
-            return codes().insert(null, parentId, clean, description, color, true);
+            Code made = codes().insert(null, parentId, clean, description, color, true);
+            record(made, CodeEvent.Kind.CREATED, null, clean, null);
+            return made;
         });
     }
 
@@ -60,15 +69,20 @@ public final class CodebookService {
             Code renamed = new Code(code.id(), code.guid(), code.parentId(), clean, code.description(), code.color(),
                     code.codable(), code.order(), code.memo());
             codes().update(renamed);
+            if (!clean.equals(code.name())) record(code, CodeEvent.Kind.RENAMED, code.name(), clean, null);
             return renamed;
         });
     }
 
+    /** Changes a code's description (its definition, when to use it and when not, an example). */
     public Code describe(long codeId, String description) {
-        Code c = get(codeId);
-        Code changed = new Code(c.id(), c.guid(), c.parentId(), c.name(), description, c.color(), c.codable(), c.order(), c.memo());
-        codes().update(changed);
-        return changed;
+        return session.store().inTransaction(() -> {
+            Code c = get(codeId);
+            Code changed = new Code(c.id(), c.guid(), c.parentId(), c.name(), description, c.color(), c.codable(), c.order(), c.memo());
+            codes().update(changed);
+            if (!nz(c.description()).equals(nz(description))) record(c, CodeEvent.Kind.DESCRIBED, c.description(), description, null);
+            return changed;
+        });
     }
 
     public Code setMemo(long codeId, String memo) {
@@ -94,6 +108,9 @@ public final class CodebookService {
                     .mapToInt(Code::order).max().orElse(-1) + 1;
             Code moved = new Code(c.id(), c.guid(), newParentId, c.name(), c.description(), c.color(), c.codable(), order, c.memo());
             codes().update(moved);
+            if (!Objects.equals(c.parentId(), newParentId)) {
+                record(c, CodeEvent.Kind.MOVED, parentPath(book, c.parentId()), parentPath(book, newParentId), null);
+            }
             return moved;
         });
     }
@@ -119,6 +136,8 @@ public final class CodebookService {
     private Snapshot deleteNow(long codeId) {
         return session.store().inTransaction(() -> {
             Snapshot snapshot = snapshot(codeId);
+            Codebook book = codebook();
+            for (Code c : snapshot.codes()) record(c, CodeEvent.Kind.DELETED, book.path(c), null, null);
             codes().delete(codeId);
             return snapshot;
         });
@@ -151,6 +170,8 @@ public final class CodebookService {
                 session.store().codings().insert(k.guid(), k.documentId(), newIds.getOrDefault(k.codeId(), k.codeId()),
                         k.coderId(), k.start(), k.end(), k.memo(), k.createdAt());
             }
+            Codebook book = codebook();
+            for (Code c : snapshot.codes()) record(c, CodeEvent.Kind.RESTORED, null, book.byGuid(c.guid()).map(book::path).orElse(c.name()), null);
             return null;
         });
     }
@@ -178,6 +199,9 @@ public final class CodebookService {
             for (var coding : codings) session.store().codings().setCode(coding.id(), targetId);
             List<String> children = new ArrayList<>();
             for (Code child : book.children(sourceId)) { move(child.id(), targetId); children.add(child.guid()); }
+            String from = book.path(source), into = book.path(target);
+            record(source, CodeEvent.Kind.MERGED_INTO, from, into, null);
+            record(target, CodeEvent.Kind.MERGED_IN, from, into, null);
             codes().delete(sourceId);
             return new Merge(source, target, children, codings.stream().map(Coding::guid).toList());
         });
@@ -194,17 +218,60 @@ public final class CodebookService {
             for (String guid : merge.movedCodingGuids()) {
                 session.store().codings().byGuid(guid).ifPresent(c -> session.store().codings().setCode(c.id(), back.id()));
             }
+            Codebook now = codebook();
+            String source = now.byGuid(s.guid()).map(now::path).orElse(s.name());
+            String target = now.byGuid(merge.target().guid()).map(now::path).orElse(merge.target().name());
+            record(s, CodeEvent.Kind.MERGE_UNDONE, source, target, null);
+            record(merge.target(), CodeEvent.Kind.MERGE_UNDONE, source, target, null);
             return null;
         });
     }
 
     /** Changes a code's colour ({@code #RRGGBB}). */
     public Code recolour(long codeId, String color) {
-        Code c = get(codeId);
-        Code changed = new Code(c.id(), c.guid(), c.parentId(), c.name(), c.description(), color, c.codable(), c.order(), c.memo());
-        codes().update(changed);
-        return changed;
+        return session.store().inTransaction(() -> {
+            Code c = get(codeId);
+            Code changed = new Code(c.id(), c.guid(), c.parentId(), c.name(), c.description(), color, c.codable(), c.order(), c.memo());
+            codes().update(changed);
+            if (!nz(c.color()).equalsIgnoreCase(nz(color))) record(c, CodeEvent.Kind.RECOLOURED, c.color(), color, null);
+            return changed;
+        });
     }
+
+    // ---- history (ADR 46) -----------------------------------------------------------------
+
+    /** A code's history (or the whole codebook's), oldest first, and since when this project keeps it. */
+    public record History(Instant keptSince, List<CodeEvent> events) {
+        public History { events = List.copyOf(events); }
+    }
+
+    /** The history of one code, oldest first. */
+    public History history(Code code) {
+        CodeHistoryRepository h = session.store().codeHistory();
+        return new History(h.keptSince(), h.ofCode(code.guid()));
+    }
+
+    /** The history of every code, deleted ones included, oldest first. */
+    public History history() {
+        CodeHistoryRepository h = session.store().codeHistory();
+        return new History(h.keptSince(), h.all());
+    }
+
+    private void record(Code code, CodeEvent.Kind kind, String oldValue, String newValue, String detail) {
+        record(session.store(), session.coder(), code.guid(), kind, oldValue, newValue, detail);
+    }
+
+    /** Appends an event to a code's history, made now by {@code coder}. */
+    static void record(ProjectStore store, String coder, String codeGuid, CodeEvent.Kind kind, String oldValue, String newValue, String detail) {
+        store.codeHistory().add(new CodeHistoryRepository.NewEvent(null, codeGuid, kind, oldValue, newValue, coder, Instant.now(), detail));
+    }
+
+    /** Where a code with this parent sits: the parent's path, or null at the top level. */
+    private static String parentPath(Codebook book, Long parentId) {
+        return parentId == null ? null : book.byId(parentId).map(book::path).orElse(null);
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
 
     private Code get(long codeId) {
         return codebook().byId(codeId).orElseThrow(() -> new TamgaException("No code with id " + codeId + "."));
@@ -260,7 +327,7 @@ public final class CodebookService {
     public MergeReport importQdc(Path file) {
         CodebookFile.Contents contents = CodebookFile.read(file);
         return session.store().inTransaction(() -> {
-            Counter counter = new Counter();
+            Counter counter = new Counter(file.getFileName().toString());
             for (CodeNode node : contents.codes()) merge(node, null, counter);
             return new MergeReport(counter.added, counter.unchanged, counter.filled, counter.conflicts, contents.warnings());
         });
@@ -269,6 +336,10 @@ public final class CodebookService {
     private static final class Counter {
         int added, unchanged, filled;
         final List<String> conflicts = new ArrayList<>();
+        /** Where the changes came from, for the codes' history. */
+        final String from;
+
+        Counter(String from) { this.from = from; }
     }
 
     private void merge(CodeNode node, Long parentId, Counter counter) {
@@ -282,6 +353,7 @@ public final class CodebookService {
         if (match.isEmpty()) {
             target = codes().insert(node.guid(), parentId, uniqueSiblingName(book, parentId, node.name().strip()),
                     node.description(), node.color(), node.codable());
+            record(target, CodeEvent.Kind.CREATED, null, target.name(), counter.from);
             counter.added++;
         } else {
             Code c = match.get();
@@ -298,6 +370,8 @@ public final class CodebookService {
             if (!Objects.equals(c.parentId(), parentId)) differences.add("the file puts it elsewhere in the tree");
             if (filled) {
                 codes().update(new Code(c.id(), c.guid(), c.parentId(), c.name(), description, color, c.codable(), c.order(), c.memo()));
+                if (!Objects.equals(description, c.description())) record(c, CodeEvent.Kind.DESCRIBED, c.description(), description, counter.from);
+                if (!Objects.equals(color, c.color())) record(c, CodeEvent.Kind.RECOLOURED, c.color(), color, counter.from);
                 counter.filled++;
             }
             if (!differences.isEmpty()) {

@@ -23,7 +23,9 @@ public record MergeReport(Path target, boolean dryRun, Path backup, List<Source>
     /** What a merge counts, in the order it prints them. */
     public enum Kind {
         DOCUMENTS("documents"), CODES("codes"), CODINGS("codings"), CODERS("coders"), MEMOS("memos"),
-        ATTRIBUTES("attributes"), VALUES("attribute values"), CASES("cases"), CASE_DOCUMENTS("documents in cases");
+        ATTRIBUTES("attributes"), VALUES("attribute values"), CASES("cases"), CASE_DOCUMENTS("documents in cases"),
+        /** Events of the codes' history (ADR 46): the copy's, and what the merge itself kept. */
+        HISTORY("code history events");
 
         private final String word;
 

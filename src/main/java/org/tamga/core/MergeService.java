@@ -69,7 +69,7 @@ public final class MergeService {
         for (int i = 0; i < opened.size(); i++) {
             Path file = files.get(i);
             try {
-                out.add(new ProjectMerge(session.store(), opened.get(i), file, codesBefore).run());
+                out.add(new ProjectMerge(session.store(), opened.get(i), file, codesBefore, session.coder()).run());
             } catch (TamgaException e) {
                 throw new TamgaException("Merging " + file.getFileName() + " into " + session.file().getFileName() + " failed, so nothing was merged"
                         + " and the project is as it was: " + e.getMessage(), e);

@@ -6,17 +6,20 @@ import org.tamga.exchange.Guids;
 import org.tamga.model.Attribute;
 import org.tamga.model.Case;
 import org.tamga.model.Code;
+import org.tamga.model.CodeEvent;
 import org.tamga.model.Codebook;
 import org.tamga.model.Coder;
 import org.tamga.model.Coding;
 import org.tamga.model.Document;
 import org.tamga.model.Memo;
 import org.tamga.model.Turn;
+import org.tamga.store.CodeHistoryRepository;
 import org.tamga.store.DocumentRepository;
 import org.tamga.store.ProjectStore;
 import org.tamga.store.TurnRepository;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -36,6 +39,9 @@ import java.util.function.Consumer;
  * attributes and cases by GUID, else by name (a memo by its title and text). A merge only adds: the
  * target's version of anything both copies have is kept, and where the copies differ the report
  * says what was kept and what the source had. Memo texts edited in both copies are both kept.
+ * The codes' history (ADR 46) comes along: the copy's events (each once, by GUID), and what this
+ * merge did to the target's codes — a code added, a blank filled in, a value kept over the
+ * copy's — recorded under the coder who merges, once however often the copy is merged.
  */
 final class ProjectMerge {
     private final ProjectStore target;
@@ -44,6 +50,10 @@ final class ProjectMerge {
     private final String sourceName;
     /** The codes the target had before any copy was merged into it (not those an earlier copy of this merge added). */
     private final Set<String> originalCodeGuids;
+    /** Who merges: the coder the merge's own events of the codes' history are recorded under. */
+    private final String coder;
+    /** When: every event this merge records has the same time. */
+    private final Instant now = Instant.now();
 
     private final Map<Kind, int[]> tallies = new EnumMap<>(Kind.class);
     private final List<MergeReport.Conflict> conflicts = new ArrayList<>();
@@ -57,12 +67,13 @@ final class ProjectMerge {
     private final Set<Long> documentCopies = new HashSet<>();
     private final Map<Long, Long> codeMap = new HashMap<>();
 
-    ProjectMerge(ProjectStore target, ProjectStore source, Path sourceFile, Set<String> originalCodeGuids) {
+    ProjectMerge(ProjectStore target, ProjectStore source, Path sourceFile, Set<String> originalCodeGuids, String coder) {
         this.target = target;
         this.source = source;
         this.sourceFile = sourceFile;
         this.sourceName = sourceFile.getFileName().toString();
         this.originalCodeGuids = originalCodeGuids;
+        this.coder = coder;
     }
 
     MergeReport.Source run() {
@@ -71,6 +82,7 @@ final class ProjectMerge {
         attributes();
         documents();
         codes();
+        history();
         codings();
         memos();
         cases();
@@ -235,6 +247,7 @@ final class ProjectMerge {
             if (matched.contains(t.id()) || used == 0 || !originalCodeGuids.contains(t.guid())) continue;
             conflict(ConflictKind.CODE_NOT_IN_SOURCE, "code \u201C" + book.path(t) + "\u201D", "kept, with its " + QdpxImport.count(used, "coding"),
                     "no such code (deleted in the source, or new in the target)");
+            event(t, CodeEvent.Kind.KEPT_CODE, null, book.path(t));
         }
     }
 
@@ -251,6 +264,8 @@ final class ProjectMerge {
         added(Kind.CODES);
         Codebook now = target.codes().codebook();
         String path = now.path(now.byId(t.id()).orElseThrow());
+        event(t, CodeEvent.Kind.ADDED_BY_MERGE, null, path);
+        if (!name.equals(s.name())) event(t, CodeEvent.Kind.KEPT_NAME, s.name(), name);
         if (!name.equals(s.name())) {
             conflict(ConflictKind.CODE_NAME_TAKEN, "code \u201C" + theirs.path(s) + "\u201D", "the target's other code \u201C" + s.name()
                     + "\u201D at this place", "the source's code, added as \u201C" + path + "\u201D");
@@ -269,20 +284,33 @@ final class ProjectMerge {
     /** Compares a code both copies have; the target's name, colour, place, description and kind stay. Returns whether the target's code was written. */
     private boolean matchCode(Code t, Code s, Long parent, Codebook book, Codebook theirs) {
         String item = "code \u201C" + book.path(t) + "\u201D";
-        if (!t.name().equals(s.name())) conflict(ConflictKind.CODE_RENAMED, item, t.name(), s.name());
+        if (!t.name().equals(s.name())) {
+            conflict(ConflictKind.CODE_RENAMED, item, t.name(), s.name());
+            event(t, CodeEvent.Kind.KEPT_NAME, s.name(), t.name());
+        }
         String color = t.color();
         if (blank(t.color()) && !blank(s.color())) {
             color = s.color();
+            event(t, CodeEvent.Kind.RECOLOURED, t.color(), color);
         } else if (!blank(s.color()) && !t.color().equalsIgnoreCase(s.color())) {
             conflict(ConflictKind.CODE_RECOLOURED, item, t.color(), s.color());
+            event(t, CodeEvent.Kind.KEPT_COLOUR, s.color(), t.color());
         }
         if (!Objects.equals(t.parentId(), parent)) {
             Code theirParent = s.parentId() == null ? null : theirs.byId(s.parentId()).orElse(null);
             Code myParent = t.parentId() == null ? null : book.byId(t.parentId()).orElse(null);
             conflict(ConflictKind.CODE_MOVED, item, place(book, myParent), place(theirs, theirParent));
+            event(t, CodeEvent.Kind.KEPT_PLACE, theirParent == null ? null : theirs.path(theirParent), myParent == null ? null : book.path(myParent));
         }
-        if (t.codable() != s.codable()) conflict(ConflictKind.CODE_HEADING, item, kind(t), kind(s));
+        if (t.codable() != s.codable()) {
+            conflict(ConflictKind.CODE_HEADING, item, kind(t), kind(s));
+            event(t, CodeEvent.Kind.KEPT_KIND, kind(s), kind(t));
+        }
         String description = single(ConflictKind.CODE_DESCRIPTION, item, t.description(), s.description());
+        if (description != null) event(t, CodeEvent.Kind.DESCRIBED, t.description(), description);
+        else if (!blank(t.description()) && !blank(s.description()) && !t.description().strip().equals(s.description().strip())) {
+            event(t, CodeEvent.Kind.KEPT_DEFINITION, s.description(), t.description());
+        }
         String memo = memo(t.memo(), s.memo(), "the memo of " + item);
         if (description == null && memo == null && Objects.equals(color, t.color())) return false;
         target.codes().update(new Code(t.id(), t.guid(), t.parentId(), t.name(), description == null ? t.description() : description, color,
@@ -296,6 +324,45 @@ final class ProjectMerge {
     }
 
     private static String kind(Code c) { return c.codable() ? "a code to apply" : "a heading (not applied)"; }
+
+    // ---- the codes' history (ADR 46) -----------------------------------------------------------
+
+    /**
+     * Brings the copy's history of its codes: each event once (by GUID, or the same event under
+     * another GUID), on the target's code the copy's code was matched with; events of codes the copy
+     * no longer has keep their code's GUID.
+     */
+    private void history() {
+        Map<String, String> codeGuids = new HashMap<>();
+        Map<Long, String> targetGuids = new HashMap<>();
+        for (Code c : target.codes().codebook().codes()) targetGuids.put(c.id(), c.guid());
+        for (Code c : source.codes().codebook().codes()) {
+            Long mapped = codeMap.get(c.id());
+            if (mapped != null && targetGuids.containsKey(mapped)) codeGuids.put(c.guid(), targetGuids.get(mapped));
+        }
+        CodeHistoryRepository h = target.codeHistory();
+        for (CodeEvent e : source.codeHistory().all()) {
+            var copy = new CodeHistoryRepository.NewEvent(e.guid(), codeGuids.getOrDefault(e.codeGuid(), e.codeGuid()), e.kind(),
+                    e.oldValue(), e.newValue(), e.coder(), e.at(), e.detail());
+            if (h.exists(e.guid()) || h.hasLike(copy, true)) {
+                already(Kind.HISTORY);
+            } else {
+                h.add(copy);
+                added(Kind.HISTORY);
+            }
+        }
+    }
+
+    /**
+     * Records what this merge did to one of the target's codes, with the copy's name as the detail;
+     * an event the target has already (this copy merged before) is not recorded again.
+     */
+    private void event(Code code, CodeEvent.Kind kind, String oldValue, String newValue) {
+        var e = new CodeHistoryRepository.NewEvent(null, code.guid(), kind, oldValue, newValue, coder, now, sourceName);
+        if (kind.isMergeConflict() && target.codeHistory().hasLike(e, false)) return;
+        target.codeHistory().add(e);
+        added(Kind.HISTORY);
+    }
 
     // ---- codings ------------------------------------------------------------------------------
 

@@ -238,6 +238,15 @@ public final class ProjectSession implements AutoCloseable {
     /** The free-standing memos, oldest first. */
     public java.util.List<org.tamga.model.Memo> memos() { return store.memos().all(); }
 
+    /** Who is changing the project in this session: each change of the codebook is recorded under this name (ADR 46). */
+    private volatile String coder = CodingService.defaultCoder();
+
+    /** The coder this session's changes of the codebook are recorded under (at first the system's user name). */
+    public String coder() { return coder; }
+
+    /** Says who makes the changes from now on; a blank name means the system's user name. */
+    public void setCoder(String name) { coder = name == null || name.isBlank() ? CodingService.defaultCoder() : name.strip(); }
+
     /** The project file; only core services use it. */
     ProjectStore store() { return store; }
 

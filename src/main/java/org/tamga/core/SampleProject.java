@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 public final class SampleProject {
     public static final String CODEBOOK = "/codebooks/poverty-capability-local-knowledge.qdc";
     private static final String SAMPLE = "/sample/";
+    /** The sample coder who made the sample's codebook. */
+    static final String CODEBOOK_AUTHOR = "Saran";
 
     private SampleProject() {}
 
@@ -49,7 +51,11 @@ public final class SampleProject {
             if (!report.ok()) throw new TamgaException(report.failures().getFirst().message());
             Path codebook = work.resolve("codebook.qdc");
             copy(CODEBOOK, codebook);
+            // the codebook is the sample's first coder's: its history starts with her making it (ADR 46)
+            String coder = session.coder();
+            session.setCoder(CODEBOOK_AUTHOR);
             session.codebook().importQdc(codebook);
+            session.setCoder(coder);
             applyCodings(session);
             applyAttributesAndCases(session);
             return session;

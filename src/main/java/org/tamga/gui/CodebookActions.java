@@ -87,6 +87,11 @@ public final class CodebookActions {
                 () -> model.session().codebook().unmerge(merge[0]), null);
     }
 
+    /** Reads a code's history (ADR 46); {@code then} gets it on the JavaFX thread. */
+    public void history(Code code, Consumer<CodebookService.History> then) {
+        model.read(i18n().t("task.read"), s -> s.codebook().history(code), then);
+    }
+
     /** Imports a REFI-QDA codebook (.qdc) into the project (not undoable: the window confirms first). */
     public void importQdc(Path file, Consumer<CodebookService.MergeReport> then) {
         model.change(i18n().t("task.importCodebook", file.getFileName()), s -> s.codebook().importQdc(file), then);

@@ -21,7 +21,7 @@ import java.util.Locale;
 
 /**
  * The right-hand pane, top to bottom: the codings at the cursor (seen without scrolling), the
- * selected code's colour, definition and memo, and the open document's source, speakers,
+ * selected code's colour, definition, memo and history, and the open document's source, speakers,
  * attributes, cases and memo.
  */
 final class DetailPane {
@@ -37,6 +37,7 @@ final class DetailPane {
     final TextArea codeMemo = new TextArea();
     final ListView<Coding> codings = new ListView<>();
     final TextArea codingMemo = new TextArea();
+    final CodeHistoryList codeHistory;
     private final ProjectModel model;
     private Document document;
     private TitledPane codePane;
@@ -111,8 +112,9 @@ final class DetailPane {
                     (int) Math.round(c.getBlue() * 255));
             if (!hex.equalsIgnoreCase(nz(code.color()))) model.codes().recolour(code, hex);
         });
+        codeHistory = new CodeHistoryList(model, i18n);
         codePane = new TitledPane(i18n.t("detail.code"), new VBox(4, codeColour, new Label(i18n.t("detail.definition")), codeDefinition,
-                new Label(i18n.t("detail.memo")), codeMemo, saveCode));
+                new Label(i18n.t("detail.memo")), codeMemo, saveCode, codeHistory.root));
 
         codings.setPlaceholder(new Label(i18n.t("detail.codings.none")));
         codings.setPrefHeight(104);
@@ -249,6 +251,7 @@ final class DetailPane {
         codeColour.setValue(javafx.scene.paint.Color.web(c == null || c.color() == null ? CodingStyles.DEFAULT_COLOUR : c.color()));
         codeDefinition.setText(c == null ? "" : nz(c.description()));
         codeMemo.setText(c == null ? "" : nz(c.memo()));
+        codeHistory.show(c);
     }
 
     void showCodings(List<Coding> atCaret) {

@@ -105,6 +105,8 @@ public final class ProjectModel implements AutoCloseable {
      */
     public final ObjectProperty<java.util.Set<String>> shownCoders = new SimpleObjectProperty<>(java.util.Set.of());
     public final BooleanProperty onlyMine = new SimpleBooleanProperty();
+    /** {@link #coder}, for the task thread: the open session records the codebook's changes under this name (ADR 46). */
+    private volatile String coderNow = coder.get();
     /** What {@link #shownCoders} and {@link #onlyMine} come to, for the task thread. */
     private volatile java.util.Set<String> visibleCoders = java.util.Set.of();
 
@@ -117,6 +119,7 @@ public final class ProjectModel implements AutoCloseable {
         this.cacheRoot = cacheRoot;
         this.tasks = tasks;
         coder.addListener((o, was, now) -> { if (now == null || now.isBlank()) coder.set(was == null || was.isBlank() ? org.tamga.core.CodingService.defaultCoder() : was); });
+        coder.addListener((o, was, now) -> coderNow = coder.get());
         javafx.beans.InvalidationListener shown = o -> {
             java.util.Set<String> now = onlyMine.get() ? java.util.Set.of(coder.get()) : java.util.Set.copyOf(shownCoders.get());
             if (now.equals(visibleCoders)) return;
@@ -239,6 +242,7 @@ public final class ProjectModel implements AutoCloseable {
     /** The open session, on the task thread; a clear refusal when none is open. */
     ProjectSession session() {
         if (session == null) throw new TamgaException(i18n.t("refusal.noProject"));
+        session.setCoder(coderNow);
         return session;
     }
 

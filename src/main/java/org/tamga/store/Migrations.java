@@ -15,7 +15,7 @@ public record Migrations(List<String> steps) {
     /** The migrations this version of Tamga ships. */
     public static Migrations shipped() {
         return new Migrations(List.of(resource("V1__initial.sql"), resource("V2__sources_and_turns.sql"),
-                resource("V3__cases_and_attributes.sql"), resource("V4__document_listing.sql")));
+                resource("V3__cases_and_attributes.sql"), resource("V4__document_listing.sql"), resource("V5__code_history.sql")));
     }
 
     public int latestVersion() { return steps.size(); }

@@ -43,6 +43,7 @@ public final class ProjectStore implements AutoCloseable {
     private final TurnRepository turns;
     private final AttributeRepository attributes;
     private final CaseRepository cases;
+    private final CodeHistoryRepository codeHistory;
     private Path migrationBackup;
     /** The temporary folder of a copy opened for reading, deleted when it is closed; null otherwise. */
     private Path scratch;
@@ -63,6 +64,7 @@ public final class ProjectStore implements AutoCloseable {
         this.turns = new TurnRepository(this);
         this.attributes = new AttributeRepository(this);
         this.cases = new CaseRepository(this);
+        this.codeHistory = new CodeHistoryRepository(this);
     }
 
     /** Creates a new, empty project file; refuses to overwrite an existing file. */
@@ -325,6 +327,8 @@ public final class ProjectStore implements AutoCloseable {
     public TurnRepository turns() { return turns; }
     public AttributeRepository attributes() { return attributes; }
     public CaseRepository cases() { return cases; }
+    /** The history of the codes (ADR 46). */
+    public CodeHistoryRepository codeHistory() { return codeHistory; }
 
     /** Rows this connection has inserted, changed or deleted since it was opened ({@code total_changes()}). */
     public synchronized long totalChanges() {

@@ -289,7 +289,8 @@ class MergeServiceTest {
         assertEquals(List.of(new MergeReport.Conflict("b.tamga", ConflictKind.CODE_RENAMED, "code \u201CLivelihood › Herding\u201D", "Herding", "ᠮᠠᠯᠵᠢᠯ 🐎")),
                 r.conflicts());
         try (ProjectSession s = open(ab[0])) { assertEquals(1, s.codebook().codebook().find("Herding").size()); }
-        assertFalse(r.changed());
+        assertTrue(r.changed(), "the copy's rename comes into the code's history (ADR 46), and so does what the merge kept");
+        assertFalse(merge(ab[0], ab[1]).changed());
     }
 
     @Test
@@ -354,7 +355,8 @@ class MergeServiceTest {
         MergeReport r = merge(ab[0], ab[1]);
         assertEquals(List.of(new MergeReport.Conflict("b.tamga", ConflictKind.CODE_NOT_IN_SOURCE, "code \u201CLivelihood › Herding\u201D",
                 "kept, with its 1 coding", "no such code (deleted in the source, or new in the target)")), r.conflicts());
-        assertFalse(r.changed());
+        assertTrue(r.changed(), "the copy's deletion comes into the code's history (ADR 46), and so does the merge keeping it");
+        assertFalse(merge(ab[0], ab[1]).changed());
         try (ProjectSession s = open(ab[0])) { assertEquals(1, s.coding().countsByCode().get(s.codebook().resolve("Herding").id())); }
     }
 

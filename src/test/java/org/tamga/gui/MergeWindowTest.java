@@ -81,7 +81,9 @@ class MergeWindowTest {
         assertEquals(List.of("Bilguun", "Li Wei", "Saran", "Tester"), w.model.coders.stream().sorted().toList());
         List<Path> backups = backups(target);
         assertEquals(1, backups.size());
-        assertEquals("Merged: 3 added, 1 conflict. The project as it was before is saved as " + backups.getFirst().getFileName() + ".", w.model.status.get());
+        // a document, a coding, a coder, and 30 events of the codes' history (ADR 46): the copy, made on its own, made the 28 codes
+        // of its codebook and recoloured Health; and the merge kept this project's colour
+        assertEquals("Merged: 33 added, 1 conflict. The project as it was before is saved as " + backups.getFirst().getFileName() + ".", w.model.status.get());
         robot.clickOn("#searchField").write("骆驼").type(KeyCode.ENTER);
         w.drain();
         assertEquals(List.of("访谈08_驼户"), w.workbench().search.results.getItems().stream().map(h -> h.document().name()).distinct().toList(),

@@ -13,4 +13,9 @@ public final class OldProjects {
             ProjectStoreTest.insertDocument(store, documentName, text);
         }
     }
+
+    /** An empty project of format {@code version}, open, as the Tamga of that version made it. */
+    public static ProjectStore create(Path file, String name, int version) {
+        return ProjectStore.create(file, name, new Migrations(Migrations.shipped().steps().subList(0, version)));
+    }
 }
