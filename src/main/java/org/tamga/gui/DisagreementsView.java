@@ -238,7 +238,10 @@ final class DisagreementsView {
                 refilling = false;
             }
             Disagreement now = list.getSelectionModel().getSelectedItem();
-            if (now != null) showVersions(now);
+            if (now != null) {
+                showVersions(now);
+                list.scrollTo(Math.max(0, list.getSelectionModel().getSelectedIndex() - 1)); // the list was filled again: the passage stays in view
+            }
         });
     }
 
