@@ -1,12 +1,10 @@
 package org.tamga.bench;
 
-import org.tamga.cli.Cli;
 import org.tamga.core.SampleProject;
 import org.tamga.model.TamgaException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * The start of a short command: {@code info}, {@code codes} and {@code code}, each run as its own
  * process on a copy of the sample project, as a script or a researcher at a terminal runs them —
  * with the ahead-of-time cache the build makes beside the jar ({@code tamga.aot}, JDK 25's
- * {@code -XX:AOTCache}) and without it. {@link #main} is the training run the build records that
- * cache from: the same commands, in one process.
+ * {@code -XX:AOTCache}) and without it. The build records that cache from a training run of the
+ * same commands in one process ({@code cli.StartupTraining}).
  */
 public final class Startup {
     private Startup() {}
@@ -29,28 +27,10 @@ public final class Startup {
     public record Figure(String command, boolean cached, double medianMs, double maxMs, int runs) {}
 
     /** The commands measured; the {@code run}-th {@code code} codes as a coder of its own (the same coding twice is refused). */
-    static List<List<String>> commands(Path project, int run) {
+    public static List<List<String>> commands(Path project, int run) {
         String p = project.toString();
         return List.of(List.of("info", p), List.of("codes", p),
                 List.of("code", p, "--document", "访谈01_牧民_巴特尔", "--start", "40", "--end", "52", "--code", "Health", "--coder", "Bench " + run));
-    }
-
-    /**
-     * The training run: makes a sample project in {@code args[0]} (a folder) and runs the measured
-     * commands and a search on it, in this process.
-     */
-    public static void main(String[] args) throws IOException {
-        Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/aot-training"));
-        Path project = dir.resolve("training.tamga");
-        Files.deleteIfExists(project);
-        SampleProject.create(project, dir.resolve("cache")).close();
-        StringWriter sink = new StringWriter();
-        List<List<String>> runs = new ArrayList<>(commands(project, 0));
-        runs.add(List.of("search", project.toString(), "草场"));
-        for (List<String> command : runs) {
-            int code = Cli.run(command.toArray(String[]::new), new PrintWriter(sink), new PrintWriter(sink));
-            if (code != 0) throw new TamgaException("training run: tamga " + String.join(" ", command) + " failed: " + sink);
-        }
     }
 
     /**
