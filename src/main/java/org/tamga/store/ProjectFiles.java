@@ -1,7 +1,9 @@
 package org.tamga.store;
 
 import org.sqlite.SQLiteConnection;
+import org.tamga.model.DiskFullException;
 import org.tamga.model.TamgaException;
+import org.tamga.util.DiskSpace;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -194,6 +196,7 @@ public final class ProjectFiles {
             ps.executeUpdate();
         } catch (SQLException e) {
             try { Files.deleteIfExists(target); } catch (IOException ignored) { /* best effort: nothing half-written stays */ }
+            if (ProjectStore.full(e)) throw new DiskFullException(target, "the copy of " + project.getFileName() + " was not written", e);
             throw new TamgaException("Could not copy " + project.getFileName() + ": " + e.getMessage(), e);
         }
     }
@@ -240,6 +243,7 @@ public final class ProjectFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
+            if (DiskSpace.full(e)) throw new DiskFullException(project, backup.getFileName() + " was not put in place of it (the project is as it was)", e);
             throw new TamgaException("Could not put " + backup.getFileName() + " in place of " + project.getFileName() + ": " + e.getMessage(), e);
         } finally {
             try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }

@@ -1,7 +1,9 @@
 package org.tamga.store;
 
+import org.tamga.model.DiskFullException;
 import org.tamga.model.Project;
 import org.tamga.model.TamgaException;
+import org.tamga.util.DiskSpace;
 import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
@@ -274,6 +276,8 @@ public final class ProjectStore implements AutoCloseable {
         try {
             vacuumInto(copy);
         } catch (SQLException e) {
+            try { Files.deleteIfExists(copy); } catch (IOException ignored) { /* best effort: nothing half-written stays */ }
+            if (full(e)) throw new DiskFullException(copy, "the copy of " + shownAs.getFileName() + " was not written", e);
             throw new TamgaException("Cannot write a copy of " + shownAs.getFileName() + " to " + copy + ": " + e.getMessage(), e);
         }
     }
@@ -347,16 +351,19 @@ public final class ProjectStore implements AutoCloseable {
         try {
             if (!connection.getAutoCommit()) return work.run();
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run();
+                result = work.run();
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                // SQLite may have rolled the transaction back itself (a full disk does): then rolling
+                // back and leaving it fail ("no transaction is active"), and must not hide the cause
+                try { connection.rollback(); } catch (SQLException r) { e.addSuppressed(r); }
+                try { connection.setAutoCommit(true); } catch (SQLException r) { e.addSuppressed(r); }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw failure("save the change", e);
         }
@@ -376,6 +383,10 @@ public final class ProjectStore implements AutoCloseable {
                 execute("RELEASE tamga_item");
                 return result;
             } catch (SQLException | RuntimeException e) {
+                if (e instanceof DiskFullException || full(e)) {
+                    // SQLite has rolled back the whole transaction: this is no failure of one item
+                    throw e;
+                }
                 execute("ROLLBACK TO tamga_item");
                 execute("RELEASE tamga_item");
                 throw e;
@@ -438,9 +449,22 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The researcher's words for a failed statement: the one place where SQLite's errors become
+     * messages. A full disk ({@code SQLITE_FULL}) is named as such; SQLite has then rolled the
+     * transaction back, so nothing of the change is in the file.
+     */
     TamgaException failure(String what, SQLException e) {
+        if (full(e)) return new DiskFullException(shownAs, "Tamga could not " + what + ", and nothing of it was written", e);
         return new TamgaException("Could not " + what + " in " + shownAs.getFileName() + ": " + e.getMessage(), e);
     }
+
+    /** SQLite's {@code SQLITE_FULL} (13): the disk, or the file's largest allowed size, is full. */
+    static boolean full(Throwable e) {
+        return e instanceof SQLException s && (s.getErrorCode() & 0xff) == SQLITE_FULL || DiskSpace.full(e);
+    }
+
+    private static final int SQLITE_FULL = 13;
 
     static String timestamp(Instant instant) { return instant.toString(); }
 
