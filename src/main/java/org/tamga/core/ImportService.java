@@ -82,6 +82,7 @@ public final class ImportService {
      * @param language a language code for all files, or null to detect each file's language
      */
     public ImportReport importFiles(List<Path> paths, String language, Progress progress) {
+        session.refuseIfReadOnly();
         if (language != null && !isLanguageCode(language)) {
             throw new TamgaException("Unknown language \u201C" + language + "\u201D: give an ISO 639 code such as "
                     + String.join(", ", LANGUAGES.stream().sorted().toList()) + " (or kk, de, khk \u2026).");
