@@ -319,7 +319,12 @@ public final class ProjectSession implements AutoCloseable {
     }
 
     /** How the index was brought in line with the project when it was opened. */
-    public record IndexSync(Path folder, int added, int removed, boolean inMemory) {}
+    /**
+     * How the index was brought in line with the project: {@code inMemory} when it was built in memory
+     * (another process held its folder and had no index to read yet), {@code shared} when it reads the
+     * index of another process that holds its folder, with what that index lacks added here (ADR 45).
+     */
+    public record IndexSync(Path folder, int added, int removed, boolean inMemory, boolean shared) {}
 
     public Path indexFolder() {
         return cacheRoot.resolve("index").resolve(project().guid() + "-f" + SearchIndex.FORMAT);
@@ -453,7 +458,7 @@ public final class ProjectSession implements AutoCloseable {
             }
         }
         if (!missing.isEmpty() || !extra.isEmpty()) target.commit();
-        return new IndexSync(folder, missing.size(), extra.size(), target.isInMemory());
+        return new IndexSync(folder, missing.size(), extra.size(), target.isInMemory(), target.isShared());
     }
 
     /** After this session changed the documents itself (a merge): catches the index up if it is open; otherwise its first use will. */
