@@ -1,5 +1,6 @@
 package org.tamga.cli;
 
+import org.tamga.core.Warnings;
 import org.tamga.model.TamgaException;
 import picocli.CommandLine;
 
@@ -26,6 +27,10 @@ public final class Cli {
 
     public static int run(String[] args) {
         LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
+        // the log goes to the log file (Diagnostics); the researcher reads plain words, not log records, on the terminal
+        for (java.util.logging.Handler h : java.util.logging.Logger.getLogger("").getHandlers()) {
+            if (h instanceof java.util.logging.ConsoleHandler) h.setLevel(java.util.logging.Level.OFF);
+        }
         PrintWriter out = new PrintWriter(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8), true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8), true, StandardCharsets.UTF_8);
         return run(args, out, err);
@@ -33,10 +38,16 @@ public final class Cli {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = commandLine(args.length == 0 ? null : args[0], out, err);
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        // what Tamga worked around (an index cache it could not use) is said on standard error, in one line
+        var before = Warnings.showTo(line -> err.println("tamga: warning: " + line));
+        try {
+            int code = cli.execute(args);
+            out.flush();
+            err.flush();
+            return code;
+        } finally {
+            Warnings.showTo(before);
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) { return commandLine(null, out, err); }

@@ -228,6 +228,7 @@ public final class TamgaCommand implements Runnable {
             out.println("codings    " + sum.codings());
             out.println("coders     " + sum.coders() + (sum.coders() == 0 ? "" : "  (" + String.join(", ",
                     s.coding().coders().stream().map(org.tamga.model.Coder::name).toList()) + ")"));
+            s.readOnly().ifPresent(sentence -> out.println("read-only  " + sentence));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.tamga.core;
 
+import org.tamga.model.DiskFullException;
 import org.tamga.model.TamgaException;
+import org.tamga.util.DiskSpace;
 import org.tamga.store.Migrations;
 import org.tamga.store.ProjectFiles;
 import org.tamga.util.AtomicWrite;
@@ -180,7 +182,10 @@ public final class Backups {
             }
             move(tmp, target);
             return new Backup(target, made, reason, Files.size(target), c.documents(), c.codings(), null);
+        } catch (DiskFullException e) {
+            throw new DiskFullException(target.getParent(), "the backup of " + project.getFileName() + " was not made", e);
         } catch (IOException e) {
+            if (DiskSpace.full(e)) throw new DiskFullException(target.getParent(), "the backup of " + project.getFileName() + " was not made", e);
             throw new TamgaException("Could not back up " + project.getFileName() + ": " + e.getMessage(), e);
         } finally {
             try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
@@ -515,6 +520,8 @@ public final class Backups {
             }
             return new Backup(target, made, DAMAGED, Files.size(target), -1, -1, "damaged");
         } catch (IOException e) {
+            if (DiskSpace.full(e)) throw new DiskFullException(folder(project), "the copy of the damaged " + project.getFileName()
+                    + " was not made, so nothing was restored", e);
             throw new TamgaException("Could not keep a copy of the damaged " + project.getFileName() + " before restoring (" + e.getMessage()
                     + "); nothing was changed.", e);
         }

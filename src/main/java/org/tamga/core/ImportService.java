@@ -7,6 +7,7 @@ import org.tamga.core.text.LanguageDetector;
 import org.tamga.core.text.TurnDetector;
 import org.tamga.index.SearchIndex;
 import org.tamga.model.Document;
+import org.tamga.model.DiskFullException;
 import org.tamga.model.TamgaException;
 import org.tamga.store.DocumentRepository;
 import org.tamga.store.TurnRepository;
@@ -81,6 +82,7 @@ public final class ImportService {
      * @param language a language code for all files, or null to detect each file's language
      */
     public ImportReport importFiles(List<Path> paths, String language, Progress progress) {
+        session.refuseIfReadOnly();
         if (language != null && !isLanguageCode(language)) {
             throw new TamgaException("Unknown language \u201C" + language + "\u201D: give an ISO 639 code such as "
                     + String.join(", ", LANGUAGES.stream().sorted().toList()) + " (or kk, de, khk \u2026).");
@@ -208,6 +210,8 @@ public final class ImportService {
                     } catch (TamgaException e) {
                         // the commit failed: nothing of this transaction is in the project
                         for (Stored s : batch) budget.release(s.permits());
+                        // a full disk fails every file after it too: they are not tried
+                        if (e instanceof DiskFullException) reached[0] = files.size();
                         for (int i = first; i < reached[0]; i++) {
                             Path f = files.get(i);
                             if (batchFailures.stream().noneMatch(x -> x.file().equals(f))) {
@@ -286,6 +290,10 @@ public final class ImportService {
                 Prepared prepared = result(pending);
                 Document doc = session.store().inSavepoint(() -> insert(prepared, duplicates));
                 if (doc != null) return new Stored(doc, prepared.text(), prepared.speakers(), pending.permits());
+            } catch (DiskFullException e) {
+                // SQLite has rolled back the whole batch: no failure of this file alone
+                budget.release(pending.permits());
+                throw e;
             } catch (Refusal | TamgaException e) {
                 failures.add(new ImportReport.Failure(file, e.getMessage()));
             }

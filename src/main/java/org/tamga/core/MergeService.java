@@ -35,6 +35,7 @@ public final class MergeService {
      * from a newer Tamga or is this project itself is refused, before anything is written.
      */
     public MergeReport merge(List<Path> sources, boolean dryRun) {
+        session.refuseIfReadOnly();
         if (sources.isEmpty()) throw new TamgaException("Name at least one project to merge into " + session.file().getFileName() + ".");
         List<ProjectStore> opened = new ArrayList<>();
         try {

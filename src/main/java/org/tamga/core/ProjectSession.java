@@ -110,10 +110,19 @@ public final class ProjectSession implements AutoCloseable {
             try { index.close(); } catch (TamgaException e) { LOG.log(System.Logger.Level.WARNING, "closing the index", e); }
             index = null;
         }
-        store = ProjectStore.open(file, from -> Backups.beforeDestructive(file, "upgrade-v" + from));
+        store = readOnlyReason != null ? ProjectStore.openReadOnly(file, readOnlyReason)
+                : ProjectStore.open(file, from -> Backups.beforeDestructive(file, "upgrade-v" + from));
         identity = identity(file);
         seenDataVersion = store.dataVersion();
         backupChanges = -1;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not delete the temporary index " + folder, e);
+        }
     }
 
     /** The file's identity: its inode where the system has one, else its creation time; null if it is gone. */
@@ -129,7 +138,7 @@ public final class ProjectSession implements AutoCloseable {
     /** Brings the index in line with the project again: after a change from outside, documents may have come or gone. */
     public synchronized IndexSync catchUpIndex() {
         if (index == null) return ensureIndex();
-        lastSync = catchUp(index, indexFolder(), null);
+        lastSync = catchUp(index, searchFolder, null);
         return lastSync;
     }
 
@@ -158,6 +167,8 @@ public final class ProjectSession implements AutoCloseable {
     public static ProjectSession open(Path file, Path cacheRoot) { return open(file, cacheRoot, Integrity.standard()); }
 
     static ProjectSession open(Path file, Path cacheRoot, Integrity integrity) {
+        String readOnly = Files.isRegularFile(file) ? ProjectStore.readOnlyReason(file) : null;
+        if (readOnly != null) return openReadOnly(file, cacheRoot, integrity, readOnly);
         Instant good = Files.isRegularFile(file) ? integrity.beforeOpen(file, cacheRoot) : null;
         ProjectSession s = new ProjectSession(ProjectStore.open(file, from -> Backups.beforeDestructive(file, "upgrade-v" + from)),
                 cacheRoot, integrity, good);
@@ -165,9 +176,40 @@ public final class ProjectSession implements AutoCloseable {
             Backups.dailyIfDue(file).ifPresent(b -> s.madeBackup(b.file()));
         } catch (TamgaException e) {
             // the project opens all the same; the next open tries again, and a destructive change is refused without its backup
-            LOG.log(System.Logger.Level.WARNING, "the day''s backup of {0} could not be made: {1}", file, e.getMessage());
+            Warnings.warn("the day's backup of " + file.getFileName() + " could not be made: " + e.getMessage());
         }
         return s;
+    }
+
+    /**
+     * Opens a project for reading only (ADR 45), wherever it is: a project in a folder that cannot be
+     * written, on read-only media, or one the caller wants left untouched. Reading, searching, reports
+     * and exports work; every edit is refused with a one-line reason ({@link #readOnly}). No backup
+     * is made; the index is kept in the cache folder as usual.
+     */
+    public static ProjectSession openReadOnly(Path file, Path cacheRoot) {
+        String reason = Files.isRegularFile(file) ? ProjectStore.readOnlyReason(file) : null;
+        return openReadOnly(file, cacheRoot, Integrity.standard(), reason != null ? reason : "it was opened for reading only");
+    }
+
+    private static ProjectSession openReadOnly(Path file, Path cacheRoot, Integrity integrity, String reason) {
+        Instant good = Files.isRegularFile(file) ? integrity.beforeOpen(file, cacheRoot) : null;
+        ProjectSession s = new ProjectSession(ProjectStore.openReadOnly(file, reason), cacheRoot, integrity, good);
+        s.readOnlyReason = reason;
+        LOG.log(System.Logger.Level.DEBUG, "opened {0} for reading only: {1}", file, reason);
+        return s;
+    }
+
+    /** Why this project was opened for reading only (as {@link ProjectStore#readOnlyReason} words it); null when it is open for writing. */
+    private String readOnlyReason;
+
+    /** When the project is open for reading only: the sentence that refuses every edit ("P.tamga is read-only (…): edits are refused."). */
+    public java.util.Optional<String> readOnly() { return store.readOnly(); }
+
+    /** Refuses an edit with the read-only sentence before anything is done, when the project is open for reading only. */
+    void refuseIfReadOnly() {
+        var refusal = store.readOnly();
+        if (refusal.isPresent()) throw new TamgaException(refusal.get());
     }
 
     // ---- backups -----------------------------------------------------------------------------
@@ -179,6 +221,7 @@ public final class ProjectSession implements AutoCloseable {
      * {@link TamgaException} says why, and the change must not be made.
      */
     public synchronized Path beforeDestructive(String reason) {
+        refuseIfReadOnly();
         if (lastBackup != null && backupChanges == store.totalChanges() && backupDataVersion == store.dataVersion()
                 && Files.isRegularFile(lastBackup)) {
             return lastBackup;
@@ -208,6 +251,7 @@ public final class ProjectSession implements AutoCloseable {
      * it in: afterwards {@link #changedOutside} has been answered, and the index is caught up.
      */
     public synchronized Backups.Restored restore(Path backup) {
+        refuseIfReadOnly();
         Backups.Restored r = Backups.restore(file(), backup);
         changedOutside();
         catchUpIndex();
@@ -284,7 +328,12 @@ public final class ProjectSession implements AutoCloseable {
     }
 
     /** How the index was brought in line with the project when it was opened. */
-    public record IndexSync(Path folder, int added, int removed, boolean inMemory) {}
+    /**
+     * How the index was brought in line with the project: {@code inMemory} when it was built in memory
+     * (another process held its folder and had no index to read yet), {@code shared} when it reads the
+     * index of another process that holds its folder, with what that index lacks added here (ADR 45).
+     */
+    public record IndexSync(Path folder, int added, int removed, boolean inMemory, boolean shared) {}
 
     public Path indexFolder() {
         return cacheRoot.resolve("index").resolve(project().guid() + "-f" + SearchIndex.FORMAT);
@@ -293,11 +342,68 @@ public final class ProjectSession implements AutoCloseable {
     /** The search index, opened and caught up with the project on first use. */
     synchronized SearchIndex index() {
         if (index == null) {
-            Path folder = indexFolder();
-            index = SearchIndex.open(folder);
-            lastSync = catchUp(index, folder, null);
+            searchFolder = indexFolder();
+            index = openIndex(searchFolder, SearchIndex::open, "search index", f -> searchFolder = f);
+            lastSync = catchUp(index, searchFolder, null);
         }
         return index;
+    }
+
+    /** Where the search and the word index are kept now: their folders in the cache, or temporary ones (see {@link #openIndex}). */
+    private Path searchFolder, wordFolder;
+    /** Temporary folders of indexes that could not be kept in the cache folder: deleted when the session closes. */
+    private final List<Path> temporaryIndexes = new ArrayList<>();
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * What Tamga worked around while this project was open, one line each (an index that could not
+     * be kept in the cache folder): logged and shown on the command line as they happen; the window
+     * shows them in its status line.
+     */
+    public List<String> warnings() { return List.copyOf(warnings); }
+
+    private void warn(String line) {
+        warnings.add(line);
+        Warnings.warn(line);
+    }
+
+    /**
+     * Opens an index in its folder in the cache; where that cannot be done — a plain file where the
+     * folder should be, a cache folder that is a file or cannot be written — a fresh index in a
+     * temporary folder instead (ADR 45), with a warning: search and import go on working, and the
+     * index is rebuilt there from the project, as after the cache was deleted.
+     */
+    private <T> T openIndex(Path folder, java.util.function.Function<Path, T> opener, String what, java.util.function.Consumer<Path> usedFolder) {
+        try {
+            return opener.apply(folder);
+        } catch (TamgaException e) {
+            Path temporary;
+            try {
+                temporary = Files.createTempDirectory("tamga-index");
+            } catch (IOException io) {
+                e.addSuppressed(io);
+                throw e;
+            }
+            temporaryIndexes.add(temporary);
+            usedFolder.accept(temporary);
+            LOG.log(System.Logger.Level.DEBUG, "the " + what + " cannot be kept in " + folder, e);
+            warn("The " + what + " cannot be kept in " + folder + " (" + why(e) + "), so a fresh one is made in "
+                    + temporary + " for as long as the project is open.");
+            return opener.apply(temporary);
+        }
+    }
+
+    /** Why a folder could not be used, in a few words. */
+    private static String why(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.FileAlreadyExistsException || t instanceof java.nio.file.NotDirectoryException) {
+                return "a file is in the way of the folder";
+            }
+            if (t instanceof java.nio.file.AccessDeniedException) return "it cannot be written";
+            if (t instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+            if (t.getCause() == null) return t.getMessage();
+        }
+        return e.getMessage();
     }
 
     /** Where the word index is kept: beside the search index, with its own format number. */
@@ -315,8 +421,11 @@ public final class ProjectSession implements AutoCloseable {
      * 10,000 transcripts on two cores).
      */
     synchronized WordIndex wordIndex(Progress progress) {
-        if (words == null) words = WordIndex.open(wordIndexFolder());
-        lastWordSync = catchUp(words, wordIndexFolder(), progress);
+        if (words == null) {
+            wordFolder = wordIndexFolder();
+            words = openIndex(wordFolder, WordIndex::open, "word index", f -> wordFolder = f);
+        }
+        lastWordSync = catchUp(words, wordFolder, progress);
         return words;
     }
 
@@ -358,13 +467,13 @@ public final class ProjectSession implements AutoCloseable {
             }
         }
         if (!missing.isEmpty() || !extra.isEmpty()) target.commit();
-        return new IndexSync(folder, missing.size(), extra.size(), target.isInMemory());
+        return new IndexSync(folder, missing.size(), extra.size(), target.isInMemory(), target.isShared());
     }
 
     /** After this session changed the documents itself (a merge): catches the index up if it is open; otherwise its first use will. */
     synchronized void refreshIndexIfOpen() {
-        if (index != null) lastSync = catchUp(index, indexFolder(), null);
-        if (words != null) lastWordSync = catchUp(words, wordIndexFolder(), null);
+        if (index != null) lastSync = catchUp(index, searchFolder, null);
+        if (words != null) lastWordSync = catchUp(words, wordFolder, null);
     }
 
     /** Documents whose texts are read together when the index catches up. */
@@ -392,6 +501,8 @@ public final class ProjectSession implements AutoCloseable {
             try { old.close(); } catch (TamgaException e) { LOG.log(System.Logger.Level.DEBUG, "closing a replaced file", e); }
         }
         replaced.clear();
+        for (Path temporary : temporaryIndexes) deleteQuietly(temporary);
+        temporaryIndexes.clear();
         // the session's own writes went through SQLite: the file is as good as it was when opened
         if (knownGood != null && Objects.equals(identity, identity(store.file()))) integrity.remember(store.file(), cacheRoot, knownGood);
         if (failure != null) throw failure;

@@ -262,6 +262,11 @@ final class QdpxImport {
             notImported(s, label, problem);
             return null;
         }
+        if (raw.length() > DocumentReader.MAX_CHARACTERS) {
+            // the limit of every other format (a source's text file is bounded in bytes only, and 100 MB hold 100 million characters)
+            notImported(s, label, DocumentReader.TOO_MANY_CHARACTERS);
+            return null;
+        }
         if (s.kind() == SourceKind.PDF) {
             adjusted.add(label + ": its plain-text representation was imported as a document (the PDF itself stays in the tool it came from)");
         }

@@ -108,7 +108,8 @@ public final class MainWindow implements WorkbenchMenus.Actions {
     }
 
     private String title() {
-        return model.projectName.get() == null ? i18n.t("app.title") : model.projectName.get() + " — " + i18n.t("app.title");
+        if (model.projectName.get() == null) return i18n.t("app.title");
+        return model.projectName.get() + (model.readOnly.get() == null ? "" : " (" + i18n.t("title.readOnly") + ")") + " — " + i18n.t("app.title");
     }
 
     private void setRoot(Parent root) {

@@ -76,6 +76,11 @@ public final class ProjectModel implements AutoCloseable {
     public final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
     /** True while a project is open (JavaFX thread). */
     public final BooleanProperty open = new SimpleBooleanProperty();
+    /**
+     * When the open project is read-only (a folder that cannot be written, read-only media; ADR 45):
+     * the sentence that says so and why; null when it can be edited (JavaFX thread).
+     */
+    public final StringProperty readOnly = new SimpleStringProperty();
     /** Plain-words status line: what was done last. */
     public final StringProperty status = new SimpleStringProperty("");
     public final ObservableList<DocumentItem> documentItems = FXCollections.observableArrayList();
@@ -198,20 +203,26 @@ public final class ProjectModel implements AutoCloseable {
             }
             session = s;
             history = new EditHistory(500);
-            return snapshot(s, null, null);
-        }, snap -> {
+            return new Loaded(snapshot(s, null, null), s.readOnly().orElse(null), String.join(" ", s.warnings()));
+        }, loaded -> {
+            Snapshot snap = loaded.snapshot();
             openDocument.set(null);
             recentCodes.clear();
             apply(snap);
+            readOnly.set(loaded.readOnly());
             projectName.set(snap.name);
             projectFile.set(snap.file);
             open.set(true);
             updateHistory(new EditHistory(1));
-            status.set("");
+            // what the researcher must know about how it is open: read-only, an index in a temporary folder
+            status.set(loaded.readOnly() == null ? loaded.warnings() : (loaded.readOnly() + " " + loaded.warnings()).strip());
             if (then != null) then.accept(new Opened(snap.name, snap.file, snap.documents.size(), snap.codebook.size(),
                     snap.counts.values().stream().mapToInt(Integer::intValue).sum()));
         });
     }
+
+    /** What opening read: the window's snapshot, the read-only sentence (or null), and the session's warnings in one line. */
+    private record Loaded(Snapshot snapshot, String readOnly, String warnings) {}
 
     /** Closes the open project (the index is committed); its undo history goes with it. */
     public void closeProject(Runnable then) {
@@ -224,6 +235,7 @@ public final class ProjectModel implements AutoCloseable {
             recentCodes.clear();
             projectName.set(null);
             projectFile.set(null);
+            readOnly.set(null);
             updateHistory(new EditHistory(1));
             if (then != null) then.run();
         });

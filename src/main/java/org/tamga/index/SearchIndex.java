@@ -13,6 +13,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -26,6 +27,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
@@ -37,7 +39,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.tamga.model.DiskFullException;
 import org.tamga.model.TamgaException;
+import org.tamga.util.DiskSpace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,20 +84,45 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
 
     private final Directory directory;
     private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final ReferenceManager<IndexSearcher> searchers;
     private final Analyzer analyzer;
     private final Analyzer queryAnalyzer = analyzer(true);
     private final boolean inMemory;
+    /** The folder whose disk a failed write names; null in memory. */
+    private final Path folder;
+    /** Reading another Tamga's index (ADR 45): its last commit, the GUIDs it has, and those of them hidden here. */
+    private final DirectoryReader holders;
+    private final Directory holdersDirectory;
+    private final Set<String> holdersGuids;
+    private final Set<String> hidden;
 
-    private SearchIndex(Directory directory, boolean inMemory) throws IOException {
+    private SearchIndex(Directory directory, boolean inMemory, Path folder) throws IOException {
+        this(directory, inMemory, folder, null, null);
+    }
+
+    /**
+     * @param holders the holder's last commit, read beside an in-memory {@code directory}; null for an index of its own
+     */
+    private SearchIndex(Directory directory, boolean inMemory, Path folder, DirectoryReader holders, Directory holdersDirectory) throws IOException {
         this.directory = directory;
         this.inMemory = inMemory;
+        this.folder = folder;
         this.analyzer = analyzer();
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
-        this.searchers = new SearcherManager(writer, null);
+        this.holders = holders;
+        this.holdersDirectory = holdersDirectory;
+        if (holders == null) {
+            this.holdersGuids = Set.of();
+            this.hidden = Set.of();
+            this.searchers = new SearcherManager(writer, null);
+        } else {
+            this.holdersGuids = liveGuids(holders);
+            this.hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            this.searchers = new OverlaySearchers(holders, writer, hidden);
+        }
     }
 
     /** The analyzer of the text field. */
@@ -171,26 +200,50 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
                     Files.createDirectories(folder);
                     dir = FSDirectory.open(folder);
                 }
-                return new SearchIndex(dir, false);
+                return new SearchIndex(dir, false, folder);
             } catch (LockObtainFailedException e) {
                 dir.close();
-                return inMemory();
+                return holdersIndex(folder);
             } catch (IOException | RuntimeException e) {
                 // a damaged cache: throw it away and rebuild
                 dir.close();
                 deleteFolder(folder);
                 Files.createDirectories(folder);
-                return new SearchIndex(FSDirectory.open(folder), false);
+                return new SearchIndex(FSDirectory.open(folder), false, folder);
             }
         } catch (IOException e) {
             throw new TamgaException("Cannot open the search index in " + folder + ": " + e.getMessage(), e);
         }
     }
 
-    /** An index that lives in memory only (tests, or a folder locked by another Tamga). */
+    /**
+     * The index of a folder another Tamga holds (ADR 45): its last commit, read without the lock, and
+     * an in-memory overlay for what this session changes (the caller catches it up with the project
+     * as with any index). When there is no commit of this format to read — the holder has only just
+     * begun it — the index is built in memory instead.
+     */
+    private static SearchIndex holdersIndex(Path folder) throws IOException {
+        FSDirectory dir = FSDirectory.open(folder);
+        DirectoryReader holders = null;
+        try {
+            if (DirectoryReader.indexExists(dir)) {
+                holders = DirectoryReader.open(dir);
+                if (String.valueOf(FORMAT).equals(holders.getIndexCommit().getUserData().get(FORMAT_KEY))) {
+                    return new SearchIndex(new ByteBuffersDirectory(), false, null, holders, dir);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a commit that cannot be read (being replaced as it was opened): build in memory
+        }
+        if (holders != null) holders.close();
+        dir.close();
+        return inMemory();
+    }
+
+    /** An index that lives in memory only (tests, or a folder locked by another Tamga that has no commit to read). */
     public static SearchIndex inMemory() {
         try {
-            return new SearchIndex(new ByteBuffersDirectory(), true);
+            return new SearchIndex(new ByteBuffersDirectory(), true, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -198,6 +251,30 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
 
     @Override
     public boolean isInMemory() { return inMemory; }
+
+    @Override
+    public boolean isShared() { return holders != null; }
+
+    private static Set<String> liveGuids(IndexReader reader) throws IOException {
+        Set<String> out = new HashSet<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            StoredFields fields = leaf.reader().storedFields();
+            var live = leaf.reader().getLiveDocs();
+            for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+                if (live != null && !live.get(i)) continue;
+                out.add(fields.document(i, Set.of(GUID)).get(GUID));
+            }
+        }
+        return out;
+    }
+
+    /** A failed write of the index: a full disk is named as such (the project itself is not touched by it). */
+    private TamgaException failed(String what, IOException e) {
+        if (folder != null && DiskSpace.full(e)) {
+            return new DiskFullException(folder, "the search index could not be saved (the project itself is as it was)", e);
+        }
+        return new TamgaException(what + ": " + e.getMessage(), e);
+    }
 
     private static boolean currentFormat(Directory dir) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(dir)) {
@@ -215,18 +292,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
 
     @Override
     public Set<String> documentGuids() {
-        return withSearcher(searcher -> {
-            Set<String> out = new HashSet<>();
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                StoredFields fields = leaf.reader().storedFields();
-                var live = leaf.reader().getLiveDocs();
-                for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-                    if (live != null && !live.get(i)) continue;
-                    out.add(fields.document(i, Set.of(GUID)).get(GUID));
-                }
-            }
-            return out;
-        });
+        return withSearcher(searcher -> liveGuids(searcher.getIndexReader()));
     }
 
     @Override
@@ -236,8 +302,9 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         doc.add(new Field(TEXT, text, TEXT_TYPE));
         try {
             writer.updateDocument(new Term(GUID, documentGuid), doc);
+            if (holdersGuids.contains(documentGuid)) hidden.add(documentGuid); // the overlay's copy replaces the holder's
         } catch (IOException e) {
-            throw new TamgaException("Cannot add a document to the search index: " + e.getMessage(), e);
+            throw failed("Cannot add a document to the search index", e);
         }
     }
 
@@ -245,11 +312,13 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     public void remove(String documentGuid) {
         try {
             writer.deleteDocuments(new Term(GUID, documentGuid));
+            if (holdersGuids.contains(documentGuid)) hidden.add(documentGuid);
         } catch (IOException e) {
-            throw new TamgaException("Cannot remove a document from the search index: " + e.getMessage(), e);
+            throw failed("Cannot remove a document from the search index", e);
         }
     }
 
+    /** Makes the changes durable (in the folder; in memory for an overlay) and visible to searches. */
     @Override
     public void commit() {
         try {
@@ -257,7 +326,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
-            throw new TamgaException("Cannot save the search index: " + e.getMessage(), e);
+            throw failed("Cannot save the search index", e);
         }
     }
 
@@ -427,8 +496,12 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             searchers.close();
             writer.close();
             directory.close();
+            if (holders != null) {
+                holders.close();
+                holdersDirectory.close();
+            }
         } catch (IOException e) {
-            throw new TamgaException("Cannot close the search index: " + e.getMessage(), e);
+            throw failed("Cannot close the search index", e);
         }
     }
 }

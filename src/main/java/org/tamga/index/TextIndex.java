@@ -19,6 +19,9 @@ public interface TextIndex {
     /** Makes the changes durable and visible. */
     void commit();
 
-    /** Whether the index lives in memory only (its folder was held by another process). */
+    /** Whether the index lives in memory only (its folder was held by another process that had nothing to read yet). */
     boolean isInMemory();
+
+    /** Whether the index reads the last commit of another process that holds its folder, with changes of its own in memory. */
+    default boolean isShared() { return false; }
 }

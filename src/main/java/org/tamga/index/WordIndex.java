@@ -35,7 +35,9 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
+import org.tamga.model.DiskFullException;
 import org.tamga.model.TamgaException;
+import org.tamga.util.DiskSpace;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 import java.io.IOException;
@@ -91,6 +93,9 @@ public final class WordIndex implements TextIndex, AutoCloseable {
     private final boolean inMemory;
     private final ThreadLocal<WordSplitter> splitters = ThreadLocal.withInitial(WordSplitter::new);
 
+    /** The folder whose disk a failed write names; null in memory. */
+    private Path folder;
+
     private WordIndex(Directory directory, boolean inMemory) throws IOException {
         this.directory = directory;
         this.inMemory = inMemory;
@@ -118,7 +123,7 @@ public final class WordIndex implements TextIndex, AutoCloseable {
                     Files.createDirectories(folder);
                     dir = FSDirectory.open(folder);
                 }
-                return new WordIndex(dir, false);
+                return new WordIndex(dir, false).in(folder);
             } catch (LockObtainFailedException e) {
                 dir.close();
                 return inMemory();
@@ -126,7 +131,7 @@ public final class WordIndex implements TextIndex, AutoCloseable {
                 dir.close();
                 SearchIndex.deleteFolder(folder);
                 Files.createDirectories(folder);
-                return new WordIndex(FSDirectory.open(folder), false);
+                return new WordIndex(FSDirectory.open(folder), false).in(folder);
             }
         } catch (IOException e) {
             throw new TamgaException("Cannot open the word index in " + folder + ": " + e.getMessage(), e);
@@ -134,6 +139,19 @@ public final class WordIndex implements TextIndex, AutoCloseable {
     }
 
     /** A word index in memory only (tests, or a folder locked by another Tamga). */
+    private WordIndex in(Path where) {
+        this.folder = where;
+        return this;
+    }
+
+    /** A failed write of the index: a full disk is named as such (the project itself is not touched by it). */
+    private TamgaException failed(String what, IOException e) {
+        if (folder != null && DiskSpace.full(e)) {
+            return new DiskFullException(folder, "the word index could not be saved (the project itself is as it was)", e);
+        }
+        return new TamgaException(what + ": " + e.getMessage(), e);
+    }
+
     public static WordIndex inMemory() {
         try {
             return new WordIndex(new ByteBuffersDirectory(), true);
@@ -187,7 +205,7 @@ public final class WordIndex implements TextIndex, AutoCloseable {
         try {
             writer.updateDocument(new Term(GUID, documentGuid), doc);
         } catch (IOException e) {
-            throw new TamgaException("Cannot add a document to the word index: " + e.getMessage(), e);
+            throw failed("Cannot add a document to the word index", e);
         }
     }
 
@@ -196,7 +214,7 @@ public final class WordIndex implements TextIndex, AutoCloseable {
         try {
             writer.deleteDocuments(new Term(GUID, documentGuid));
         } catch (IOException e) {
-            throw new TamgaException("Cannot remove a document from the word index: " + e.getMessage(), e);
+            throw failed("Cannot remove a document from the word index", e);
         }
     }
 
@@ -207,7 +225,7 @@ public final class WordIndex implements TextIndex, AutoCloseable {
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
-            throw new TamgaException("Cannot save the word index: " + e.getMessage(), e);
+            throw failed("Cannot save the word index", e);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.tamga.store;
 
 import org.sqlite.SQLiteConnection;
+import org.tamga.model.DiskFullException;
 import org.tamga.model.TamgaException;
+import org.tamga.util.DiskSpace;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,8 +93,8 @@ public final class ProjectFiles {
         if (applicationId == ProjectStore.APPLICATION_ID) return Check.FINE;
         // a newer first page may wait in the write-ahead log (a project just made): then SQLite must say
         if (!hasLog(file)) return new Check(Kind.NOT_TAMGA, "it is an SQLite database but not a Tamga project");
-        try (Connection c = ProjectStore.connect(file, true)) {
-            return intOf(c, "PRAGMA application_id") == ProjectStore.APPLICATION_ID ? Check.FINE
+        try (Reading r = Reading.of(file)) {
+            return intOf(r.connection, "PRAGMA application_id") == ProjectStore.APPLICATION_ID ? Check.FINE
                     : new Check(Kind.NOT_TAMGA, "it is an SQLite database but not a Tamga project");
         } catch (SQLException e) {
             return new Check(Kind.DAMAGED, "SQLite cannot read it (" + e.getMessage() + ")");
@@ -115,8 +117,8 @@ public final class ProjectFiles {
         Path wal = sideFile(file, "-wal"), shm = sideFile(file, "-shm");
         boolean hadSideFiles = Files.exists(wal) || Files.exists(shm);
         Check result;
-        try (Connection c = ProjectStore.connect(file, true)) {
-            result = check(c, "quick_check");
+        try (Reading r = Reading.of(file)) {
+            result = check(r.connection, "quick_check");
         } catch (SQLException e) {
             result = new Check(Kind.DAMAGED, "SQLite cannot read it (" + e.getMessage() + ")");
         }
@@ -133,7 +135,8 @@ public final class ProjectFiles {
     public static Contents inspect(Path file, Depth depth) {
         Check header = header(file);
         if (!header.ok()) return new Contents(header, -1, null, null, -1, -1);
-        try (Connection c = ProjectStore.connect(file, true)) {
+        try (Reading r = Reading.of(file)) {
+            Connection c = r.connection;
             Check check = switch (depth) {
                 case COUNTS -> Check.FINE;
                 case QUICK -> check(c, "quick_check");
@@ -189,11 +192,12 @@ public final class ProjectFiles {
      */
     public static void copy(Path project, Path target) {
         if (Files.exists(target)) throw new TamgaException("Cannot write the copy to " + target + ": the file exists already.");
-        try (Connection c = ProjectStore.connect(project, true); PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+        try (Reading r = Reading.of(project); PreparedStatement ps = r.connection.prepareStatement("VACUUM INTO ?")) {
             ps.setString(1, target.toAbsolutePath().toString());
             ps.executeUpdate();
         } catch (SQLException e) {
             try { Files.deleteIfExists(target); } catch (IOException ignored) { /* best effort: nothing half-written stays */ }
+            if (ProjectStore.full(e)) throw new DiskFullException(target, "the copy of " + project.getFileName() + " was not written", e);
             throw new TamgaException("Could not copy " + project.getFileName() + ": " + e.getMessage(), e);
         }
     }
@@ -207,8 +211,8 @@ public final class ProjectFiles {
      * @return null when done, or SQLite's reason why not (then nothing was committed)
      */
     public static String restoreInPlace(Path project, Path backup) {
-        try (Connection source = ProjectStore.connect(backup, true)) {
-            int rc = ((SQLiteConnection) source).getDatabase().backup("main", project.toAbsolutePath().toString(), null, 100, 100, 1000);
+        try (Reading r = Reading.of(backup)) {
+            int rc = ((SQLiteConnection) r.connection).getDatabase().backup("main", project.toAbsolutePath().toString(), null, 100, 100, 1000);
             return rc == 0 ? null : "SQLite's backup interface ended with code " + rc;
         } catch (SQLException e) {
             return e.getMessage();
@@ -240,6 +244,7 @@ public final class ProjectFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
+            if (DiskSpace.full(e)) throw new DiskFullException(project, backup.getFileName() + " was not put in place of it (the project is as it was)", e);
             throw new TamgaException("Could not put " + backup.getFileName() + " in place of " + project.getFileName() + ": " + e.getMessage(), e);
         } finally {
             try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }

@@ -1,7 +1,9 @@
 package org.tamga.store;
 
+import org.tamga.model.DiskFullException;
 import org.tamga.model.Project;
 import org.tamga.model.TamgaException;
+import org.tamga.util.DiskSpace;
 import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
@@ -45,6 +47,9 @@ public final class ProjectStore implements AutoCloseable {
     private final CaseRepository cases;
     private final CodeHistoryRepository codeHistory;
     private Path migrationBackup;
+    /** The sentence that refuses edits when the project is open for reading only; null otherwise. */
+    private String readOnly;
+    private Reading.How reading;
     /** The temporary folder of a copy opened for reading, deleted when it is closed; null otherwise. */
     private Path scratch;
 
@@ -251,13 +256,96 @@ public final class ProjectStore implements AutoCloseable {
 
     /** A connection with Tamga's settings; a read-only one never writes to the file, not even a checkpoint of its journal. */
     static Connection connect(Path file, boolean readOnly) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), settings(readOnly).toProperties());
+    }
+
+    static SQLiteConfig settings(boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(readOnly);
         config.enforceForeignKeys(true);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        return config;
     }
+
+    /**
+     * Why Tamga cannot write a project where it is, in words that follow "read-only (…)": the disk
+     * is read-only, its folder cannot be written (SQLite writes its journal beside the file), or
+     * the file cannot be written; null when it can be written.
+     */
+    public static String readOnlyReason(Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            if (Files.getFileStore(absolute).isReadOnly()) return "the disk holding it is read-only";
+        } catch (IOException e) {
+            // no answer: the folder and the file say
+        }
+        Path folder = absolute.getParent();
+        if (folder != null && !Files.isWritable(folder)) return "the folder " + folder + " cannot be written";
+        if (!Files.isWritable(absolute)) return "the file cannot be written";
+        return null;
+    }
+
+    /**
+     * Opens a project for reading only (ADR 45): through a read-only connection, or where SQLite
+     * cannot write beside the file, an immutable one or a copy (see {@link Reading}); a project of
+     * an older format is upgraded in a temporary copy, never in place. Every edit is then refused
+     * with a message that says the project is read-only and why ({@code reason}, as
+     * {@link #readOnlyReason} words it). Nothing is ever written to the file or beside it, but
+     * for the empty side files ({@code -wal}, {@code -shm}) SQLite makes where it can.
+     */
+    public static ProjectStore openReadOnly(Path file, String reason) {
+        if (!Files.isRegularFile(file)) throw new TamgaException("Cannot open " + file + ": no such project file.");
+        checkSqliteHeader(file, file);
+        Reading reading;
+        try {
+            reading = Reading.of(file);
+        } catch (SQLException e) {
+            throw new TamgaException("Cannot open " + file + ": " + e.getMessage(), e);
+        }
+        ProjectStore store = new ProjectStore(file, file, reading.connection);
+        store.scratch = reading.takeScratch();
+        store.readOnly = file.getFileName() + " is read-only (" + reason + "): edits are refused.";
+        store.reading = reading.how();
+        try {
+            if (store.pragmaInt("application_id") != APPLICATION_ID) {
+                throw new TamgaException("Cannot open " + file + ": it is an SQLite database but not a Tamga project.");
+            }
+            Migrations migrations = Migrations.shipped();
+            int version = store.pragmaInt("user_version");
+            if (version > migrations.latestVersion()) {
+                throw new TamgaException("Cannot open " + file + ": it was saved by a newer Tamga (project format "
+                        + version + "; this Tamga reads up to " + migrations.latestVersion() + "). Update Tamga.");
+            }
+            if (version == migrations.latestVersion()) return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        // an older format: upgraded in a copy, which is then read like the file
+        store.close();
+        ProjectStore upgraded = openCopy(file);
+        Path scratch = upgraded.scratch;
+        Path copy = upgraded.file;
+        upgraded.scratch = null;
+        upgraded.close();
+        try {
+            ProjectStore copyStore = new ProjectStore(file, file, connect(copy, true));
+            copyStore.scratch = scratch;
+            copyStore.readOnly = store.readOnly;
+            copyStore.reading = Reading.How.COPY;
+            return copyStore;
+        } catch (SQLException e) {
+            deleteFolder(scratch);
+            throw new TamgaException("Cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Why edits are refused, as a whole sentence, when the project was opened read-only. */
+    public java.util.Optional<String> readOnly() { return java.util.Optional.ofNullable(readOnly); }
+
+    /** How a read-only project is read (null when it is open for writing). */
+    Reading.How reading() { return reading; }
 
     /** VACUUM INTO writes a consistent copy of the project as this connection sees it, WAL content included. */
     private synchronized void vacuumInto(Path copy) throws SQLException {
@@ -276,6 +364,8 @@ public final class ProjectStore implements AutoCloseable {
         try {
             vacuumInto(copy);
         } catch (SQLException e) {
+            try { Files.deleteIfExists(copy); } catch (IOException ignored) { /* best effort: nothing half-written stays */ }
+            if (full(e)) throw new DiskFullException(copy, "the copy of " + shownAs.getFileName() + " was not written", e);
             throw new TamgaException("Cannot write a copy of " + shownAs.getFileName() + " to " + copy + ": " + e.getMessage(), e);
         }
     }
@@ -351,16 +441,19 @@ public final class ProjectStore implements AutoCloseable {
         try {
             if (!connection.getAutoCommit()) return work.run();
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run();
+                result = work.run();
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                // SQLite may have rolled the transaction back itself (a full disk does): then rolling
+                // back and leaving it fail ("no transaction is active"), and must not hide the cause
+                try { connection.rollback(); } catch (SQLException r) { e.addSuppressed(r); }
+                try { connection.setAutoCommit(true); } catch (SQLException r) { e.addSuppressed(r); }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw failure("save the change", e);
         }
@@ -380,6 +473,10 @@ public final class ProjectStore implements AutoCloseable {
                 execute("RELEASE tamga_item");
                 return result;
             } catch (SQLException | RuntimeException e) {
+                if (e instanceof DiskFullException || full(e)) {
+                    // SQLite has rolled back the whole transaction: this is no failure of one item
+                    throw e;
+                }
                 execute("ROLLBACK TO tamga_item");
                 execute("RELEASE tamga_item");
                 throw e;
@@ -442,9 +539,24 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The researcher's words for a failed statement: the one place where SQLite's errors become
+     * messages. A full disk ({@code SQLITE_FULL}) is named as such; SQLite has then rolled the
+     * transaction back, so nothing of the change is in the file.
+     */
     TamgaException failure(String what, SQLException e) {
+        if (readOnly != null && (e.getErrorCode() & 0xff) == SQLITE_READONLY) return new TamgaException(readOnly, e);
+        if (full(e)) return new DiskFullException(shownAs, "Tamga could not " + what + ", and nothing of it was written", e);
         return new TamgaException("Could not " + what + " in " + shownAs.getFileName() + ": " + e.getMessage(), e);
     }
+
+    /** SQLite's {@code SQLITE_FULL} (13): the disk, or the file's largest allowed size, is full. */
+    static boolean full(Throwable e) {
+        return e instanceof SQLException s && (s.getErrorCode() & 0xff) == SQLITE_FULL || DiskSpace.full(e);
+    }
+
+    private static final int SQLITE_FULL = 13;
+    private static final int SQLITE_READONLY = 8;
 
     static String timestamp(Instant instant) { return instant.toString(); }
 

@@ -1,5 +1,6 @@
 package org.tamga.util;
 
+import org.tamga.model.DiskFullException;
 import org.tamga.model.TamgaException;
 
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class AtomicWrite {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
+            if (DiskSpace.full(e)) throw new DiskFullException(target, target.getFileName() + " was not written, and nothing half-written was left there", e);
             throw new TamgaException("Cannot write " + file + ": " + e.getMessage(), e);
         } finally {
             try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }

@@ -218,4 +218,60 @@ class IndexCacheTest {
             assertEquals("2024", hits.getFirst().match());
         }
     }
+
+    // ---- an index cache that cannot be used (ADR 45) -----------------------------------------
+
+    /** The one warning: it names the folder that cannot be used, why, and the temporary folder used instead. */
+    private static Path assertOneWarning(ProjectSession s, Path unusable, String why) {
+        List<String> warnings = s.warnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        String w = warnings.getFirst();
+        assertTrue(w.startsWith("The search index cannot be kept in " + unusable + " (" + why + "), so a fresh one is made in "), w);
+        assertFalse(w.contains("\n"), w);
+        Path temporary = s.ensureIndex().folder();
+        assertTrue(w.contains(temporary.toString()), w);
+        assertFalse(temporary.startsWith(unusable), "a folder of its own: " + temporary);
+        return temporary;
+    }
+
+    @Test
+    void aFileWhereTheIndexFolderShouldBeLeadsToAFreshIndexInATemporaryFolder() throws IOException {
+        Path cache = tmp.resolve("cache");
+        createProject(cache);
+        Path folder;
+        try (ProjectSession s = ProjectSession.open(projectFile(), cache)) { folder = s.indexFolder(); }
+        SearchIndexFolders.delete(folder);
+        Files.writeString(folder, "not an index 不是索引");
+
+        Path temporary;
+        try (ProjectSession s = ProjectSession.open(projectFile(), cache)) {
+            assertEquals(TEXTS.size(), s.ensureIndex().added(), "rebuilt from the project");
+            temporary = assertOneWarning(s, folder, "a file is in the way of the folder");
+            assertFindsEverything(s);
+            // import goes on working, and what it imports is found
+            importText(s, tmp.resolve("in2"), "late 晚", "Шинэ ярилцлага: бэлчээр 🐑 草场\n");
+            assertEquals(Set.of("late 晚", "mn-01"), hitDocuments(s, "бэлчээр"));
+            assertTrue(Files.isDirectory(temporary));
+        }
+        assertFalse(Files.exists(temporary), "the temporary index goes when the project is closed");
+        assertEquals("not an index 不是索引", Files.readString(folder), "the file in the way is left alone");
+    }
+
+    @Test
+    void aCacheFolderThatIsAFileLeadsToFreshIndexesInTemporaryFolders() throws IOException {
+        Path cache = Files.writeString(tmp.resolve("cache"), "a file, not a folder");
+        try (ProjectSession s = ProjectSession.create(projectFile(), cache)) {
+            TEXTS.forEach((name, text) -> importText(s, tmp.resolve("in"), name, text));
+            assertOneWarning(s, s.indexFolder(), "Not a directory");
+            assertFindsEverything(s);
+            // the word index falls back the same way
+            assertFalse(s.words().prepare(null).folder().startsWith(cache));
+            assertEquals(2, s.warnings().size(), s.warnings().toString());
+            assertTrue(s.warnings().get(1).startsWith("The word index cannot be kept in " + s.wordIndexFolder()), s.warnings().get(1));
+        }
+        assertEquals("a file, not a folder", Files.readString(cache));
+        try (ProjectSession s = ProjectSession.open(projectFile(), cache)) {
+            assertFindsEverything(s);
+        }
+    }
 }

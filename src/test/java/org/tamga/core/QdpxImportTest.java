@@ -643,4 +643,22 @@ class QdpxImportTest {
         assertEquals(Set.of("A | herding (2) | Li (2) | first"), codings("dupes"));
         assertEquals(2, r.documents());
     }
+
+    /** The 50-million-character limit of every format holds for a source's text in an archive too (bounded there in bytes only). */
+    @Test
+    void aSourceTextOfMoreThanFiftyMillionCharactersIsNotImportedAndTheOthersAre() throws Exception {
+        // letters that do not compress much: the archive's bomb guard lets them through, as a real long text
+        java.util.Random random = new java.util.Random(14);
+        byte[] longText = new byte[(int) org.tamga.core.importing.DocumentReader.MAX_CHARACTERS + 10];
+        for (int i = 0; i < longText.length; i++) longText[i] = (byte) (i % 61 == 60 ? '\n' : 'a' + random.nextInt(26));
+        String xml = Zips.qde("origin=\"MAXQDA 2024\"",
+                "<Sources><TextSource guid=\"" + G(20) + "\" name=\"Too long 太长\" plainTextPath=\"internal://" + G(20) + ".txt\"/>"
+                + "<TextSource guid=\"" + G(21) + "\" name=\"Short Богино\"><PlainTextContent>草场 бэлчээр 🐑</PlainTextContent></TextSource></Sources>");
+        QdpxImportReport r = importArchive(Zips.archive().add("project.qde", xml).add("sources/" + G(20) + ".txt", longText), "long");
+        assertEquals(1, r.documents());
+        assertTrue(any(r.skipped(), "Too long 太长", "longer than 50 million characters"), r.skipped().toString());
+        try (ProjectSession s = ProjectSession.open(dir.resolve("long.tamga"), dir.resolve("cache"))) {
+            assertEquals(List.of("Short Богино"), s.documents().all().stream().map(Document::name).toList());
+        }
+    }
 }

@@ -214,10 +214,11 @@ public final class DocumentReader {
         return decoded;
     }
 
-    private static Refusal tooManyCharacters() {
-        return new Refusal("its text is longer than " + MAX_CHARACTERS / 1_000_000
-                + " million characters, more than Tamga imports as one document; split it into parts");
-    }
+    private static Refusal tooManyCharacters() { return new Refusal(TOO_MANY_CHARACTERS); }
+
+    /** Why a text longer than {@link #MAX_CHARACTERS} is refused, whatever it came in (a file, a REFI-QDA archive). */
+    public static final String TOO_MANY_CHARACTERS = "its text is longer than " + MAX_CHARACTERS / 1_000_000
+            + " million characters, more than Tamga imports as one document; split it into parts";
 
     private static String kind(String ext) {
         return switch (ext) {
