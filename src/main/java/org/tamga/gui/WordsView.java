@@ -157,6 +157,10 @@ final class WordsView {
             SearchService.Hit h = places.getSelectionModel().getSelectedItem();
             if (e.getClickCount() == 2 && h != null) actions.open(h.document(), h.start(), h.end());
         });
+        places.setOnKeyPressed(e -> {
+            SearchService.Hit h = places.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && h != null) actions.open(h.document(), h.start(), h.end());
+        });
         VBox side = new VBox(placesTitle, places);
         VBox.setVgrow(places, javafx.scene.layout.Priority.ALWAYS);
         SplitPane split = new SplitPane(shown, side);
