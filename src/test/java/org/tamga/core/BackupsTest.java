@@ -206,6 +206,8 @@ class BackupsTest {
         made.add(Backups.name(Instant.parse("2026-09-02T10:00:00Z"), Backups.DAMAGED));
         made.add("ältere Kopie 旧.bak");
         for (String n : made) Files.writeString(folder.resolve(n), "x");
+        // a backup whose name says no time is dated by its file: an old one (not today's, or the test would depend on the hour it runs)
+        Files.setLastModifiedTime(folder.resolve("ältere Kopie 旧.bak"), java.nio.file.attribute.FileTime.from(Instant.parse("2026-09-03T10:00:00Z")));
         Files.writeString(folder.resolve("readme.txt"), "mine");
         Clock now = Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC);
 
