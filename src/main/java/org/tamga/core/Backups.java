@@ -445,6 +445,17 @@ public final class Backups {
         }
     }
 
+    /**
+     * SQLite's full check of a project file or a backup ({@code PRAGMA integrity_check}, every page
+     * and every index against its table), through a read-only connection that never writes to it:
+     * empty when the file passes, else what is wrong in SQLite's words. Slower than the check on
+     * opening ({@code quick_check}); the crash harness runs it after every kill (ADR 43).
+     */
+    public static Optional<String> checkFully(Path file) {
+        ProjectFiles.Contents c = ProjectFiles.inspect(file, ProjectFiles.Depth.FULL);
+        return c.check().ok() ? Optional.empty() : Optional.of(c.check().problem());
+    }
+
     // ---- restoring ---------------------------------------------------------------------------
 
     /**
