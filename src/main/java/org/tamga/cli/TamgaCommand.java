@@ -35,7 +35,7 @@ public final class TamgaCommand implements Runnable {
             TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
             CasesCommand.Attributes.class, CasesCommand.Set.class, CasesCommand.Cases.class, CasesCommand.CaseCmd.class,
             MergeCommand.class, BackupCommand.Backup.class, BackupCommand.Listing.class, BackupCommand.Restore.class,
-            TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class);
+            TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class, CrashHarnessCommand.class);
 
     @Spec CommandSpec spec;
 
