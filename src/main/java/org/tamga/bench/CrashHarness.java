@@ -60,7 +60,8 @@ public final class CrashHarness {
     }
 
     /** What a check after a kill found: writes lost, whether SQLite's check failed or the project did not open, stale searches, a torn operation. */
-    record Verdict(Set<String> lost, String integrity, String unopenable, List<String> stale, boolean torn, Set<String> found) {
+    record Verdict(Set<String> lost, String integrity, String unopenable, List<String> stale, boolean torn, Set<String> found,
+                   Set<String> unexpected, Set<String> missing) {
         boolean clean() { return lost.isEmpty() && integrity == null && unopenable == null && stale.isEmpty() && !torn; }
     }
 
@@ -78,6 +79,8 @@ public final class CrashHarness {
     /** What merging each copy adds, by file name. */
     private final Map<String, Set<String>> copies = new HashMap<>();
     private Pending pending;
+    /** The current child's lines, kept for the report of a kill that found something wrong. */
+    private List<String> log;
     private long nextStep;
     private long acknowledged;
     private String lastLine;
@@ -166,6 +169,7 @@ public final class CrashHarness {
     /** Takes one line of the child's output into the expectations. */
     void accept(String line) {
         lastLine = line;
+        if (log != null) log.add(line);
         String[] f = line.split("\t");
         if (f[0].equals(CrashWorkload.BEGIN)) {
             pending = new Pending(Long.parseLong(f[1]), f[2], List.of(f).subList(3, f.length));
@@ -222,7 +226,7 @@ public final class CrashHarness {
         try {
             s = ProjectSession.open(project, cache);
         } catch (TamgaException e) {
-            return new Verdict(Set.of(), integrity, String.valueOf(e.getMessage()), List.of(), false, Set.of());
+            return new Verdict(Set.of(), integrity, String.valueOf(e.getMessage()), List.of(), false, Set.of(), Set.of(), Set.of());
         }
         try (s) {
             Set<String> found = facts(s);
@@ -238,10 +242,15 @@ public final class CrashHarness {
             Set<String> withLost = new TreeSet<>(found);
             withLost.addAll(lost);
             boolean torn = !candidates.contains(withLost);
+            // for the report: what was found and not expected (with the operation done), and what was expected and not found
+            Set<String> unexpected = new TreeSet<>(found);
+            for (Set<String> c : candidates) unexpected.removeAll(c);
+            Set<String> missing = new TreeSet<>(candidates.getLast());
+            missing.removeAll(found);
             List<String> stale = stale(s);
             expected = found;
             pending = null;
-            return new Verdict(lost, integrity, null, stale, torn, found);
+            return new Verdict(lost, integrity, null, stale, torn, found, unexpected, torn ? missing : Set.of());
         }
     }
 
@@ -270,6 +279,7 @@ public final class CrashHarness {
         for (int k = 1; k <= kills; k++) {
             int line = random.nextInt(7);
             int delay = random.nextInt(4) == 0 ? 0 : random.nextInt(600);
+            log = new ArrayList<>();
             Child child = runChild(line, delay);
             done++;
             if (child.error() != null) errors++;
@@ -282,6 +292,7 @@ public final class CrashHarness {
             if (v.torn()) torn++;
             progress.accept(String.format(Locale.ROOT, "kill %d/%d in %s (line %d + %d ms): %d acknowledged so far, %s",
                     k, kills, child.killedIn(), line, delay, acknowledged, v.clean() && child.error() == null ? "ok" : describe(v, child)));
+            if (!v.clean() || child.error() != null) keepLog(k);
             if (v.unopenable() != null) break;
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -297,7 +308,7 @@ public final class CrashHarness {
         if (v.integrity() != null) p.add("INTEGRITY " + v.integrity());
         if (v.unopenable() != null) p.add("UNOPENABLE " + v.unopenable());
         if (!v.stale().isEmpty()) p.add("STALE " + v.stale());
-        if (v.torn()) p.add("TORN");
+        if (v.torn()) p.add("TORN: found and not expected " + v.unexpected() + ", expected with the operation done and not found " + v.missing());
         return String.join("; ", p);
     }
 
@@ -364,6 +375,15 @@ public final class CrashHarness {
         if (ended) error = "it ended by itself (exit " + p.exitValue() + "): " + tail(err);
         String in = pending != null ? pending.kind() : CrashWorkload.OPENING.equals(lastLine) ? "opening" : lastLine == null ? "starting" : "between operations";
         return new Child(in, error);
+    }
+
+    /** Keeps the lines of the child of a kill that found something wrong, in {@code kill-K.txt} in the work folder. */
+    private void keepLog(int kill) {
+        try {
+            Files.writeString(work.resolve("kill-" + kill + ".txt"), String.join("\n", log) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            progress.accept("could not keep the lines of kill " + kill + ": " + e.getMessage());
+        }
     }
 
     private void writeKnownBackups() {
