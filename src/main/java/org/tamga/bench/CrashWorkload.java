@@ -72,6 +72,15 @@ public final class CrashWorkload {
 
     /** {@code PROJECT CACHE WORK SEED START [STEPS]}: runs until killed (or STEPS operations). */
     public static void main(String[] args) {
+        // the harness holds this process's standard input open: when the harness is gone, so is this process
+        Thread.ofPlatform().daemon().name("crash-workload-orphan").start(() -> {
+            try {
+                while (System.in.read() != -1) { /* nothing is sent */ }
+            } catch (IOException e) {
+                // closed: the same as the end
+            }
+            Runtime.getRuntime().halt(3);
+        });
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         run(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), Long.parseLong(args[3]), Long.parseLong(args[4]),
                 args.length > 5 ? Integer.parseInt(args[5]) : Integer.MAX_VALUE, out);
