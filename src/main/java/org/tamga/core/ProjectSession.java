@@ -84,12 +84,7 @@ public final class ProjectSession implements AutoCloseable {
      * This session's own writes do not count.
      */
     public synchronized boolean changedOutside() {
-        if (store.shared()) {
-            int now = store.dataVersion();
-            boolean changed = now != seenDataVersion;
-            seenDataVersion = now;
-            return changed;
-        }
+        if (store.shared()) return changedOnServer();
         Object file = identity(store.file());
         boolean fileReplaced = file != null && !file.equals(identity);
         if (fileReplaced || store.schemaVersion() < FORMAT) {
@@ -102,6 +97,53 @@ public final class ProjectSession implements AutoCloseable {
         boolean changed = now != seenDataVersion;
         seenDataVersion = now;
         return changed;
+    }
+
+    /** Why the shared project's server cannot be reached now (null while it can). */
+    private volatile String serverAway;
+
+    /** Why the shared project's server cannot be reached, as {@link #changedOutside} last found; empty while it can be (and for a file). */
+    public java.util.Optional<String> serverAway() { return java.util.Optional.ofNullable(serverAway); }
+
+    /**
+     * {@link #changedOutside} for a shared project: the others' changes since the last look. When the
+     * connection is gone, a new one is tried; while none can be made, {@link #serverAway} says why
+     * (edits fail with a message meanwhile: nothing is queued), and once one is, everything counts as
+     * changed, so that the window reads it all again.
+     */
+    private boolean changedOnServer() {
+        try {
+            int now = store.dataVersion();
+            boolean changed = now != seenDataVersion || serverAway != null;
+            seenDataVersion = now;
+            serverAway = null;
+            return changed;
+        } catch (TamgaException e) {
+            ProjectStore fresh;
+            try {
+                fresh = ProjectStore.openShared(store.server().orElseThrow());
+            } catch (TamgaException again) {
+                serverAway = again.getMessage();
+                LOG.log(System.Logger.Level.DEBUG, "the shared project's server cannot be reached", again);
+                return false;
+            }
+            ProjectStore old = store;
+            store = fresh;
+            try { old.close(); } catch (TamgaException ignored) { /* the old connection is gone anyway */ }
+            fresh.announce(coder);
+            seenDataVersion = fresh.dataVersion();
+            serverAway = null;
+            return true;
+        }
+    }
+
+    /** The coders working on this shared project now, in Tamga on other connections (none for a file). */
+    public List<String> othersWorking() {
+        try {
+            return store.othersWorking();
+        } catch (TamgaException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -172,7 +214,9 @@ public final class ProjectSession implements AutoCloseable {
      * as for a project file, and caught up with the server when it is used.
      */
     public static ProjectSession openShared(String address, Path cacheRoot) {
-        return new ProjectSession(ProjectStore.openShared(address), cacheRoot, Integrity.standard(), null);
+        ProjectSession s = new ProjectSession(ProjectStore.openShared(address), cacheRoot, Integrity.standard(), null);
+        s.store.announce(s.coder);
+        return s;
     }
 
     /** Opens a project file or, for a {@code postgresql://} address, a shared project. */
@@ -339,7 +383,10 @@ public final class ProjectSession implements AutoCloseable {
     public String coder() { return coder; }
 
     /** Says who makes the changes from now on; a blank name means the system's user name. */
-    public void setCoder(String name) { coder = name == null || name.isBlank() ? CodingService.defaultCoder() : name.strip(); }
+    public void setCoder(String name) {
+        coder = name == null || name.isBlank() ? CodingService.defaultCoder() : name.strip();
+        if (store.shared()) store.announce(coder);
+    }
 
     /** The project file; only core services use it. */
     ProjectStore store() { return store; }
