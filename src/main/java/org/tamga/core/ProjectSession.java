@@ -384,8 +384,10 @@ public final class ProjectSession implements AutoCloseable {
 
     /** Says who makes the changes from now on; a blank name means the system's user name. */
     public void setCoder(String name) {
-        coder = name == null || name.isBlank() ? CodingService.defaultCoder() : name.strip();
-        if (store.shared()) store.announce(coder);
+        String next = name == null || name.isBlank() ? CodingService.defaultCoder() : name.strip();
+        boolean changed = !next.equals(coder);
+        coder = next;
+        if (changed && store.shared()) store.announce(coder);
     }
 
     /** The project file; only core services use it. */

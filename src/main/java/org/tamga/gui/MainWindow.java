@@ -144,6 +144,21 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         if (f != null) openProject(f.toPath());
     }
 
+    /**
+     * File › Open shared project…: the address of a project on a PostgreSQL server (ADR 48). The
+     * user and password are not asked for here: they come from PGUSER and PGPASSWORD or ~/.pgpass.
+     */
+    @Override public void openSharedDialog() {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog("postgresql://");
+        d.initOwner(stage);
+        d.setTitle(i18n.t("shared.title"));
+        d.setHeaderText(i18n.t("shared.header"));
+        d.setContentText(i18n.t("shared.address"));
+        d.getEditor().setId("sharedAddress");
+        d.getEditor().setPrefColumnCount(36);
+        d.showAndWait().map(String::strip).filter(a -> !a.isEmpty()).ifPresent(a -> { saveLayout(); model.openShared(a, this::opened); });
+    }
+
     /** Every second, while a project is open and nothing else runs: has another process changed it? */
     private javafx.animation.Timeline watch;
 
@@ -164,8 +179,8 @@ public final class MainWindow implements WorkbenchMenus.Actions {
             long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
             Platform.runLater(() -> System.out.println("workbench shown " + ms + " ms after the start of the JVM"));
         }
-        settings.addRecent(opened.file());
-        setRoot(workbenchRoot(Workbench.State.decode(settings.layout(opened.file()))));
+        if (opened.file() != null) settings.addRecent(opened.file());
+        setRoot(workbenchRoot(Workbench.State.decode(opened.file() == null ? null : settings.layout(opened.file()))));
         // start with the first document rather than an empty page
         if (!workbench.documents.isEmpty()) workbench.documents.list.getSelectionModel().selectFirst();
         if (!settings.coderConfirmed()) Platform.runLater(this::askCoderFirstTime);
@@ -414,7 +429,16 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         Label project = new Label();
         project.textProperty().bind(model.projectName);
         project.getStyleClass().add("project-name");
-        statusBar.getRightItems().add(project);
+        // a shared project: who else is working, or that the server cannot be reached
+        Label shared = new Label();
+        shared.setId("sharedStatus");
+        shared.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.sharedAddress.get() == null ? ""
+                : model.serverAway.get() != null ? i18n.t("shared.away")
+                : model.othersWorking.get().isEmpty() ? i18n.t("shared.alone") : i18n.t("shared.others", String.join(", ", model.othersWorking.get())),
+                model.sharedAddress, model.serverAway, model.othersWorking));
+        shared.styleProperty().bind(javafx.beans.binding.Bindings.when(model.serverAway.isNotNull())
+                .then("-fx-text-fill: #b00020; -fx-font-weight: bold;").otherwise(""));
+        statusBar.getRightItems().addAll(shared, project);
         return statusBar;
     }
 
