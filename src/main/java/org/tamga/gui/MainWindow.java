@@ -172,8 +172,31 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         if (on) watch.play(); else watch.stop();
     }
 
+    /** For a shared project: a thread woken by the others' changes, so that they show at once (ADR 48). */
+    private Thread listening;
+
+    private void listenForChanges(boolean on) {
+        if (listening != null) { listening.interrupt(); listening = null; }
+        if (!on || model.sharedAddress.get() == null) return;
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long start = System.nanoTime();
+                if (model.awaitOutsideChange(1000)) {
+                    Platform.runLater(() -> { if (model.isOpen() && model.tasks.pending.get() == 0) model.checkOutsideChanges(); });
+                } else if (System.nanoTime() - start < 100_000_000L) {
+                    // the server is away: the one-second look says so; try listening again a second later
+                    try { Thread.sleep(1000); } catch (InterruptedException e) { return; }
+                }
+            }
+        }, "tamga-listen");
+        t.setDaemon(true);
+        listening = t;
+        t.start();
+    }
+
     private void opened(ProjectModel.Opened opened) {
         watchOutsideChanges(true);
+        listenForChanges(true);
         if (Boolean.getBoolean("tamga.timing")) {
             // java -Dtamga.timing=true -jar tamga.jar open P.tamga: how long from the JVM's start to the workbench
             long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -188,6 +211,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
 
     @Override public void closeProject() {
         watchOutsideChanges(false);
+        listenForChanges(false);
         saveLayout();
         model.closeProject(() -> setRoot(welcomeRoot()));
     }

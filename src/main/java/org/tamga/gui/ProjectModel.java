@@ -217,6 +217,7 @@ public final class ProjectModel implements AutoCloseable {
                 throw e;
             }
             session = s;
+            waiter = s.listenForChanges().orElse(null);
             history = new EditHistory(500);
             return new Loaded(snapshot(s, null, null), s.readOnly().orElse(null), String.join(" ", s.warnings()), s.shared() ? s.where() : null);
         }, loaded -> {
@@ -263,8 +264,23 @@ public final class ProjectModel implements AutoCloseable {
     }
 
     /** Task thread: closes the session, and forgets its history. */
+    /** Woken by the others' changes to the open shared project (null for a file). */
+    private volatile ProjectSession.ChangeWaiter waiter;
+
+    /**
+     * Waits (on a thread of the caller's, never the window's) up to {@code millis} ms for a change to
+     * the open shared project; true as soon as one was committed. False at once for a file.
+     */
+    public boolean awaitOutsideChange(int millis) {
+        ProjectSession.ChangeWaiter w = waiter;
+        return w != null && w.await(millis);
+    }
+
     private void closeSession() {
         history = new EditHistory(500);
+        ProjectSession.ChangeWaiter w = waiter;
+        waiter = null;
+        if (w != null) w.close();
         if (session != null) {
             ProjectSession s = session;
             session = null;

@@ -611,6 +611,26 @@ public final class ProjectStore implements AutoCloseable {
         Servers.announce(this, coder);
     }
 
+    /** Something that waits for the others' changes to a shared project ({@link #listen}). */
+    public interface ChangeListener extends AutoCloseable {
+        /** Waits up to {@code millis} ms; true as soon as a change was committed (by anyone), false when the time ran out. */
+        boolean await(int millis);
+        @Override void close();
+    }
+
+    /**
+     * For a shared project: a connection of its own that is woken by every committed change (PostgreSQL's
+     * LISTEN/NOTIFY); the caller then looks with {@link #dataVersion} whether it was someone else's.
+     */
+    public ChangeListener listen() {
+        if (server == null) throw new IllegalStateException("only a shared project has a server to listen to");
+        Servers.Listener l = new Servers.Listener(server);
+        return new ChangeListener() {
+            @Override public boolean await(int millis) { return l.await(millis); }
+            @Override public void close() { l.close(); }
+        };
+    }
+
     /** The coders whose Tamga is connected to this shared project now, besides this one (none for a file). */
     public java.util.List<String> othersWorking() {
         return server == null ? java.util.List.of() : Servers.othersWorking(this);

@@ -139,6 +139,42 @@ final class Servers {
         });
     }
 
+    /**
+     * A connection of its own that LISTENs for {@code tamga_changes} (ADR 48): {@link #await} wakes
+     * as soon as another connection commits a change, instead of the next look a second later.
+     */
+    static final class Listener implements AutoCloseable {
+        private final Connection connection;
+        private final org.postgresql.PGConnection pg;
+
+        Listener(String address) {
+            this.connection = connect(address);
+            try {
+                this.pg = connection.unwrap(org.postgresql.PGConnection.class);
+                try (Statement st = connection.createStatement()) {
+                    st.execute("LISTEN tamga_changes");
+                }
+            } catch (SQLException e) {
+                close();
+                throw new TamgaException("Cannot listen for changes to " + address + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Waits up to {@code millis} for a change by any connection (this process's own included); true if one came. */
+        boolean await(int millis) {
+            try {
+                org.postgresql.PGNotification[] n = pg.getNotifications(Math.max(1, millis));
+                return n != null && n.length > 0;
+            } catch (SQLException e) {
+                throw new TamgaException("Lost the connection that listens for changes: " + e.getMessage(), e);
+            }
+        }
+
+        @Override public void close() {
+            try { connection.close(); } catch (SQLException ignored) { /* gone already */ }
+        }
+    }
+
     static String schema() { return Migrations.resource("postgresql/schema.sql"); }
 
     /** Whether the database holds a Tamga project (its marker table). */

@@ -161,4 +161,23 @@ class SharedSessionsTest {
             assertEquals(codings + 1, a.coding().countsByCode().values().stream().mapToInt(Integer::intValue).sum());
         }
     }
+
+    @Test
+    void aListeningSessionIsWokenByTheOthersChangeAtOnce() {
+        String address = sharedSample();
+        try (ProjectSession a = ProjectSession.openShared(address, dir.resolve("cache-a"));
+             ProjectSession b = ProjectSession.openShared(address, dir.resolve("cache-b"));
+             ProjectSession.ChangeWaiter waiter = a.listenForChanges().orElseThrow()) {
+            assertFalse(waiter.await(1), "nothing yet (and now it listens)");
+            b.coding().apply(b.documents().all().getFirst(), 0, 5, b.codebook().resolve("Health"), "Bilguun");
+            long start = System.nanoTime();
+            // a bound for a broken build, not a pause: the notification is there already
+            assertTrue(waiter.await(60_000));
+            assertTrue(System.nanoTime() - start < 30_000_000_000L);
+            assertTrue(a.changedOutside());
+        }
+        try (ProjectSession file = ProjectSession.open(dir.resolve("样本.tamga"), dir.resolve("cache-file"))) {
+            assertTrue(file.listenForChanges().isEmpty(), "a project file has no server to listen to");
+        }
+    }
 }
