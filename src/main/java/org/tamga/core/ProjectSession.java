@@ -72,7 +72,7 @@ public final class ProjectSession implements AutoCloseable {
         this.integrity = integrity;
         this.knownGood = knownGood;
         this.seenDataVersion = store.dataVersion();
-        this.identity = identity(store.file());
+        this.identity = store.shared() ? null : identity(store.file());
     }
 
     /** The file's data version when this session last looked (see {@link #changedOutside}). */
@@ -84,6 +84,7 @@ public final class ProjectSession implements AutoCloseable {
      * This session's own writes do not count.
      */
     public synchronized boolean changedOutside() {
+        if (store.shared()) return changedOnServer();
         Object file = identity(store.file());
         boolean fileReplaced = file != null && !file.equals(identity);
         if (fileReplaced || store.schemaVersion() < FORMAT) {
@@ -96,6 +97,87 @@ public final class ProjectSession implements AutoCloseable {
         boolean changed = now != seenDataVersion;
         seenDataVersion = now;
         return changed;
+    }
+
+    /** Why the shared project's server cannot be reached now (null while it can). */
+    private volatile String serverAway;
+
+    /** Why the shared project's server cannot be reached, as {@link #changedOutside} last found; empty while it can be (and for a file). */
+    public java.util.Optional<String> serverAway() { return java.util.Optional.ofNullable(serverAway); }
+
+    /**
+     * {@link #changedOutside} for a shared project: the others' changes since the last look. When the
+     * connection is gone, a new one is tried; while none can be made, {@link #serverAway} says why
+     * (edits fail with a message meanwhile: nothing is queued), and once one is, everything counts as
+     * changed, so that the window reads it all again.
+     */
+    private boolean changedOnServer() {
+        try {
+            int now = store.dataVersion();
+            boolean changed = now != seenDataVersion || serverAway != null;
+            seenDataVersion = now;
+            serverAway = null;
+            return changed;
+        } catch (TamgaException e) {
+            ProjectStore fresh;
+            try {
+                fresh = ProjectStore.openShared(store.server().orElseThrow());
+            } catch (TamgaException again) {
+                serverAway = again.getMessage();
+                LOG.log(System.Logger.Level.DEBUG, "the shared project's server cannot be reached", again);
+                return false;
+            }
+            ProjectStore old = store;
+            store = fresh;
+            try { old.close(); } catch (TamgaException ignored) { /* the old connection is gone anyway */ }
+            fresh.announce(coder);
+            seenDataVersion = fresh.dataVersion();
+            serverAway = null;
+            return true;
+        }
+    }
+
+    /** Wakes whoever waits for the others' changes to a shared project (see {@link #listenForChanges}). */
+    public interface ChangeWaiter extends AutoCloseable {
+        /** Waits up to {@code millis} ms; true as soon as a change was committed, false when the time ran out or the server is away. */
+        boolean await(int millis);
+        @Override void close();
+    }
+
+    /**
+     * For a shared project: a waiter woken by every committed change (PostgreSQL's LISTEN/NOTIFY,
+     * ADR 48) on a connection of its own, so that a window looks with {@link #changedOutside} at
+     * once rather than at its next look a second later. Empty for a file.
+     */
+    public java.util.Optional<ChangeWaiter> listenForChanges() {
+        if (!store.shared()) return java.util.Optional.empty();
+        String address = store.server().orElseThrow();
+        return java.util.Optional.of(new ChangeWaiter() {
+            private ProjectStore.ChangeListener listener;
+
+            @Override public boolean await(int millis) {
+                try {
+                    synchronized (this) { if (listener == null) listener = store.listen(); }
+                    return listener.await(millis);
+                } catch (TamgaException e) {
+                    // the server went away: the next look says so; listening starts again once it is back
+                    synchronized (this) { if (listener != null) listener.close(); listener = null; }
+                    LOG.log(System.Logger.Level.DEBUG, "listening to " + address, e);
+                    return false;
+                }
+            }
+
+            @Override public synchronized void close() { if (listener != null) listener.close(); listener = null; }
+        });
+    }
+
+    /** The coders working on this shared project now, in Tamga on other connections (none for a file). */
+    public List<String> othersWorking() {
+        try {
+            return store.othersWorking();
+        } catch (TamgaException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -158,6 +240,38 @@ public final class ProjectSession implements AutoCloseable {
     }
 
     public static ProjectSession open(Path file) { return open(file, CacheFolders.root()); }
+
+    /**
+     * Opens a shared project on a PostgreSQL server (ADR 48) by its address
+     * ({@code postgresql://host:5432/database}); the user and password come from {@code PGUSER},
+     * {@code PGPASSWORD} or {@code ~/.pgpass}. Its search index is kept in this computer's cache,
+     * as for a project file, and caught up with the server when it is used.
+     */
+    public static ProjectSession openShared(String address, Path cacheRoot) {
+        ProjectSession s = new ProjectSession(ProjectStore.openShared(address), cacheRoot, Integrity.standard(), null);
+        s.store.announce(s.coder);
+        return s;
+    }
+
+    /** Opens a project file or, for a {@code postgresql://} address, a shared project. */
+    public static ProjectSession open(String fileOrAddress, Path cacheRoot) {
+        return ProjectStore.isSharedAddress(fileOrAddress) ? openShared(fileOrAddress, cacheRoot) : open(Path.of(fileOrAddress), cacheRoot);
+    }
+
+    /** Whether this is a shared project on a server rather than a project file. */
+    public boolean shared() { return store.shared(); }
+
+    /** Where the project is, as the researcher names it: the file, or the shared project's address. */
+    public String where() { return store.server().orElseGet(() -> store.file().toString()); }
+
+    /** The project file's name, or the shared project's address: how messages name the project. */
+    public String name() { return store.server().orElseGet(() -> store.file().getFileName().toString()); }
+
+    /**
+     * Writes a project file holding everything the project holds now: for a shared project, the
+     * copy a researcher takes into the field (it merges back with {@link MergeService}).
+     */
+    public void copyTo(Path file) { store.copyTo(file); }
 
     /**
      * Opens a project: SQLite checks it first (a damaged file is refused with a
@@ -226,7 +340,7 @@ public final class ProjectSession implements AutoCloseable {
                 && Files.isRegularFile(lastBackup)) {
             return lastBackup;
         }
-        return madeBackup(Backups.beforeDestructive(file(), reason));
+        return madeBackup(store.shared() ? Backups.beforeDestructiveShared(store, reason) : Backups.beforeDestructive(file(), reason));
     }
 
     private synchronized Path madeBackup(Path backup) {
@@ -237,10 +351,23 @@ public final class ProjectSession implements AutoCloseable {
     }
 
     /** The project's backups, newest first (see {@link Backups#list}). */
-    public List<Backups.Backup> backups() { return Backups.list(file()); }
+    public List<Backups.Backup> backups() {
+        refuseIfShared("list its backups");
+        return Backups.list(file());
+    }
+
+    /** A shared project is backed up on its server: the file-based backups do not apply. */
+    private void refuseIfShared(String what) {
+        if (store.shared()) {
+            throw new TamgaException("Cannot " + what + " here: " + where() + " is a shared project, backed up on its server "
+                    + "(ask its owner; pg_dump makes a copy). The copies Tamga makes before a change that cannot be taken back are in "
+                    + Backups.sharedFolder(project().guid()) + "; `tamga copy` takes a project file of it at any time.");
+        }
+    }
 
     /** Makes a backup now, by hand: Tamga never deletes it. */
     public synchronized Backups.Backup backUpNow() {
+        refuseIfShared("back it up");
         Backups.Backup b = Backups.backUp(file(), Backups.MANUAL);
         madeBackup(b.file());
         return b;
@@ -252,6 +379,7 @@ public final class ProjectSession implements AutoCloseable {
      */
     public synchronized Backups.Restored restore(Path backup) {
         refuseIfReadOnly();
+        refuseIfShared("restore a backup");
         Backups.Restored r = Backups.restore(file(), backup);
         changedOutside();
         catchUpIndex();
@@ -289,7 +417,12 @@ public final class ProjectSession implements AutoCloseable {
     public String coder() { return coder; }
 
     /** Says who makes the changes from now on; a blank name means the system's user name. */
-    public void setCoder(String name) { coder = name == null || name.isBlank() ? CodingService.defaultCoder() : name.strip(); }
+    public void setCoder(String name) {
+        String next = name == null || name.isBlank() ? CodingService.defaultCoder() : name.strip();
+        boolean changed = !next.equals(coder);
+        coder = next;
+        if (changed && store.shared()) store.announce(coder);
+    }
 
     /** The project file; only core services use it. */
     ProjectStore store() { return store; }
@@ -336,7 +469,12 @@ public final class ProjectSession implements AutoCloseable {
     public record IndexSync(Path folder, int added, int removed, boolean inMemory, boolean shared) {}
 
     public Path indexFolder() {
-        return cacheRoot.resolve("index").resolve(project().guid() + "-f" + SearchIndex.FORMAT);
+        return cacheRoot.resolve("index").resolve(project().guid() + sharedMark() + "-f" + SearchIndex.FORMAT);
+    }
+
+    /** A shared project's indexes are kept apart from those of a file of the same project (its published or copied file). */
+    private String sharedMark() {
+        return store.server().map(a -> "-s" + Integer.toHexString(a.hashCode())).orElse("");
     }
 
     /** The search index, opened and caught up with the project on first use. */
@@ -408,7 +546,7 @@ public final class ProjectSession implements AutoCloseable {
 
     /** Where the word index is kept: beside the search index, with its own format number. */
     public Path wordIndexFolder() {
-        return cacheRoot.resolve("index").resolve(project().guid() + "-w" + WordIndex.FORMAT);
+        return cacheRoot.resolve("index").resolve(project().guid() + sharedMark() + "-w" + WordIndex.FORMAT);
     }
 
     /** Told how far building an index has come: documents indexed of those missing. */
@@ -504,7 +642,7 @@ public final class ProjectSession implements AutoCloseable {
         for (Path temporary : temporaryIndexes) deleteQuietly(temporary);
         temporaryIndexes.clear();
         // the session's own writes went through SQLite: the file is as good as it was when opened
-        if (knownGood != null && Objects.equals(identity, identity(store.file()))) integrity.remember(store.file(), cacheRoot, knownGood);
+        if (knownGood != null && !store.shared() && Objects.equals(identity, identity(store.file()))) integrity.remember(store.file(), cacheRoot, knownGood);
         if (failure != null) throw failure;
     }
 }
