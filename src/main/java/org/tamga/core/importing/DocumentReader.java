@@ -141,7 +141,7 @@ public final class DocumentReader {
             size = Files.size(file);
             fileModified = Files.getLastModifiedTime(file).toInstant();
         } catch (IOException e) {
-            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + Refusal.quote(e.getMessage()) + ")", e);
         }
         if (size == 0) throw new Refusal("the file is empty");
         if (TEXT_EXTENSIONS.contains(ext) || SUBTITLE_EXTENSIONS.contains(ext)) {
@@ -178,7 +178,7 @@ public final class DocumentReader {
             Files.write(file, content);
             return readDocument(file, ext, content.length, modified);
         } catch (IOException e) {
-            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + Refusal.quote(e.getMessage()) + ")", e);
         } finally {
             if (file != null) {
                 try {
@@ -200,7 +200,7 @@ public final class DocumentReader {
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes((int) MAX_TEXT_FILE_BYTES + 1);
         } catch (IOException e) {
-            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + Refusal.quote(e.getMessage()) + ")", e);
         }
         if (bytes.length > MAX_TEXT_FILE_BYTES) throw tooLarge(bytes.length, MAX_TEXT_FILE_BYTES);
         TextDecoder.Decoded decoded;
@@ -247,7 +247,7 @@ public final class DocumentReader {
         if (type.equals(Engine.OOXML_PROTECTED)) throw passwordProtected();
         String format = accepted(type);
         if (format == null) {
-            String base = type.getBaseType().toString();
+            String base = Refusal.quote(type.getBaseType().toString());
             String what = type.equals(MediaType.OCTET_STREAM) ? "unrecognisable binary data"
                     : base.startsWith("application/x-tika-ooxml") || type.getSubtype().equals("zip")
                     ? "a damaged or unrecognised zip container"
@@ -288,7 +288,7 @@ public final class DocumentReader {
             Metadata m = new Metadata();
             return Engine.DETECTOR.detect(in, m);
         } catch (IOException | RuntimeException e) {
-            throw new Refusal("it could not be read (" + e.getMessage() + ")", e);
+            throw new Refusal("it could not be read (" + Refusal.quote(e.getMessage()) + ")", e);
         }
     }
 
@@ -305,7 +305,7 @@ public final class DocumentReader {
             byte[] b = in.readNBytes(4);
             return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
         } catch (IOException e) {
-            throw new Refusal("it could not be read (" + e.getMessage() + ")", e);
+            throw new Refusal("it could not be read (" + Refusal.quote(e.getMessage()) + ")", e);
         }
     }
 
@@ -369,16 +369,23 @@ public final class DocumentReader {
             }
             if (t instanceof ZeroByteFileException) return new Refusal("the file is empty");
             String message = String.valueOf(t.getMessage());
+            if (message.toLowerCase(Locale.ROOT).contains("zip bomb") && message.contains("nesting")) {
+                // Tika's guard against deep nesting speaks of a zip bomb, whatever the format
+                return new Refusal("its elements are nested deeper than in any document (" + Refusal.quote(message)
+                        + "); it may be damaged, or made to break readers");
+            }
             if (message.toLowerCase(Locale.ROOT).contains("zip bomb")) {
-                return new Refusal("it looks like a zip bomb, not a document (" + message + "); Tamga did not unpack it");
+                return new Refusal("it looks like a zip bomb, not a document (" + Refusal.quote(message) + "); Tamga did not unpack it");
             }
         }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (detail.length() > 200) detail = detail.substring(0, 200) + "…";
+        String detail = Refusal.quote(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
         detail = detail.strip().replaceAll("[.\\s]+$", "");
-        if (failure instanceof Error && !(failure instanceof StackOverflowError) && !(failure instanceof OutOfMemoryError)) {
+        // a parser that overflows its stack, runs out of memory or fails its own assertion (a JVM run with -ea)
+        // on a damaged file could not read that file; any other Error is no fault of the file
+        if (failure instanceof Error && !(failure instanceof StackOverflowError) && !(failure instanceof OutOfMemoryError)
+                && !(failure instanceof AssertionError)) {
             throw (Error) failure;
         }
         return new Refusal("it could not be read as " + articled(format) + " (" + detail + "); it may be damaged", failure);

@@ -41,20 +41,20 @@ final class ZipGuard {
                         inflated += n;
                         total += n;
                         if (inflated > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
-                            throw bomb("its part " + entry.getName() + " unpacks to more than " + mb(Math.min(MAX_ENTRY_BYTES, MAX_TOTAL_BYTES)) + " MB");
+                            throw bomb("its part " + Refusal.quote(entry.getName()) + " unpacks to more than " + mb(Math.min(MAX_ENTRY_BYTES, MAX_TOTAL_BYTES)) + " MB");
                         }
                         if (inflated > RATIO_FROM_BYTES && inflated / stored > MAX_RATIO) {
-                            throw bomb("its part " + entry.getName() + " unpacks to more than " + MAX_RATIO
+                            throw bomb("its part " + Refusal.quote(entry.getName()) + " unpacks to more than " + MAX_RATIO
                                     + " times its packed size");
                         }
                     }
                 }
             }
         } catch (ZipException | java.io.EOFException e) {
-            throw new Refusal("it is damaged or incomplete (its zip structure cannot be read: " + e.getMessage()
+            throw new Refusal("it is damaged or incomplete (its zip structure cannot be read: " + Refusal.quote(e.getMessage())
                     + "); if it opens in " + kind + ", save it again and import the copy", e);
         } catch (IOException e) {
-            throw new Refusal("it could not be read (" + e.getMessage() + ")", e);
+            throw new Refusal("it could not be read (" + Refusal.quote(e.getMessage()) + ")", e);
         }
     }
 
