@@ -181,19 +181,43 @@ final class FuzzHarness implements AutoCloseable {
 
     // ---- the ways in --------------------------------------------------------------------------------------
 
-    /** Transcripts (every format of {@link ImportService}) imported into one project. */
-    static final class Documents implements Way {
-        private final Path dir;
-        private ProjectSession session;
-        private int generation;
+    /** A way into one project at a time, a new one now and then: what it holds is its state. */
+    abstract static class SessionWay implements Way {
+        final Path dir;
+        private final String name;
+        ProjectSession session;
+        int generation;
 
-        Documents(Path dir) {
+        /** Starts on the first project ({@link #prepare} sees only the fields of this class). */
+        SessionWay(Path dir, String name) {
             this.dir = dir;
+            this.name = name;
             renew(false);
         }
 
+        /** Puts into a new project what it holds before the first input (nothing, unless overridden). */
+        void prepare() { }
+
         @Override
         public String state() { return FuzzHarness.state(session.store()); }
+
+        @Override
+        public void renew(boolean stuck) {
+            if (session != null) closeSoon(session, stuck, dir);
+            generation++;
+            session = ProjectSession.create(dir.resolve(name + " " + generation + ".tamga"), dir.resolve("cache " + generation));
+            prepare();
+        }
+
+        @Override
+        public void close() { session.close(); }
+    }
+
+    /** Transcripts (every format of {@link ImportService}) imported into one project. */
+    static final class Documents extends SessionWay {
+        Documents(Path dir) {
+            super(dir, "项目");
+        }
 
         @Override
         public Outcome importFile(Path file) {
@@ -221,37 +245,19 @@ final class FuzzHarness implements AutoCloseable {
             for (Turn t : stored) check(0 <= t.start() && t.start() <= t.end() && t.end() <= d.length(), "a turn outside its text: " + t);
             return Outcome.imported();
         }
-
-        @Override
-        public void renew(boolean stuck) {
-            if (session != null) closeSoon(session, stuck, dir);
-            generation++;
-            session = ProjectSession.create(dir.resolve("项目 " + generation + ".tamga"), dir.resolve("cache " + generation));
-        }
-
-        @Override
-        public void close() { session.close(); }
     }
 
     /** REFI-QDA codebooks (.qdc) merged into a project that has documents, codes and codings already. */
-    static final class Codebooks implements Way {
-        private final Path dir;
-        private ProjectSession session;
-        private int generation;
-
+    static final class Codebooks extends SessionWay {
         Codebooks(Path dir) {
-            this.dir = dir;
-            renew(false);
+            super(dir, "代码本");
         }
 
         @Override
-        public String state() { return FuzzHarness.state(session.store()); }
-
-        @Override
         public Outcome importFile(Path file) {
+            int turns = session.store().turns().count();
             ProjectStore store = session.store();
             int codes = store.codes().codebook().size(), documents = store.documents().count(), codings = store.codings().count();
-            int turns = store.turns().count();
             CodebookService.MergeReport report;
             try {
                 report = session.codebook().importQdc(file);
@@ -266,18 +272,12 @@ final class FuzzHarness implements AutoCloseable {
         }
 
         @Override
-        public void renew(boolean stuck) {
-            if (session != null) closeSoon(session, stuck, dir);
-            generation++;
-            session = ProjectSession.create(dir.resolve("代码本 " + generation + ".tamga"), dir.resolve("cache " + generation));
+        void prepare() {
             Document a = SessionFixtures.importText(session, dir.resolve("texts " + generation), "访谈 巴特尔", FuzzSeeds.INTERVIEW);
             var livelihood = session.codebook().create(null, "生计 Амьжиргаа", "how a household lives", "#228B22");
             var loss = session.codebook().create(livelihood.id(), "雪灾 Зуд", null, null);
             session.coding().apply(a, 24, 40, loss, "Saran");
         }
-
-        @Override
-        public void close() { session.close(); }
     }
 
     /** REFI-QDA projects (.qdpx), each imported as a new project file in a folder of their own. */
