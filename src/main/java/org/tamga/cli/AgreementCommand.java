@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
         "by more than --tolerance characters), by document and position."})
 final class AgreementCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+    @Parameters(index = "0", paramLabel = "PROJECT") String project;
     @Option(names = "--coders", required = true, split = ",", paramLabel = "A,B[,C…]", description = "The coders to compare (at least two; exactly two with --disagreements).")
     List<String> coders;
     @Option(names = "--codes", split = ",", paramLabel = "CODE,…", description = "Only these codes (default: every code one of the coders applied).")
@@ -82,7 +82,7 @@ final class AgreementCommand implements Callable<Integer> {
         AgreementService.Coverage cov = AgreementService.Coverage.parse(coverage);
         String table = by.strip().toLowerCase(Locale.ROOT);
         if (!table.equals("code") && !table.equals("document")) throw new TamgaException("No --by \u201C" + by + "\u201D (code or document).");
-        try (ProjectSession s = ProjectSession.open(project)) {
+        try (ProjectSession s = TamgaCommand.open(project)) {
             List<String> names = new ArrayList<>();
             if (documents != null) names.addAll(documents);
             if (document != null) names.addAll(document);

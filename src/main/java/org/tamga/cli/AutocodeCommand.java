@@ -24,7 +24,7 @@ import java.util.Locale;
         "QUERY is written as for `search`; --document, --attribute, --speaker, --coded and --not-coded limit the hits as there."})
 final class AutocodeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+    @Parameters(index = "0", paramLabel = "PROJECT") String project;
     @Parameters(index = "1", paramLabel = "QUERY") String query;
     @Option(names = "--code", required = true, paramLabel = "CODE", description = "The code to apply.") String code;
     @Option(names = "--unit", defaultValue = "sentence", paramLabel = "UNIT",
@@ -41,7 +41,7 @@ final class AutocodeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         CodingUnit codingUnit = CodingUnit.parse(unit);
-        try (ProjectSession s = ProjectSession.open(project)) {
+        try (ProjectSession s = TamgaCommand.open(project)) {
             Code target = s.codebook().resolve(code);
             SearchService.Request request = SearchService.Request.of(query).context(0).limit(Integer.MAX_VALUE)
                     .inDocuments(TamgaCommand.documents(s, documents, attributes));

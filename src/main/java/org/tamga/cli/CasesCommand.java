@@ -30,12 +30,12 @@ final class CasesCommand {
             "document, its cases, then one column per attribute. A document's value is its own, else that of its cases."})
     static final class Attributes implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--own", description = "Only the documents' own values, not those they have through their cases.") boolean own;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 List<Attribute> attributes = s.cases().attributes();
                 List<String> header = new ArrayList<>(List.of("document", "cases"));
                 attributes.forEach(a -> header.add(Output.field(a.name())));
@@ -64,7 +64,7 @@ final class CasesCommand {
             "An attribute the project does not have yet is made, as text unless --type says otherwise."})
     static final class Set implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Parameters(index = "1", paramLabel = "ATTRIBUTE") String attribute;
         @Parameters(index = "2", paramLabel = "VALUE") String value;
         @ArgGroup(exclusive = true, multiplicity = "1") Target target;
@@ -76,7 +76,7 @@ final class CasesCommand {
                 t = Attribute.Type.of(type);
                 if (t == null) throw new TamgaException("Unknown attribute type \u201C" + type + "\u201D: use text, integer, float, boolean, date or datetime.");
             }
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 String stored;
                 String whose;
                 if (target.document != null) {
@@ -99,11 +99,11 @@ final class CasesCommand {
     @Command(name = "cases", description = "List the cases with their documents and attribute values.")
     static final class Cases implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 List<CaseService.CaseView> cases = s.cases().caseViews();
                 out.println("case\tdocuments\tattributes\tmemo");
                 for (CaseService.CaseView v : cases) {
@@ -122,14 +122,14 @@ final class CasesCommand {
             "`case P.tamga \"Household 12\" --document 访谈01 --document 访谈02`."})
     static final class CaseCmd implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Parameters(index = "1", paramLabel = "NAME") String name;
         @Option(names = "--document", paramLabel = "NAME", description = "A document of the case (repeatable).") List<String> documents = new ArrayList<>();
         @Option(names = "--remove", description = "Take the documents out of the case instead.") boolean remove;
         @Option(names = "--memo", paramLabel = "TEXT", description = "The case's memo, for a new case.") String memo;
 
         @Override public Integer call() {
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 List<Document> docs = documents.stream().map(s.documents()::resolve).toList();
                 PrintWriter out = spec.commandLine().getOut();
                 if (remove) {

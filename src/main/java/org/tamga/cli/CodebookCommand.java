@@ -38,14 +38,14 @@ final class CodebookCommand {
     @Command(name = "import", description = "Merge a .qdc codebook into the project; differences are reported as conflicts, the project's version is kept.")
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Parameters(index = "1", paramLabel = "FILE.qdc") Path file;
         @picocli.CommandLine.Option(names = "--coder", paramLabel = "NAME",
                 description = "Who imports: the codes' history records the change under this name (default: your user name).") String coder;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 s.setCoder(coder);
                 CodebookService.MergeReport r = s.codebook().importQdc(file);
                 for (String w : r.warnings()) out.println("warning   " + w);
@@ -60,11 +60,11 @@ final class CodebookCommand {
     @Command(name = "export", description = "Write the project's codebook as .qdc (REFI-QDA) or .md (readable).")
     static final class Export implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Parameters(index = "1", paramLabel = "FILE.qdc|FILE.md") Path file;
 
         @Override public Integer call() {
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 if (file.toString().toLowerCase(Locale.ROOT).endsWith(".md")) s.codebook().exportMarkdown(file);
                 else s.codebook().exportQdc(file);
                 spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d codes)%n", file, s.codebook().codebook().size());
@@ -98,7 +98,7 @@ final class CodebookCommand {
             "The history is kept from the moment a project was made, or upgraded, by a Tamga that keeps it."})
     static final class History implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @picocli.CommandLine.Option(names = "--code", paramLabel = "CODE", description = "Only this code's history (a name or a path).") String code;
         @picocli.CommandLine.Option(names = "--since", paramLabel = "DATE", description = "Only changes from this day on (YYYY-MM-DD, your time zone).") String since;
         @picocli.CommandLine.Option(names = "--format", paramLabel = "text|csv", defaultValue = "text",
@@ -114,7 +114,7 @@ final class CodebookCommand {
             if (fmt.equals("csv") && output == null) throw new TamgaException("Give --output FILE to write csv.");
             Instant from = since == null ? null : startOfDay(since);
             PrintWriter out = spec.commandLine().getOut();
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 Codebook book = s.codebook().codebook();
                 Code asked = code == null ? null : s.codebook().resolve(code);
                 CodebookService.History history = asked == null ? s.codebook().history() : s.codebook().history(asked);

@@ -27,7 +27,7 @@ import java.util.Locale;
         "speaker, coder and memo, and some context before and after it (--context N characters, default 100)."})
 final class CodingsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+    @Parameters(index = "0", paramLabel = "PROJECT") String project;
     @Option(names = "--code", paramLabel = "CODE", description = "Only this code (default: all codings).") String code;
     @Option(names = "--no-children", description = "Leave out the codes below CODE.") boolean noChildren;
     @Option(names = "--coder", paramLabel = "NAME", description = "Only this coder's codings (repeatable).") List<String> coders;
@@ -48,7 +48,7 @@ final class CodingsCommand implements Callable<Integer> {
         if (!quotes && output != null) {
             throw new TamgaException("--output is for --format docx or html; " + format + " is printed.");
         }
-        try (ProjectSession s = ProjectSession.open(project)) {
+        try (ProjectSession s = TamgaCommand.open(project)) {
             Set<String> who = coders == null ? Set.of() : Set.copyOf(coders);
             Code asked = code == null ? null : s.codebook().resolve(code);
             List<CodingService.Segment> segments = asked == null ? s.coding().all(who, speaker)

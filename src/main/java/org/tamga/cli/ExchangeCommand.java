@@ -62,11 +62,11 @@ final class ExchangeCommand {
             "The project.qde inside is checked against the REFI-QDA project schema."})
     static final class ExportQdpx implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Parameters(index = "1", paramLabel = "FILE.qdpx") Path file;
 
         @Override public Integer call() {
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 ExchangeService.ExportReport r = s.exchange().exportQdpx(file);
                 spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d documents, %d codes, %d codings, %d coders, %d memos, %d attributes, %d cases%n",
                         file, r.documents(), r.codes(), r.codings(), r.coders(), r.memos(), r.attributes(), r.cases());

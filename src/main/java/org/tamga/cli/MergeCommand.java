@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         "beside TARGET first. The SOURCE files are only read."})
 final class MergeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "TARGET.tamga") Path target;
+    @Parameters(index = "0", paramLabel = "TARGET") String target;
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "SOURCE.tamga") List<Path> sources;
     @Option(names = "--dry-run", description = "Say what merging would do, and write nothing.") boolean dryRun;
     @Option(names = "--coder", paramLabel = "NAME",
@@ -42,7 +42,7 @@ final class MergeCommand implements Callable<Integer> {
             r = s.merging().merge(sources, dryRun);
         }
         for (MergeReport.Source source : r.sources()) {
-            out.printf(Locale.ROOT, "%s %s into %s%n", dryRun ? "would merge" : "merged", source.file().getFileName(), r.target().getFileName());
+            out.printf(Locale.ROOT, "%s %s into %s%n", dryRun ? "would merge" : "merged", source.file().getFileName(), r.target());
             for (MergeReport.Kind k : MergeReport.Kind.values()) {
                 MergeReport.Tally t = source.tally(k);
                 out.printf(Locale.ROOT, "  %-20s %6d %s  %6d already there%n", k.word(), t.added(), dryRun ? "to add" : "added ", t.already());
@@ -63,11 +63,11 @@ final class MergeCommand implements Callable<Integer> {
                     r.changed() ? "" : " (the project already has everything these copies hold)");
         } else if (!r.changed()) {
             out.printf(Locale.ROOT, "Nothing to merge: %s already has everything these copies hold (%s); it was not changed.%n",
-                    r.target().getFileName(), conflicts);
+                    r.target(), conflicts);
         } else {
             out.println("backup    " + r.backup());
             out.printf(Locale.ROOT, "Merged %d %s: %d added, %s (where the copies differ, %s's version is kept and the other is named above).%n",
-                    r.sources().size(), r.sources().size() == 1 ? "project" : "projects", added, conflicts, r.target().getFileName());
+                    r.sources().size(), r.sources().size() == 1 ? "project" : "projects", added, conflicts, r.target());
         }
         return 0;
     }

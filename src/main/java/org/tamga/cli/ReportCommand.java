@@ -49,7 +49,7 @@ final class ReportCommand {
             "CSV is UTF-8 with a byte-order mark (Excel shows Chinese correctly); XLSX holds all three tables."})
     static final class Frequencies implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--by", defaultValue = "code", description = "code (default) or document (code × document matrix)") By by;
         @Option(names = "--long", description = "The long/tidy table: one row per code and document (for R).") boolean longLayout;
         @Option(names = "--format", required = true, description = "csv or xlsx") Format format;
@@ -58,7 +58,7 @@ final class ReportCommand {
 
         @Override
         public Integer call() {
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 FrequencyReport report = limits.frequencies(s);
                 ReportWriter.Table table = longLayout ? ReportWriter.Table.LONG
                         : by == By.document ? ReportWriter.Table.MATRIX : ReportWriter.Table.FREQUENCIES;
@@ -77,7 +77,7 @@ final class ReportCommand {
             "resolution (the dpi recorded in the file) or as SVG. Chinese and Mongolian are drawn in the fonts Tamga ships."})
     static final class Chart implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--format", required = true, description = "png or svg") ChartFormat format;
         @Option(names = "--output", required = true, paramLabel = "FILE") Path output;
         @Option(names = "--heatmap", description = "The code × document heatmap instead of the bar chart.") boolean heatmap;
@@ -89,7 +89,7 @@ final class ReportCommand {
             if (format == ChartFormat.png && (dpi < 36 || dpi > 2400)) {
                 throw new org.tamga.model.TamgaException("Give --dpi between 36 and 2400 (not " + dpi + ").");
             }
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 FrequencyReport report = limits.frequencies(s);
                 Drawing d = heatmap ? Heatmap.layout(report, Heatmap.Options.english(report)) : BarChart.layout(report, BarChart.Options.english(report));
                 if (format == ChartFormat.png) PngWriter.write(d, dpi, output); else SvgWriter.write(d, output);
@@ -134,7 +134,7 @@ final class ReportCommand {
             "cooccurrences,documents,jaccard,c_coefficient,…) for R; XLSX: the matrices of each measure, shaded, and the long table."})
     static final class CooccurrenceReport implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--rule", defaultValue = "overlap", paramLabel = "RULE", description = "overlap (default), distance:N, turn, paragraph or document") String rule;
         @Option(names = "--with-children", description = "Count a code's codings for the codes above it too.") boolean withChildren;
         @Option(names = "--long", description = "The long/tidy table: one row per pair of codes (for R).") boolean longLayout;
@@ -149,7 +149,7 @@ final class ReportCommand {
         public Integer call() {
             org.tamga.report.Cooccurrence.Rule r = org.tamga.report.Cooccurrence.Rule.parse(rule);
             checkChart(chart, dpi);
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 var table = s.analysis().cooccurrence(limits.scope(s), r, withChildren);
                 if (format == Format.csv) org.tamga.report.AnalysisWriter.csv(table, longLayout, output);
                 else org.tamga.report.AnalysisWriter.xlsx(table, output);
@@ -186,7 +186,7 @@ final class ReportCommand {
             "value with every count (code,attribute,value,codings,documents,…) for R. XLSX: counts, row %, column %, long, a chart."})
     static final class CrosstabReport implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--by", split = ",", paramLabel = "ATTRIBUTE", description = "One attribute, or two (comma between) to nest.") List<String> by;
         @Option(names = "--by-case", description = "A column per case instead.") boolean byCase;
         @Option(names = "--bands", paramLabel = "ATTRIBUTE=B1,B2,…", description = "Where the bands of a number or date attribute start (repeatable), e.g. 年龄=40,60.") List<String> bands;
@@ -219,7 +219,7 @@ final class ReportCommand {
                 }
             }
             if (byCase && !banded.isEmpty()) throw new org.tamga.model.TamgaException("--bands goes with --by, not with --by-case.");
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 org.tamga.core.AnalysisService.Columns columns = byCase ? new org.tamga.core.AnalysisService.ByCase()
                         : new org.tamga.core.AnalysisService.ByAttributes(by.stream().map(String::strip).toList(), banded);
                 for (String name : banded.keySet()) {

@@ -25,7 +25,7 @@ import java.util.Locale;
         "Chinese is matched character by character, so 贫困 also finds 贫困户; simplified and traditional find each other (草场, 草場)."})
 final class SearchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+    @Parameters(index = "0", paramLabel = "PROJECT") String project;
     @Parameters(index = "1", paramLabel = "QUERY") String query;
     @Option(names = "--format", defaultValue = "tsv", description = "tsv (default) or json") Output.Format format;
     @Option(names = "--context", defaultValue = "40", paramLabel = "N", description = "Characters of context on either side (default 40).") int context;
@@ -41,7 +41,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectSession s = ProjectSession.open(project)) {
+        try (ProjectSession s = TamgaCommand.open(project)) {
             SearchService.Request request = SearchService.Request.of(query).context(Output.atLeast("--context", context, 0)).limit(Output.atLeast("--limit", limit, 1))
                     .inDocuments(TamgaCommand.documents(s, documents, attributes));
             if (coded != null) request = request.codedWith(s.codebook().resolve(coded));

@@ -21,14 +21,14 @@ import java.util.Locale;
 final class SpeakersCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     // optional for picocli, so that `speakers rename …` parses; required in fact
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT.tamga") Path project;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT") String project;
     @Option(names = "--document", paramLabel = "NAME", description = "Only the speakers of this document.") String document;
 
     @Override
     public Integer call() {
         if (project == null) throw new org.tamga.model.TamgaException("Name the project: tamga speakers PROJECT.tamga (see: tamga speakers --help).");
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectSession s = ProjectSession.open(project)) {
+        try (ProjectSession s = TamgaCommand.open(project)) {
             Document doc = document == null ? null : s.documents().resolve(document);
             List<SpeakerService.Speaker> speakers = s.speakers().speakers(doc);
             out.println("speaker\tturns\tdocuments\tcharacters");
@@ -44,14 +44,14 @@ final class SpeakersCommand implements Callable<Integer> {
             "OLD is merged into it: e.g. `speakers rename P.tamga Q Interviewer`."})
     static final class Rename implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Parameters(index = "1", paramLabel = "OLD") String from;
         @Parameters(index = "2", paramLabel = "NEW") String to;
         @Option(names = "--document", paramLabel = "NAME", description = "Only in this document.") String document;
 
         @Override
         public Integer call() {
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 Document doc = document == null ? null : s.documents().resolve(document);
                 int changed = s.speakers().rename(from, to, doc);
                 spec.commandLine().getOut().printf(Locale.ROOT, "renamed \u201C%s\u201D to \u201C%s\u201D in %d turns%s%n", from, to.strip(), changed,

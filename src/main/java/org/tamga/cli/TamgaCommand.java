@@ -26,7 +26,7 @@ import java.util.Locale;
 
 @Command(name = "tamga", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT, versionProvider = TamgaCommand.Version.class,
         description = "Tamga: qualitative coding of interview transcripts.%n"
-                + "A project is one *.tamga file. Positions are Unicode code points, 0-based, end exclusive.")
+                + "A project is one *.tamga file, or a shared project on a PostgreSQL server (postgresql://HOST:PORT/DATABASE). Positions are Unicode code points, 0-based, end exclusive.")
 public final class TamgaCommand implements Runnable {
     /** Every command, in the order {@code tamga --help} lists them. */
     static final java.util.List<Class<?>> COMMANDS = java.util.List.of(
@@ -34,7 +34,7 @@ public final class TamgaCommand implements Runnable {
             TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, AutocodeCommand.class, ReportCommand.class, AgreementCommand.class,
             TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
             CasesCommand.Attributes.class, CasesCommand.Set.class, CasesCommand.Cases.class, CasesCommand.CaseCmd.class,
-            MergeCommand.class, BackupCommand.Backup.class, BackupCommand.Listing.class, BackupCommand.Restore.class,
+            MergeCommand.class, SharedCommand.Publish.class, SharedCommand.Copy.class, BackupCommand.Backup.class, BackupCommand.Listing.class, BackupCommand.Restore.class,
             TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class);
 
     @Spec CommandSpec spec;
@@ -118,6 +118,9 @@ public final class TamgaCommand implements Runnable {
     /** Opens the project named on the command line; fails clearly if it does not exist. */
     static ProjectSession open(Path project) { return ProjectSession.open(project); }
 
+    /** Opens a project file, or a shared project by its {@code postgresql://} address (ADR 48). */
+    static ProjectSession open(String project) { return ProjectSession.open(project, CacheFolders.root()); }
+
     @Command(name = "new", description = "Create a new, empty project file.")
     static final class New implements Callable<Integer> {
         @Spec CommandSpec spec;
@@ -139,7 +142,7 @@ public final class TamgaCommand implements Runnable {
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;
         // optional for picocli, so that `import qdpx …` does not need them; checked in call()
-        @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT") String project;
         @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE_OR_FOLDER") List<Path> files;
         @Option(names = "--language", paramLabel = "xx", description = "Language of all files, an ISO 639 code (en, zh, mn, ru, ja, ko, kk, khk …); detected (en, zh, mn, ru, ja, ko) when omitted.")
         String language;
@@ -170,7 +173,7 @@ public final class TamgaCommand implements Runnable {
     @Command(name = "code", description = "Code a passage: apply CODE to positions START..END of a document.")
     static final class CodeCmd implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--document", required = true, paramLabel = "NAME") String document;
         @Option(names = "--start", required = true, paramLabel = "S", description = "First code point of the passage (0-based).") int start;
         @Option(names = "--end", required = true, paramLabel = "E", description = "Code point after the passage (exclusive).") int end;
@@ -195,7 +198,7 @@ public final class TamgaCommand implements Runnable {
     @Command(name = "uncode", description = "Remove a coding (by the id that `code` and `codings` print).")
     static final class Uncode implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--coding", required = true, paramLabel = "ID") String coding;
 
         @Override public Integer call() {
@@ -211,7 +214,7 @@ public final class TamgaCommand implements Runnable {
     @Command(name = "info", description = "Show what a project holds: documents, codes, codings, coders.")
     static final class Info implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
 
         @Override public Integer call() {
             try (ProjectSession s = open(project)) {
@@ -222,7 +225,7 @@ public final class TamgaCommand implements Runnable {
 
         static void print(PrintWriter out, ProjectSession s) {
             ProjectSession.Summary sum = s.summary();
-            out.println("project    " + sum.name() + "  (" + s.file() + ")");
+            out.println("project    " + sum.name() + "  (" + s.where() + ")");
             out.printf(Locale.ROOT, "documents  %d  (%,d characters)%n", sum.documents(), sum.characters());
             out.println("codes      " + sum.codes());
             out.println("codings    " + sum.codings());
@@ -235,7 +238,7 @@ public final class TamgaCommand implements Runnable {
     @Command(name = "documents", description = "List the documents of a project, with where they came from (format, size, title, author, dates) and their speaker turns.")
     static final class Documents implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -257,7 +260,7 @@ public final class TamgaCommand implements Runnable {
     @Command(name = "document", description = "Show one document: where it came from (file, format, size, title, author, dates), its speakers and its turns.")
     static final class DocumentCmd implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Parameters(index = "1", paramLabel = "NAME") String name;
 
         @Override public Integer call() {
@@ -309,7 +312,7 @@ public final class TamgaCommand implements Runnable {
     @Command(name = "codes", description = "Show the codebook as a tree.")
     static final class Codes implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -326,7 +329,7 @@ public final class TamgaCommand implements Runnable {
             "or, with none of these, a new memo of the project (an analytic note; list them with `memos`)."})
     static final class Memo implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Parameters(index = "1", paramLabel = "TEXT") String text;
         @Option(names = "--document", paramLabel = "NAME") String document;
         @Option(names = "--code", paramLabel = "CODE") String code;
@@ -350,7 +353,7 @@ public final class TamgaCommand implements Runnable {
     @Command(name = "memos", description = "List the project's memos.")
     static final class Memos implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();

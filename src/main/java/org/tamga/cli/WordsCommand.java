@@ -44,7 +44,7 @@ final class WordsCommand {
             "as keyword-in-context lines. Without --output, --chart or --contexts the long table is printed (tab-separated)."})
     static final class Words implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "PROJECT.tamga") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--language", paramLabel = "zh|en|mn", description = "Only the words of this language (repeatable; default all three).") List<String> languages;
         @Option(names = "--top", defaultValue = "100", paramLabel = "N", description = "The N most frequent words of each language (default 100).") int top;
         @Option(names = "--stem", description = "Count English words by their Snowball (Porter2) stem: training, trained, trains as one.") boolean stem;
@@ -78,7 +78,7 @@ final class WordsCommand {
                 throw new TamgaException("Give --dpi between 36 and 2400 (not " + dpi + ").");
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (ProjectSession s = ProjectSession.open(project)) {
+            try (ProjectSession s = TamgaCommand.open(project)) {
                 WordService.Request request = request(s);
                 ProjectSession.IndexSync sync = s.words().prepare(null);
                 if (sync.added() > 0) {

@@ -136,6 +136,33 @@ public final class Backups {
         return backUp(project, BEFORE + slug(reason)).file();
     }
 
+    /**
+     * Where the copies of a shared project (ADR 48) made before changes that cannot be taken back
+     * are kept on this computer: the user's data folder ({@code tamga.data.dir},
+     * {@code $XDG_DATA_HOME/tamga}, {@code ~/Library/Application Support/Tamga},
+     * {@code %APPDATA%\Tamga}), by the project's GUID.
+     */
+    public static Path sharedFolder(String projectGuid) {
+        return CacheFolders.dataRoot().resolve("shared").resolve(projectGuid + FOLDER_SUFFIX);
+    }
+
+    /** Copies a shared project into {@link #sharedFolder} before a change that cannot be taken back, and says where. */
+    static Path beforeDestructiveShared(org.tamga.store.ProjectStore shared, String reason) {
+        Path folder = sharedFolder(shared.project().guid());
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new TamgaException("Could not keep a copy of " + shared.server().orElse("") + " before the change: cannot create the folder "
+                    + folder + " (" + e.getMessage() + ").", e);
+        }
+        Instant made = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Path target = folder.resolve(name(made, BEFORE + slug(reason)));
+        while (Files.exists(target)) { made = made.plusSeconds(1); target = folder.resolve(name(made, BEFORE + slug(reason))); }
+        shared.copyTo(target);
+        LOG.log(System.Logger.Level.DEBUG, "copied {0} to {1}", shared.server().orElse(""), target);
+        return target;
+    }
+
     /** Makes a backup in the project's backups folder, checks it, then rotates the old ones. */
     public static Backup backUp(Path project, String reason) { return backUp(project, reason, Clock.systemDefaultZone()); }
 

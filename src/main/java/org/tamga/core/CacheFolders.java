@@ -27,4 +27,26 @@ public final class CacheFolders {
         String xdg = System.getenv("XDG_CACHE_HOME");
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("tamga");
     }
+
+    /**
+     * Where Tamga keeps what is not a cache and belongs to no project file (the copies of shared
+     * projects, ADR 48): {@code tamga.data.dir}, {@code TAMGA_DATA_DIR}, or the platform's user data
+     * folder ({@code $XDG_DATA_HOME/tamga} or {@code ~/.local/share/tamga}; {@code %APPDATA%\Tamga};
+     * {@code ~/Library/Application Support/Tamga}).
+     */
+    public static Path dataRoot() {
+        String property = System.getProperty("tamga.data.dir");
+        if (property != null && !property.isBlank()) return Path.of(property);
+        String env = System.getenv("TAMGA_DATA_DIR");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        String home = System.getProperty("user.home");
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String roaming = System.getenv("APPDATA");
+            return Path.of(roaming != null ? roaming : home, "Tamga");
+        }
+        if (os.contains("mac")) return Path.of(home, "Library", "Application Support", "Tamga");
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share")).resolve("tamga");
+    }
 }

@@ -37,7 +37,7 @@ public final class CodingService {
             throw new TamgaException("\u201C" + code.name() + "\u201D is a heading in the codebook, not a code to apply.");
         }
         String coderNameClean = coderName == null || coderName.isBlank() ? defaultCoder() : coderName.strip();
-        return session.store().inTransaction(() -> {
+        return saving(() -> {
             Coder coder = session.store().coders().getOrCreate(coderNameClean);
             for (Coding c : session.store().codings().ofDocument(document.id())) {
                 if (c.codeId() == code.id() && c.coderId() == coder.id() && c.start() == start && c.end() == end) {
@@ -46,7 +46,27 @@ public final class CodingService {
                 }
             }
             return session.store().codings().insert(null, document.id(), code.id(), coder.id(), start, end, memo, null);
-        });
+        }, document, code);
+    }
+
+    /**
+     * Runs a coding edit; when it fails because another coder of a shared project deleted the code
+     * or the document in the meantime (ADR 48), says so in plain words. Nothing was coded.
+     */
+    private <T> T saving(org.tamga.store.ProjectStore.Work<T> work, Document document, Code code) {
+        try {
+            return session.store().inTransaction(work);
+        } catch (TamgaException e) {
+            if (session.store().codes().codebook().byGuid(code.guid()).isEmpty()) {
+                throw new TamgaException("The code \u201C" + code.name() + "\u201D was deleted (by another coder, or in another window) "
+                        + "before this coding was saved; nothing was coded.", e);
+            }
+            if (session.store().documents().byGuid(document.guid()).isEmpty()) {
+                throw new TamgaException("The document \u201C" + document.name() + "\u201D was deleted (by another coder, or in another window) "
+                        + "before this coding was saved; nothing was coded.", e);
+            }
+            throw e;
+        }
     }
 
     /** A passage to code in bulk: positions in code points, as for {@link #apply}. */

@@ -358,11 +358,27 @@ public final class ImportService {
             return null;
         }
         String encoding = p.extracted().encoding() != null ? p.extracted().encoding() : p.extracted().source().format();
-        Document d = docs.insert(new DocumentRepository.NewDocument(null, uniqueName(baseName(p.file())), p.language(), p.text(),
-                p.length(), p.file().getFileName().toString(), encoding, p.sha(), Instant.now()));
+        Document d;
+        try {
+            d = session.store().inSavepoint(() -> docs.insert(newDocument(p, encoding)));
+        } catch (TamgaException e) {
+            // on a shared project another coder may have imported the same text, or taken the name, in the meantime (ADR 48)
+            var now = docs.bySha256(p.sha());
+            if (now.isPresent()) {
+                duplicates.add(new ImportReport.Duplicate(p.file(), now.get().name()));
+                return null;
+            }
+            if (!session.shared()) throw e;
+            d = docs.insert(newDocument(p, encoding));
+        }
         docs.setSource(d.id(), p.extracted().source());
         session.store().turns().insertAll(d.id(), p.turns());
         return d;
+    }
+
+    private DocumentRepository.NewDocument newDocument(Prepared p, String encoding) {
+        return new DocumentRepository.NewDocument(null, uniqueName(baseName(p.file())), p.language(), p.text(),
+                p.length(), p.file().getFileName().toString(), encoding, p.sha(), Instant.now());
     }
 
     /** The speaker turns of a document's final text, as every import stores them. */

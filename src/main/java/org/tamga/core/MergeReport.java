@@ -10,11 +10,11 @@ import java.util.Map;
  * copy, how many of each kind of thing were added and how many were there already, and every
  * conflict with what was kept and what the other copy had (see docs/adr/0039).
  *
- * @param target the project merged into
+ * @param target the project merged into, as messages name it (its file name or, for a shared project, its address)
  * @param dryRun whether nothing was written
  * @param backup the copy of the target made before it was written to; null in a dry run and when nothing changed
  */
-public record MergeReport(Path target, boolean dryRun, Path backup, List<Source> sources) {
+public record MergeReport(String target, boolean dryRun, Path backup, List<Source> sources) {
 
     public MergeReport {
         sources = List.copyOf(sources);

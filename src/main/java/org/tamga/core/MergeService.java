@@ -36,11 +36,11 @@ public final class MergeService {
      */
     public MergeReport merge(List<Path> sources, boolean dryRun) {
         session.refuseIfReadOnly();
-        if (sources.isEmpty()) throw new TamgaException("Name at least one project to merge into " + session.file().getFileName() + ".");
+        if (sources.isEmpty()) throw new TamgaException("Name at least one project to merge into " + session.name() + ".");
         List<ProjectStore> opened = new ArrayList<>();
         try {
             for (Path p : sources) {
-                if (sameFile(p, session.file())) {
+                if (!session.shared() && sameFile(p, session.file())) {
                     throw new TamgaException("Cannot merge " + p + " into itself: it is the project being merged into.");
                 }
                 opened.add(ProjectStore.openCopy(p));
@@ -49,15 +49,15 @@ public final class MergeService {
             Set<String> codesBefore = new HashSet<>();
             for (Code c : target.codes().codebook().codes()) codesBefore.add(c.guid());
             if (dryRun) {
-                return new MergeReport(session.file(), true, null, target.rolledBack(() -> mergeAll(opened, sources, codesBefore)));
+                return new MergeReport(session.name(), true, null, target.rolledBack(() -> mergeAll(opened, sources, codesBefore)));
             }
             // nothing to add: the project is not touched and no backup is made (merging the same copy again)
             List<MergeReport.Source> trial = target.rolledBack(() -> mergeAll(opened, sources, codesBefore));
-            if (!new MergeReport(session.file(), true, null, trial).changed()) return new MergeReport(session.file(), false, null, trial);
+            if (!new MergeReport(session.name(), true, null, trial).changed()) return new MergeReport(session.name(), false, null, trial);
             // the backup stays whatever happens next: it is the project as it was (ADR 41 rotates it with the others)
             Path backup = backup();
             List<MergeReport.Source> results = target.inTransaction(() -> mergeAll(opened, sources, codesBefore));
-            MergeReport report = new MergeReport(session.file(), false, backup, results);
+            MergeReport report = new MergeReport(session.name(), false, backup, results);
             session.refreshIndexIfOpen();
             return report;
         } finally {
@@ -72,7 +72,7 @@ public final class MergeService {
             try {
                 out.add(new ProjectMerge(session.store(), opened.get(i), file, codesBefore, session.coder()).run());
             } catch (TamgaException e) {
-                throw new TamgaException("Merging " + file.getFileName() + " into " + session.file().getFileName() + " failed, so nothing was merged"
+                throw new TamgaException("Merging " + file.getFileName() + " into " + session.name() + " failed, so nothing was merged"
                         + " and the project is as it was: " + e.getMessage(), e);
             }
         }
@@ -84,7 +84,7 @@ public final class MergeService {
      * ({@link Backups}, ADR 41): {@code NAME.tamga.backups/…-before-merge.bak}, a checked copy of its
      * own (not the day's backup, so that the merge's "before" is easy to find and restore).
      */
-    Path backup() { return Backups.beforeDestructive(session.file(), "merge"); }
+    Path backup() { return session.shared() ? session.beforeDestructive("merge") : Backups.beforeDestructive(session.file(), "merge"); }
 
     private static boolean sameFile(Path a, Path b) {
         try {

@@ -72,7 +72,7 @@ public final class ProjectSession implements AutoCloseable {
         this.integrity = integrity;
         this.knownGood = knownGood;
         this.seenDataVersion = store.dataVersion();
-        this.identity = identity(store.file());
+        this.identity = store.shared() ? null : identity(store.file());
     }
 
     /** The file's data version when this session last looked (see {@link #changedOutside}). */
@@ -84,6 +84,12 @@ public final class ProjectSession implements AutoCloseable {
      * This session's own writes do not count.
      */
     public synchronized boolean changedOutside() {
+        if (store.shared()) {
+            int now = store.dataVersion();
+            boolean changed = now != seenDataVersion;
+            seenDataVersion = now;
+            return changed;
+        }
         Object file = identity(store.file());
         boolean fileReplaced = file != null && !file.equals(identity);
         if (fileReplaced || store.schemaVersion() < FORMAT) {
@@ -160,6 +166,36 @@ public final class ProjectSession implements AutoCloseable {
     public static ProjectSession open(Path file) { return open(file, CacheFolders.root()); }
 
     /**
+     * Opens a shared project on a PostgreSQL server (ADR 48) by its address
+     * ({@code postgresql://host:5432/database}); the user and password come from {@code PGUSER},
+     * {@code PGPASSWORD} or {@code ~/.pgpass}. Its search index is kept in this computer's cache,
+     * as for a project file, and caught up with the server when it is used.
+     */
+    public static ProjectSession openShared(String address, Path cacheRoot) {
+        return new ProjectSession(ProjectStore.openShared(address), cacheRoot, Integrity.standard(), null);
+    }
+
+    /** Opens a project file or, for a {@code postgresql://} address, a shared project. */
+    public static ProjectSession open(String fileOrAddress, Path cacheRoot) {
+        return ProjectStore.isSharedAddress(fileOrAddress) ? openShared(fileOrAddress, cacheRoot) : open(Path.of(fileOrAddress), cacheRoot);
+    }
+
+    /** Whether this is a shared project on a server rather than a project file. */
+    public boolean shared() { return store.shared(); }
+
+    /** Where the project is, as the researcher names it: the file, or the shared project's address. */
+    public String where() { return store.server().orElseGet(() -> store.file().toString()); }
+
+    /** The project file's name, or the shared project's address: how messages name the project. */
+    public String name() { return store.server().orElseGet(() -> store.file().getFileName().toString()); }
+
+    /**
+     * Writes a project file holding everything the project holds now: for a shared project, the
+     * copy a researcher takes into the field (it merges back with {@link MergeService}).
+     */
+    public void copyTo(Path file) { store.copyTo(file); }
+
+    /**
      * Opens a project: SQLite checks it first (a damaged file is refused with a
      * {@link org.tamga.model.DamagedProjectException} and never written to), an older format is
      * upgraded after a backup, and the day's backup is made if the newest is more than a day old.
@@ -226,7 +262,7 @@ public final class ProjectSession implements AutoCloseable {
                 && Files.isRegularFile(lastBackup)) {
             return lastBackup;
         }
-        return madeBackup(Backups.beforeDestructive(file(), reason));
+        return madeBackup(store.shared() ? Backups.beforeDestructiveShared(store, reason) : Backups.beforeDestructive(file(), reason));
     }
 
     private synchronized Path madeBackup(Path backup) {
@@ -237,10 +273,23 @@ public final class ProjectSession implements AutoCloseable {
     }
 
     /** The project's backups, newest first (see {@link Backups#list}). */
-    public List<Backups.Backup> backups() { return Backups.list(file()); }
+    public List<Backups.Backup> backups() {
+        refuseIfShared("list its backups");
+        return Backups.list(file());
+    }
+
+    /** A shared project is backed up on its server: the file-based backups do not apply. */
+    private void refuseIfShared(String what) {
+        if (store.shared()) {
+            throw new TamgaException("Cannot " + what + " here: " + where() + " is a shared project, backed up on its server "
+                    + "(ask its owner; pg_dump makes a copy). The copies Tamga makes before a change that cannot be taken back are in "
+                    + Backups.sharedFolder(project().guid()) + "; `tamga copy` takes a project file of it at any time.");
+        }
+    }
 
     /** Makes a backup now, by hand: Tamga never deletes it. */
     public synchronized Backups.Backup backUpNow() {
+        refuseIfShared("back it up");
         Backups.Backup b = Backups.backUp(file(), Backups.MANUAL);
         madeBackup(b.file());
         return b;
@@ -252,6 +301,7 @@ public final class ProjectSession implements AutoCloseable {
      */
     public synchronized Backups.Restored restore(Path backup) {
         refuseIfReadOnly();
+        refuseIfShared("restore a backup");
         Backups.Restored r = Backups.restore(file(), backup);
         changedOutside();
         catchUpIndex();
@@ -336,7 +386,12 @@ public final class ProjectSession implements AutoCloseable {
     public record IndexSync(Path folder, int added, int removed, boolean inMemory, boolean shared) {}
 
     public Path indexFolder() {
-        return cacheRoot.resolve("index").resolve(project().guid() + "-f" + SearchIndex.FORMAT);
+        return cacheRoot.resolve("index").resolve(project().guid() + sharedMark() + "-f" + SearchIndex.FORMAT);
+    }
+
+    /** A shared project's indexes are kept apart from those of a file of the same project (its published or copied file). */
+    private String sharedMark() {
+        return store.server().map(a -> "-s" + Integer.toHexString(a.hashCode())).orElse("");
     }
 
     /** The search index, opened and caught up with the project on first use. */
@@ -408,7 +463,7 @@ public final class ProjectSession implements AutoCloseable {
 
     /** Where the word index is kept: beside the search index, with its own format number. */
     public Path wordIndexFolder() {
-        return cacheRoot.resolve("index").resolve(project().guid() + "-w" + WordIndex.FORMAT);
+        return cacheRoot.resolve("index").resolve(project().guid() + sharedMark() + "-w" + WordIndex.FORMAT);
     }
 
     /** Told how far building an index has come: documents indexed of those missing. */
@@ -504,7 +559,7 @@ public final class ProjectSession implements AutoCloseable {
         for (Path temporary : temporaryIndexes) deleteQuietly(temporary);
         temporaryIndexes.clear();
         // the session's own writes went through SQLite: the file is as good as it was when opened
-        if (knownGood != null && Objects.equals(identity, identity(store.file()))) integrity.remember(store.file(), cacheRoot, knownGood);
+        if (knownGood != null && !store.shared() && Objects.equals(identity, identity(store.file()))) integrity.remember(store.file(), cacheRoot, knownGood);
         if (failure != null) throw failure;
     }
 }

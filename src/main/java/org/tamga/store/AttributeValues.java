@@ -39,7 +39,7 @@ final class AttributeValues {
         return store.inTransaction(() -> {
             Map<Long, Map<Long, String>> out = new HashMap<>();
             try (PreparedStatement ps = store.prepare("SELECT " + owner + ", attribute_id, value FROM " + table
-                    + " WHERE (? IS NULL OR " + owner + " = ?) ORDER BY " + owner + ", attribute_id")) {
+                    + " WHERE (CAST(? AS BIGINT) IS NULL OR " + owner + " = ?) ORDER BY " + owner + ", attribute_id")) {
                 ProjectStore.bind(ps, ownerId, ownerId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getLong(2), rs.getString(3));

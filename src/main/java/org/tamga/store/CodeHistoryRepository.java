@@ -72,7 +72,7 @@ public final class CodeHistoryRepository {
      * are given (not null), the same coder and time.
      */
     public boolean hasLike(NewEvent e, boolean sameCoderAndTime) {
-        String sql = "SELECT 1 FROM code_history WHERE code_guid = ? AND kind = ? AND old_value IS ? AND new_value IS ? AND detail IS ?"
+        String sql = "SELECT 1 FROM code_history WHERE code_guid = ? AND kind = ? AND old_value IS NOT DISTINCT FROM ? AND new_value IS NOT DISTINCT FROM ? AND detail IS NOT DISTINCT FROM ?"
                 + (sameCoderAndTime ? " AND coder = ? AND at = ?" : "") + " LIMIT 1";
         return store.inTransaction(() -> {
             try (PreparedStatement ps = store.prepare(sql)) {
@@ -102,7 +102,7 @@ public final class CodeHistoryRepository {
         return store.inTransaction(() -> {
             try (PreparedStatement ps = store.prepare("SELECT coalesce(history_since, created_at) FROM project WHERE id = 1");
                  ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new TamgaException(store.file().getFileName() + " is damaged: it has no project record.");
+                if (!rs.next()) throw new TamgaException(store.shownName() + " is damaged: it has no project record.");
                 return ProjectStore.instant(rs.getString(1));
             }
         });
@@ -131,7 +131,7 @@ public final class CodeHistoryRepository {
     private CodeEvent map(ResultSet rs) throws SQLException {
         CodeEvent.Kind kind = CodeEvent.Kind.of(rs.getString(4));
         if (kind == null) {
-            throw new TamgaException(store.file().getFileName() + " is damaged: a code's history has an event of an unknown kind (\u201C"
+            throw new TamgaException(store.shownName() + " is damaged: a code's history has an event of an unknown kind (\u201C"
                     + rs.getString(4) + "\u201D).");
         }
         return new CodeEvent(rs.getLong(1), rs.getString(2), rs.getString(3), kind, rs.getString(5), rs.getString(6),

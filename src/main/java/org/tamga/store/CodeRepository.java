@@ -31,7 +31,7 @@ public final class CodeRepository {
         return store.inTransaction(() -> {
             int order;
             try (PreparedStatement ps = store.prepare(
-                    "SELECT coalesce(max(sort_order), -1) + 1 FROM code WHERE parent_id IS ?")) {
+                    "SELECT coalesce(max(sort_order), -1) + 1 FROM code WHERE parent_id IS NOT DISTINCT FROM ?")) {
                 ps.setObject(1, parentId);
                 try (ResultSet rs = ps.executeQuery()) { order = rs.next() ? rs.getInt(1) : 0; }
             }

@@ -33,9 +33,13 @@ public final class ProjectStore implements AutoCloseable {
     public static final int APPLICATION_ID = 0x54414D47;
     public static final String EXTENSION = ".tamga";
 
+    /** The project file; null for a shared project on a server ({@link #server}). */
     private final Path file;
     /** The file messages name: {@link #file} itself, or the project a copy for reading was made of ({@link #openCopy}). */
     private final Path shownAs;
+    /** The shared project's address without user or password (ADR 48); null for a project file. */
+    private final String server;
+    private final Dialect dialect;
     private final Connection connection;
     private final DocumentRepository documents;
     private final CodeRepository codes;
@@ -58,8 +62,14 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     private ProjectStore(Path file, Path shownAs, Connection connection) {
+        this(file, shownAs, null, Dialect.SQLITE, connection);
+    }
+
+    private ProjectStore(Path file, Path shownAs, String server, Dialect dialect, Connection connection) {
         this.file = file;
         this.shownAs = shownAs;
+        this.server = server;
+        this.dialect = dialect;
         this.connection = connection;
         this.documents = new DocumentRepository(this);
         this.codes = new CodeRepository(this);
@@ -163,6 +173,73 @@ public final class ProjectStore implements AutoCloseable {
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /** Whether {@code text} is the address of a shared project ({@code postgresql://…}) rather than a file (ADR 48). */
+    public static boolean isSharedAddress(String text) { return Servers.isAddress(text); }
+
+    /**
+     * Opens a shared project on a PostgreSQL server (ADR 48), refusing a database that holds no
+     * Tamga project or one of another format. The user and password come from {@code PGUSER},
+     * {@code PGPASSWORD} or {@code ~/.pgpass}.
+     */
+    public static ProjectStore openShared(String address) {
+        String shown = Servers.checked(address);
+        Connection c = Servers.connect(shown);
+        ProjectStore store = new ProjectStore(null, null, shown, Dialect.POSTGRESQL, c);
+        try {
+            if (!Servers.holdsProject(c)) {
+                throw new TamgaException("Cannot open " + shown + ": the database holds no Tamga project (put one there with "
+                        + "tamga publish PROJECT.tamga " + shown + ").");
+            }
+            int version = store.schemaVersion();
+            int latest = Migrations.shipped().latestVersion();
+            if (version != latest) {
+                throw new TamgaException("Cannot open " + shown + ": it holds a project of format " + version + ", and this Tamga "
+                        + (version > latest ? "reads up to " + latest + ". Update Tamga." : "works with format " + latest + " on a server."));
+            }
+            return store;
+        } catch (SQLException e) {
+            store.close();
+            throw new TamgaException("Cannot open " + shown + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Puts a project file on a server (ADR 48): the database must hold no Tamga project; all of
+     * the project is copied in one transaction, or nothing. Returns the rows copied.
+     */
+    public static long publish(Path file, String address) {
+        String shown = Servers.checked(address);
+        try (ProjectStore source = open(file)) {
+            if (source.schemaVersion() != Migrations.shipped().latestVersion()) {
+                throw new TamgaException("Cannot publish " + file + ": open it with this Tamga first to bring its format up to date.");
+            }
+            try (Connection c = Servers.connect(shown)) {
+                if (Servers.holdsProject(c)) {
+                    throw new TamgaException("Cannot publish " + file.getFileName() + " to " + shown
+                            + ": that database holds a Tamga project already (publish into an empty database).");
+                }
+                c.setAutoCommit(false);
+                try {
+                    Servers.createSchema(c, Migrations.shipped().latestVersion());
+                    long rows;
+                    synchronized (source) {
+                        rows = Servers.copyRows(source.connection, Dialect.SQLITE, c, Dialect.POSTGRESQL);
+                    }
+                    c.commit();
+                    return rows;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw new TamgaException("Cannot publish " + file.getFileName() + " to " + shown + ": " + e.getMessage(), e);
         }
     }
 
@@ -360,13 +437,17 @@ public final class ProjectStore implements AutoCloseable {
      * file: an existing one is refused). Not inside a transaction.
      */
     public void copyTo(Path copy) {
-        if (Files.exists(copy)) throw new TamgaException("Cannot write a copy of " + shownAs.getFileName() + " to " + copy + ": that file exists already.");
+        if (server != null) {
+            Servers.copyTo(this, copy);
+            return;
+        }
+        if (Files.exists(copy)) throw new TamgaException("Cannot write a copy of " + shownName() + " to " + copy + ": that file exists already.");
         try {
             vacuumInto(copy);
         } catch (SQLException e) {
             try { Files.deleteIfExists(copy); } catch (IOException ignored) { /* best effort: nothing half-written stays */ }
-            if (full(e)) throw new DiskFullException(copy, "the copy of " + shownAs.getFileName() + " was not written", e);
-            throw new TamgaException("Cannot write a copy of " + shownAs.getFileName() + " to " + copy + ": " + e.getMessage(), e);
+            if (full(e)) throw new DiskFullException(copy, "the copy of " + shownName() + " was not written", e);
+            throw new TamgaException("Cannot write a copy of " + shownName() + " to " + copy + ": " + e.getMessage(), e);
         }
     }
 
@@ -387,18 +468,18 @@ public final class ProjectStore implements AutoCloseable {
 
     public Path file() { return file; }
 
-    public int schemaVersion() { return pragmaInt("user_version"); }
+    public int schemaVersion() { return server != null ? Servers.schemaVersion(this) : pragmaInt("user_version"); }
 
     /**
      * SQLite's {@code data_version}: it changes when another connection (another process, a second
      * window, a restored backup) commits to the file, and not for this connection's own writes.
      */
-    public int dataVersion() { return pragmaInt("data_version"); }
+    public int dataVersion() { return server != null ? Servers.othersChanges(this) : pragmaInt("data_version"); }
 
     public Project project() {
         try (PreparedStatement ps = prepare("SELECT guid, name, created_at, memo FROM project WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) throw new TamgaException(shownAs + " is damaged: it has no project record.");
+            if (!rs.next()) throw new TamgaException(shownWhole() + " is damaged: it has no project record.");
             return new Project(rs.getString(1), rs.getString(2), instant(rs.getString(3)), rs.getString(4));
         } catch (SQLException e) {
             throw failure("read the project", e);
@@ -422,6 +503,7 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Rows this connection has inserted, changed or deleted since it was opened ({@code total_changes()}). */
     public synchronized long totalChanges() {
+        if (server != null) return Servers.ownChanges(this);
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT total_changes()")) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
@@ -507,8 +589,23 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     synchronized PreparedStatement prepare(String sql) throws SQLException {
-        return connection.prepareStatement(sql);
+        return connection.prepareStatement(dialect.sql(sql));
     }
+
+    /** The project file's name, or the shared project's address, as messages name it. */
+    String shownName() { return server != null ? server : shownAs.getFileName().toString(); }
+
+    private String shownWhole() { return server != null ? server : shownAs.toString(); }
+
+    /** Whether this is a shared project on a server (ADR 48) rather than a project file. */
+    public boolean shared() { return server != null; }
+
+    /** The shared project's address (no user, no password), or empty for a project file. */
+    public java.util.Optional<String> server() { return java.util.Optional.ofNullable(server); }
+
+    Dialect dialect() { return dialect; }
+
+    Connection connection() { return connection; }
 
     synchronized int update(String sql, Object... params) {
         try (PreparedStatement ps = prepare(sql)) {
@@ -535,7 +632,7 @@ public final class ProjectStore implements AutoCloseable {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
             return rs.next() ? rs.getInt(1) : 0;
         } catch (SQLException e) {
-            throw new TamgaException("Cannot open " + shownAs + ": it is not a Tamga project (" + e.getMessage() + ").", e);
+            throw new TamgaException("Cannot open " + shownWhole() + ": it is not a Tamga project (" + e.getMessage() + ").", e);
         }
     }
 
@@ -546,8 +643,8 @@ public final class ProjectStore implements AutoCloseable {
      */
     TamgaException failure(String what, SQLException e) {
         if (readOnly != null && (e.getErrorCode() & 0xff) == SQLITE_READONLY) return new TamgaException(readOnly, e);
-        if (full(e)) return new DiskFullException(shownAs, "Tamga could not " + what + ", and nothing of it was written", e);
-        return new TamgaException("Could not " + what + " in " + shownAs.getFileName() + ": " + e.getMessage(), e);
+        if (server == null && full(e)) return new DiskFullException(shownAs, "Tamga could not " + what + ", and nothing of it was written", e);
+        return new TamgaException("Could not " + what + " in " + shownName() + ": " + e.getMessage(), e);
     }
 
     /** SQLite's {@code SQLITE_FULL} (13): the disk, or the file's largest allowed size, is full. */

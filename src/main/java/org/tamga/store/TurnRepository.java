@@ -72,7 +72,7 @@ public final class TurnRepository {
         return store.inTransaction(() -> {
             List<SpeakerCount> out = new ArrayList<>();
             try (PreparedStatement ps = store.prepare("SELECT speaker, count(*), count(DISTINCT document_id), "
-                    + "sum(end_pos - start_pos) FROM turn WHERE (? IS NULL OR document_id = ?) GROUP BY speaker "
+                    + "sum(end_pos - start_pos) FROM turn WHERE (CAST(? AS BIGINT) IS NULL OR document_id = ?) GROUP BY speaker "
                     + "ORDER BY count(*) DESC, speaker")) {
                 ProjectStore.bind(ps, documentId, documentId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -86,7 +86,7 @@ public final class TurnRepository {
     /** Renames a speaker (in one document, or everywhere when documentId is null); returns the turns changed. */
     public int rename(String from, String to, Long documentId) {
         return store.inTransaction(() -> store.update(
-                "UPDATE turn SET speaker = ? WHERE speaker = ? AND (? IS NULL OR document_id = ?)", to, from, documentId, documentId));
+                "UPDATE turn SET speaker = ? WHERE speaker = ? AND (CAST(? AS BIGINT) IS NULL OR document_id = ?)", to, from, documentId, documentId));
     }
 
     private List<Turn> query(String sql, Object... params) {

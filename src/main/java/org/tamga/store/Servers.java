@@ -1,0 +1,227 @@
+package org.tamga.store;
+
+import org.tamga.model.TamgaException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A shared project on a PostgreSQL server (ADR 48): its address, the connection to it, its schema,
+ * and moving a whole project between a server and a project file (publishing a file, taking a copy
+ * of a shared project). The address names the server and the database only; the user and the
+ * password come from the standard places ({@code PGUSER}, {@code PGPASSWORD}, {@code ~/.pgpass})
+ * and are never written anywhere by Tamga.
+ */
+final class Servers {
+    private Servers() {}
+
+    /** The tables of a project, in an order in which each refers only to tables before it. */
+    static final List<String> TABLES = List.of("project", "coder", "document", "code", "coding", "memo", "turn", "attribute",
+            "document_attribute", "cases", "case_document", "case_attribute", "code_history");
+
+    static boolean isAddress(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        return t.startsWith("postgresql://") || t.startsWith("postgres://");
+    }
+
+    /** The address as Tamga shows and remembers it, checked: no user name or password in it. */
+    static String checked(String address) {
+        if (!isAddress(address)) {
+            throw new TamgaException("Not the address of a shared project: " + address + " (it starts with postgresql://).");
+        }
+        String rest = address.substring(address.indexOf("://") + 3);
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        String query = rest.contains("?") ? rest.substring(rest.indexOf('?') + 1) : "";
+        boolean secret = authority.contains("@");
+        for (String part : query.split("&")) {
+            String key = part.contains("=") ? part.substring(0, part.indexOf('=')) : part;
+            if (key.equalsIgnoreCase("password") || key.equalsIgnoreCase("user")) secret = true;
+        }
+        if (secret) {
+            throw new TamgaException("The address " + shown(address) + " holds a user name or password: give them in the "
+                    + "environment (PGUSER, PGPASSWORD) or in ~/.pgpass instead, so that they are never written into "
+                    + "Tamga's settings or list of recent projects.");
+        }
+        if (slash < 0 || slash == rest.length() - 1 || rest.charAt(slash + 1) == '?') {
+            throw new TamgaException("The address " + address + " names no database: write postgresql://HOST:PORT/DATABASE.");
+        }
+        return "postgresql://" + rest;
+    }
+
+    /** An address with anything after {@code @} in its authority and any password hidden, for messages. */
+    private static String shown(String address) {
+        return address.replaceAll("//[^/@]*@", "//…@").replaceAll("(?i)password=[^&]*", "password=…");
+    }
+
+    /** A connection to the shared project's database, with the user and password from the environment or ~/.pgpass. */
+    static Connection connect(String address) {
+        String checked = checked(address);
+        Properties properties = new Properties();
+        Map<String, String> env = System.getenv();
+        if (env.get("PGUSER") != null) properties.setProperty("user", env.get("PGUSER"));
+        if (env.get("PGPASSWORD") != null) properties.setProperty("password", env.get("PGPASSWORD"));
+        properties.setProperty("ApplicationName", "Tamga");
+        try {
+            return DriverManager.getConnection("jdbc:" + checked, properties);
+        } catch (SQLException e) {
+            throw new TamgaException("Cannot reach the shared project " + checked + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String schema() { return Migrations.resource("postgresql/schema.sql"); }
+
+    /** Whether the database holds a Tamga project (its marker table). */
+    static boolean holdsProject(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass('tamga_meta') IS NOT NULL"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    static String meta(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM tamga_meta WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) { return rs.next() ? rs.getString(1) : null; }
+        }
+    }
+
+    static int schemaVersion(ProjectStore store) {
+        try {
+            String v = meta(store.connection(), "schema_version");
+            return v == null ? 0 : Integer.parseInt(v);
+        } catch (SQLException | NumberFormatException e) {
+            throw new TamgaException("Cannot read the shared project " + store.shownName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A number that changes whenever another connection commits a change to the project (the change log, ADR 48). */
+    static int othersChanges(ProjectStore store) {
+        return changes(store, "SELECT count(*), coalesce(max(id), 0) FROM change_log WHERE pid <> pg_backend_pid()");
+    }
+
+    static int ownChanges(ProjectStore store) {
+        return changes(store, "SELECT count(*), coalesce(max(id), 0) FROM change_log WHERE pid = pg_backend_pid()");
+    }
+
+    private static synchronized int changes(ProjectStore store, String sql) {
+        return store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare(sql); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return (int) (rs.getLong(1) * 31 + rs.getLong(2));
+            }
+        });
+    }
+
+    /** Creates the tables of a project in an empty database and marks it (inside the caller's transaction). */
+    static void createSchema(Connection c, int schemaVersion) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(schema());
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tamga_meta(key, value) VALUES (?, ?)")) {
+            for (String[] kv : new String[][] {{"application_id", Integer.toString(ProjectStore.APPLICATION_ID)},
+                    {"schema_version", Integer.toString(schemaVersion)}}) {
+                ps.setString(1, kv[0]);
+                ps.setString(2, kv[1]);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Copies every row of every table from one project to another, of either kind, with their ids
+     * (inside the target's transaction; the target's tables are empty). Afterwards a server's ids
+     * go on after the largest copied.
+     */
+    static long copyRows(Connection from, Dialect fromDialect, Connection to, Dialect toDialect) throws SQLException {
+        try (Statement st = to.createStatement()) {
+            st.execute(toDialect == Dialect.POSTGRESQL ? "SET CONSTRAINTS ALL DEFERRED" : "PRAGMA defer_foreign_keys = ON");
+        }
+        long rows = 0;
+        for (String table : TABLES) {
+            try (Statement st = from.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT * FROM " + table + (table.equals("project") ? "" : " ORDER BY 1"))) {
+                ResultSetMetaData md = rs.getMetaData();
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) columns.add(md.getColumnName(i).toLowerCase(Locale.ROOT));
+                String sql = "INSERT INTO " + table + "(" + String.join(", ", columns) + ") VALUES ("
+                        + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
+                try (PreparedStatement ins = to.prepareStatement(sql)) {
+                    int pending = 0;
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns.size(); i++) ins.setObject(i, rs.getObject(i));
+                        ins.addBatch();
+                        rows++;
+                        if (++pending == 1000) { ins.executeBatch(); pending = 0; }
+                    }
+                    if (pending > 0) ins.executeBatch();
+                }
+            }
+        }
+        if (toDialect == Dialect.POSTGRESQL) {
+            try (Statement st = to.createStatement()) {
+                for (String table : TABLES) {
+                    if (table.equals("project") || table.contains("_attribute") || table.equals("case_document")) continue;
+                    st.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce(max(id), 0) + 1, false) FROM " + table);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Writes a new project file holding everything the shared project holds now (one consistent snapshot). */
+    static void copyTo(ProjectStore shared, Path copy) {
+        if (Files.exists(copy)) throw new TamgaException("Cannot write a copy of " + shared.shownName() + " to " + copy + ": that file exists already.");
+        String name = shared.project().name();
+        boolean written = false;
+        try (ProjectStore target = ProjectStore.create(copy, name)) {
+            Connection from = shared.connection();
+            synchronized (shared) {
+                from.setAutoCommit(false);
+                from.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                from.setReadOnly(true);
+                try {
+                    target.inTransaction(() -> {
+                        try (Statement st = target.connection().createStatement()) {
+                            st.executeUpdate("DELETE FROM project");
+                        }
+                        copyRows(from, Dialect.POSTGRESQL, target.connection(), Dialect.SQLITE);
+                        return null;
+                    });
+                } finally {
+                    from.rollback();
+                    from.setReadOnly(false);
+                    from.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    from.setAutoCommit(true);
+                }
+            }
+            written = true;
+        } catch (SQLException e) {
+            throw new TamgaException("Cannot copy " + shared.shownName() + " to " + copy + ": " + e.getMessage(), e);
+        } finally {
+            if (!written) deleteQuietly(copy);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            try {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            } catch (IOException ignored) {
+                // best effort: a half-written copy is removed where it can be
+            }
+        }
+    }
+}

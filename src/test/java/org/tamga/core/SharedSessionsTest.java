@@ -1,0 +1,123 @@
+package org.tamga.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tamga.SharedServer;
+import org.tamga.model.Code;
+import org.tamga.model.CodeEvent;
+import org.tamga.model.Document;
+import org.tamga.model.TamgaException;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Two coders on one shared project (ADR 48), each with a session of their own on a real PostgreSQL
+ * server: what one writes the other sees (codings, imports, search), and the rules for edits that
+ * meet — the same text imported twice at once is one document, two renames of one code keep the
+ * later with both in the code's history, and coding with a code another coder deleted is refused
+ * in plain words with nothing half done.
+ */
+class SharedSessionsTest {
+    @TempDir Path dir;
+
+    private String sharedSample() {
+        Path file = dir.resolve("样本.tamga");
+        SampleProject.create(file, dir.resolve("cache-publisher")).close();
+        String address = SharedServer.newDatabase();
+        SharedProjects.publish(file, address);
+        return address;
+    }
+
+    @Test
+    void whatOneCoderWritesTheOtherSeesSearchIncluded() throws Exception {
+        String address = sharedSample();
+        try (ProjectSession saran = ProjectSession.openShared(address, dir.resolve("cache-saran"));
+             ProjectSession bilguun = ProjectSession.openShared(address, dir.resolve("cache-bilguun"))) {
+            saran.ensureIndex();
+            assertFalse(saran.changedOutside());
+            int before = saran.coding().countsByCode().values().stream().mapToInt(Integer::intValue).sum();
+
+            Document doc = bilguun.documents().all().getFirst();
+            Code health = bilguun.codebook().resolve("Health");
+            bilguun.coding().apply(doc, 0, 5, health, "Bilguun");
+            assertTrue(saran.changedOutside(), "the other session's coding is seen");
+            assertFalse(saran.changedOutside(), "once");
+            assertEquals(before + 1, saran.coding().countsByCode().values().stream().mapToInt(Integer::intValue).sum());
+
+            Path text = dir.resolve("访谈77 Ярилцлага.txt");
+            Files.writeString(text, "访谈者：今年的雪灾怎么样？\n受访者：ᠴᠠᠰᠤ 很大，我们的羊死了不少。\n", StandardCharsets.UTF_8);
+            assertEquals(1, bilguun.importing().importFiles(List.of(text), null).imported().size());
+            assertTrue(saran.changedOutside());
+            saran.catchUpIndex();
+            var hits = saran.search().search(SearchService.Request.of("今年的雪灾怎么样")).hits();
+            assertEquals(List.of("访谈77 Ярилцлага"), hits.stream().map(h -> h.document().name()).distinct().toList());
+        }
+    }
+
+    @Test
+    void theSameTextImportedByTwoCodersAtOnceIsOneDocument() throws Exception {
+        String address = sharedSample();
+        Path text = dir.resolve("同一份 📄.txt");
+        Files.writeString(text, "访谈者：合作社有多少户？\n受访者：二十三户。\n", StandardCharsets.UTF_8);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try (ProjectSession a = ProjectSession.openShared(address, dir.resolve("cache-a"));
+             ProjectSession b = ProjectSession.openShared(address, dir.resolve("cache-b"))) {
+            int before = a.documents().all().size();
+            CyclicBarrier together = new CyclicBarrier(2);
+            Callable<ImportReport> fromA = () -> { together.await(60, TimeUnit.SECONDS); return a.importing().importFiles(List.of(text), null); };
+            Callable<ImportReport> fromB = () -> { together.await(60, TimeUnit.SECONDS); return b.importing().importFiles(List.of(text), null); };
+            Future<ImportReport> ra = two.submit(fromA), rb = two.submit(fromB);
+            ImportReport x = ra.get(120, TimeUnit.SECONDS), y = rb.get(120, TimeUnit.SECONDS);
+            assertEquals(before + 1, a.documents().all().size());
+            assertEquals(1, x.imported().size() + y.imported().size(), x + " / " + y);
+            assertEquals(1, x.duplicates().size() + y.duplicates().size(), x + " / " + y);
+            assertTrue(x.failures().isEmpty() && y.failures().isEmpty(), x + " / " + y);
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoRenamesOfOneCodeKeepTheLaterAndTheHistoryHasBoth() {
+        String address = sharedSample();
+        try (ProjectSession a = ProjectSession.openShared(address, dir.resolve("cache-a"));
+             ProjectSession b = ProjectSession.openShared(address, dir.resolve("cache-b"))) {
+            a.setCoder("Saran");
+            b.setCoder("Bilguun");
+            Code code = a.codebook().resolve("Health");
+            a.codebook().rename(code.id(), "Health · 健康 (Saran)");
+            b.codebook().rename(code.id(), "Эрүүл мэнд · Health (Bilguun)");
+            assertEquals("Эрүүл мэнд · Health (Bilguun)", a.codebook().codebook().byGuid(code.guid()).orElseThrow().name());
+            List<CodeEvent> renames = a.codebook().history(code).events().stream().filter(e -> e.kind() == CodeEvent.Kind.RENAMED).toList();
+            assertEquals(List.of("Saran", "Bilguun"), renames.stream().map(CodeEvent::coder).toList());
+        }
+    }
+
+    @Test
+    void codingWithACodeAnotherCoderDeletedIsRefusedInPlainWords() {
+        String address = sharedSample();
+        try (ProjectSession a = ProjectSession.openShared(address, dir.resolve("cache-a"));
+             ProjectSession b = ProjectSession.openShared(address, dir.resolve("cache-b"))) {
+            Code code = a.codebook().create(null, "临时 code 🐎", null, null);
+            Document doc = a.documents().all().getFirst();
+            int codings = a.coding().countsByCode().values().stream().mapToInt(Integer::intValue).sum();
+            b.codebook().delete(b.codebook().resolve("临时 code 🐎").id());
+            TamgaException e = assertThrows(TamgaException.class, () -> a.coding().apply(doc, 0, 3, code, "Saran"));
+            assertTrue(e.getMessage().startsWith("The code \u201C临时 code 🐎\u201D was deleted"), e.getMessage());
+            assertEquals(codings, a.coding().countsByCode().values().stream().mapToInt(Integer::intValue).sum());
+            // the session goes on working
+            a.coding().apply(doc, 0, 3, a.codebook().resolve("Health"), "Saran");
+        }
+    }
+}
