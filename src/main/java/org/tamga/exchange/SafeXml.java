@@ -1,6 +1,7 @@
 package org.tamga.exchange;
 
 import org.tamga.model.OneLine;
+import org.tamga.util.XmlDeclaration;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -19,14 +20,6 @@ import java.io.InputStream;
  */
 final class SafeXml {
     private SafeXml() {}
-
-    /**
-     * The XML declaration ({@code <?xml version="1.0" encoding="UTF-8"?>}) is a few dozen characters. The JDK's
-     * parser takes a time that grows with the square of a longer one (8 seconds for a million characters in its
-     * encoding name, found by the importers' fuzz test, ADR 44), so a declaration that does not end within this
-     * many characters is refused before the parser sees it.
-     */
-    static final int MAX_DECLARATION = 1024;
 
     static Document parse(InputStream raw, String fileName) throws ExchangeException {
         try {
@@ -58,20 +51,14 @@ final class SafeXml {
         }
     }
 
+    /** A declaration that does not end soon is refused before the parser sees it ({@link XmlDeclaration}). */
     private static void checkDeclaration(BufferedInputStream in, String fileName) throws IOException {
-        int look = 4 * MAX_DECLARATION + 8;
-        in.mark(look);
-        byte[] head = in.readNBytes(look);
+        in.mark(XmlDeclaration.LOOK_AHEAD_BYTES);
+        byte[] head = in.readNBytes(XmlDeclaration.LOOK_AHEAD_BYTES);
         in.reset();
-        // in UTF-16 (or UTF-32) zero bytes stand between the ASCII letters of the declaration: they are left out
-        StringBuilder ascii = new StringBuilder(head.length);
-        for (byte b : head) if (b != 0) ascii.append((char) (b & 0xFF));
-        int start = ascii.indexOf("<?xml");
-        if (start < 0 || start > 8) return;   // no declaration (a byte-order mark at most before it)
-        int end = ascii.indexOf("?>", start);
-        if (end < 0 || end - start > MAX_DECLARATION) {
+        if (XmlDeclaration.isDamaged(head, head.length)) {
             throw new ExchangeException(fileName, "it is not well-formed XML (its declaration <?xml \u2026 ?> does not end within "
-                    + MAX_DECLARATION + " characters)");
+                    + XmlDeclaration.MAX_CHARACTERS + " characters)");
         }
     }
 }

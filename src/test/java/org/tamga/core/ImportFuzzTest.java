@@ -178,6 +178,45 @@ class ImportFuzzTest {
     }
 
     /**
+     * Found by the long fuzz run (seed 1): subtitles with a line of 100,000 {@code <} (or {@code <v }) and no
+     * {@code >} hung the import (the tag pattern's backtracking, minutes), and an .odt whose content.xml
+     * declares a million-character XML version kept the JDK's parser busy for 26 s, and jsoup took 20 s over an HTML
+     * page of tables nested 100,000 deep. They now answer at once.
+     */
+    @Test
+    void longUnclosedTagsEndlessXmlDeclarationsAndNestedTablesAnswerAtOnce() throws IOException {
+        String cue = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v 访谈者>你好 ";
+        Path vtt = Files.writeString(tmp.resolve(FuzzHarness.inputName(1, "vtt")), cue + "<".repeat(200_000) + "\n\n"
+                + "00:00:04.000 --> 00:00:05.000\n" + "<v ".repeat(100_000) + "\n", StandardCharsets.UTF_8);
+        Path odt = org.tamga.Fixtures.odt(tmp.resolve("plain.odt"), "Ярилцлага", "Өлзий", List.of("Асуулт: Хэдэн малтай вэ?"));
+        java.util.Map<String, byte[]> parts = FuzzMutator.entries(Files.readAllBytes(odt));
+        org.tamga.exchange.Zips damaged = org.tamga.exchange.Zips.archive();
+        parts.forEach((name, bytes) -> damaged.add(name, name.equals("content.xml")
+                ? new String(bytes, StandardCharsets.UTF_8).replace("version=\"1.0\"", "version=\"" + "ᠮ".repeat(1_000_000) + "\"")
+                        .getBytes(StandardCharsets.UTF_8) : bytes));
+        Path bad = damaged.writeTo(tmp.resolve(FuzzHarness.inputName(2, "odt")));
+        Path tables = Files.writeString(tmp.resolve(FuzzHarness.inputName(3, "html")), "<html><body><p>R: 我们村有一百户。</p>"
+                + "<TABLE><tr><td>".repeat(100_000) + "</body></html>", StandardCharsets.UTF_8);
+        Path manyTables = Files.writeString(tmp.resolve(FuzzHarness.inputName(4, "html")), "<html><body><p>R: 我们村有一百户。</p>"
+                + "<table><tr><td>牛</td><td>11</td></tr></table>".repeat(150) + "</body></html>", StandardCharsets.UTF_8);
+        try (FuzzHarness harness = new FuzzHarness(TimeUnit.SECONDS.toMillis(60));
+             FuzzHarness.Documents documents = new FuzzHarness.Documents(Files.createDirectories(tmp.resolve("documents")))) {
+            Result nested = harness.attempt(documents, tables);
+            assertEquals(Verdict.REFUSED, nested.verdict(), nested.detail());
+            assertTrue(nested.message().contains("its tables are nested more than 100 deep"), nested.message());
+            assertTrue(nested.millis() < 30_000, nested.millis() + " ms");
+            assertEquals(Verdict.IMPORTED, harness.attempt(documents, manyTables).verdict(), "150 tables one after another are no nesting");
+            Result subtitles = harness.attempt(documents, vtt);
+            assertEquals(Verdict.IMPORTED, subtitles.verdict(), subtitles.detail() + " " + subtitles.message());
+            assertTrue(subtitles.millis() < 30_000, subtitles.millis() + " ms");
+            Result declaration = harness.attempt(documents, bad);
+            assertEquals(Verdict.REFUSED, declaration.verdict(), declaration.detail());
+            assertTrue(declaration.message().contains("its part content.xml starts an XML declaration (<?xml \u2026 ?>) that does not end within 1024 characters"),
+                    declaration.message());
+        }
+    }
+
+    /**
      * Found by the fuzz test: merging a codebook read the whole codebook again for every code it merged, so a
      * file of 1,000 codes took 10 s and one of 5,000 codes 78 s (the time grew with the square of the codes).
      * Now 5,000 codes take about 5 s; the bound here is generous for a loaded machine.

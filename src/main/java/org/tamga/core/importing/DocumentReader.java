@@ -256,6 +256,7 @@ public final class DocumentReader {
             throw new Refusal("it is not a " + kindOfFile(ext) + ": its content is " + what
                     + " (was it renamed, or is it damaged?)");
         }
+        if (format.equals("html")) refuseDeeplyNestedTables(file);
         ParagraphText.Mode mode = switch (format) {
             case "pdf" -> ParagraphText.Mode.LINES;
             case "html" -> ParagraphText.Mode.COLLAPSE_WHITESPACE;
@@ -277,6 +278,41 @@ public final class DocumentReader {
                 authors(metadata), date(metadata, TikaCoreProperties.CREATED),
                 modified != null ? modified : fileModified, format, size);
         return new Extracted(text, null, source);
+    }
+
+    /** Tables nested deeper than this are refused before jsoup parses the page. */
+    static final int MAX_TABLE_NESTING = 100;
+
+    /**
+     * jsoup takes a time that grows with the square of tables nested in tables (1.5 MB of
+     * {@code <table><tr><td>} repeated: 10 s, 20 s on a loaded machine; found by the fuzz test, ADR 44), and
+     * Tika refuses the page afterwards anyway (more than 100 levels of elements). So a page whose
+     * {@code <table>} tags nest deeper than {@link #MAX_TABLE_NESTING} is refused first, in one pass over its bytes.
+     */
+    private static void refuseDeeplyNestedTables(Path file) throws Refusal {
+        byte[] open = "<table".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] close = "</table".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            int depth = 0, inOpen = 0, inClose = 0;
+            for (int b; (b = in.read()) >= 0; ) {
+                int c = b >= 'A' && b <= 'Z' ? b + 32 : b;
+                inOpen = c == open[inOpen] ? inOpen + 1 : c == '<' ? 1 : 0;
+                inClose = c == close[inClose] ? inClose + 1 : c == '<' ? 1 : 0;
+                if (inOpen == open.length) {
+                    inOpen = 0;
+                    if (++depth > MAX_TABLE_NESTING) {
+                        throw new Refusal("its tables are nested more than " + MAX_TABLE_NESTING
+                                + " deep, deeper than in any page; it may be damaged, or made to break readers");
+                    }
+                }
+                if (inClose == close.length) {
+                    inClose = 0;
+                    depth = Math.max(0, depth - 1);
+                }
+            }
+        } catch (IOException e) {
+            throw new Refusal("it could not be read (" + Refusal.quote(e.getMessage()) + ")", e);
+        }
     }
 
     private static Refusal passwordProtected() {

@@ -1,5 +1,7 @@
 package org.tamga.core.importing;
 
+import org.tamga.util.XmlDeclaration;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -37,6 +39,13 @@ final class ZipGuard {
                 long stored = Math.max(entry.getCompressedSize(), 1);
                 long inflated = 0;
                 try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] head = in.readNBytes(XmlDeclaration.LOOK_AHEAD_BYTES);
+                    inflated += head.length;
+                    total += head.length;
+                    if (XmlDeclaration.isDamaged(head, head.length)) {
+                        throw new Refusal("it is damaged: its part " + Refusal.quote(entry.getName()) + " starts an XML declaration"
+                                + " (<?xml \u2026 ?>) that does not end within " + XmlDeclaration.MAX_CHARACTERS + " characters");
+                    }
                     for (int n; (n = in.read(buffer)) > 0; ) {
                         inflated += n;
                         total += n;
