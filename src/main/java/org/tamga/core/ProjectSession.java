@@ -84,12 +84,7 @@ public final class ProjectSession implements AutoCloseable {
      * This session's own writes do not count.
      */
     public synchronized boolean changedOutside() {
-        if (store.shared()) {
-            int now = store.dataVersion();
-            boolean changed = now != seenDataVersion;
-            seenDataVersion = now;
-            return changed;
-        }
+        if (store.shared()) return changedOnServer();
         Object file = identity(store.file());
         boolean fileReplaced = file != null && !file.equals(identity);
         if (fileReplaced || store.schemaVersion() < FORMAT) {
@@ -102,6 +97,87 @@ public final class ProjectSession implements AutoCloseable {
         boolean changed = now != seenDataVersion;
         seenDataVersion = now;
         return changed;
+    }
+
+    /** Why the shared project's server cannot be reached now (null while it can). */
+    private volatile String serverAway;
+
+    /** Why the shared project's server cannot be reached, as {@link #changedOutside} last found; empty while it can be (and for a file). */
+    public java.util.Optional<String> serverAway() { return java.util.Optional.ofNullable(serverAway); }
+
+    /**
+     * {@link #changedOutside} for a shared project: the others' changes since the last look. When the
+     * connection is gone, a new one is tried; while none can be made, {@link #serverAway} says why
+     * (edits fail with a message meanwhile: nothing is queued), and once one is, everything counts as
+     * changed, so that the window reads it all again.
+     */
+    private boolean changedOnServer() {
+        try {
+            int now = store.dataVersion();
+            boolean changed = now != seenDataVersion || serverAway != null;
+            seenDataVersion = now;
+            serverAway = null;
+            return changed;
+        } catch (TamgaException e) {
+            ProjectStore fresh;
+            try {
+                fresh = ProjectStore.openShared(store.server().orElseThrow());
+            } catch (TamgaException again) {
+                serverAway = again.getMessage();
+                LOG.log(System.Logger.Level.DEBUG, "the shared project's server cannot be reached", again);
+                return false;
+            }
+            ProjectStore old = store;
+            store = fresh;
+            try { old.close(); } catch (TamgaException ignored) { /* the old connection is gone anyway */ }
+            fresh.announce(coder);
+            seenDataVersion = fresh.dataVersion();
+            serverAway = null;
+            return true;
+        }
+    }
+
+    /** Wakes whoever waits for the others' changes to a shared project (see {@link #listenForChanges}). */
+    public interface ChangeWaiter extends AutoCloseable {
+        /** Waits up to {@code millis} ms; true as soon as a change was committed, false when the time ran out or the server is away. */
+        boolean await(int millis);
+        @Override void close();
+    }
+
+    /**
+     * For a shared project: a waiter woken by every committed change (PostgreSQL's LISTEN/NOTIFY,
+     * ADR 48) on a connection of its own, so that a window looks with {@link #changedOutside} at
+     * once rather than at its next look a second later. Empty for a file.
+     */
+    public java.util.Optional<ChangeWaiter> listenForChanges() {
+        if (!store.shared()) return java.util.Optional.empty();
+        String address = store.server().orElseThrow();
+        return java.util.Optional.of(new ChangeWaiter() {
+            private ProjectStore.ChangeListener listener;
+
+            @Override public boolean await(int millis) {
+                try {
+                    synchronized (this) { if (listener == null) listener = store.listen(); }
+                    return listener.await(millis);
+                } catch (TamgaException e) {
+                    // the server went away: the next look says so; listening starts again once it is back
+                    synchronized (this) { if (listener != null) listener.close(); listener = null; }
+                    LOG.log(System.Logger.Level.DEBUG, "listening to " + address, e);
+                    return false;
+                }
+            }
+
+            @Override public synchronized void close() { if (listener != null) listener.close(); listener = null; }
+        });
+    }
+
+    /** The coders working on this shared project now, in Tamga on other connections (none for a file). */
+    public List<String> othersWorking() {
+        try {
+            return store.othersWorking();
+        } catch (TamgaException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -172,7 +248,9 @@ public final class ProjectSession implements AutoCloseable {
      * as for a project file, and caught up with the server when it is used.
      */
     public static ProjectSession openShared(String address, Path cacheRoot) {
-        return new ProjectSession(ProjectStore.openShared(address), cacheRoot, Integrity.standard(), null);
+        ProjectSession s = new ProjectSession(ProjectStore.openShared(address), cacheRoot, Integrity.standard(), null);
+        s.store.announce(s.coder);
+        return s;
     }
 
     /** Opens a project file or, for a {@code postgresql://} address, a shared project. */
@@ -339,7 +417,12 @@ public final class ProjectSession implements AutoCloseable {
     public String coder() { return coder; }
 
     /** Says who makes the changes from now on; a blank name means the system's user name. */
-    public void setCoder(String name) { coder = name == null || name.isBlank() ? CodingService.defaultCoder() : name.strip(); }
+    public void setCoder(String name) {
+        String next = name == null || name.isBlank() ? CodingService.defaultCoder() : name.strip();
+        boolean changed = !next.equals(coder);
+        coder = next;
+        if (changed && store.shared()) store.announce(coder);
+    }
 
     /** The project file; only core services use it. */
     ProjectStore store() { return store; }

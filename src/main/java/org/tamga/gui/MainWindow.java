@@ -144,6 +144,21 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         if (f != null) openProject(f.toPath());
     }
 
+    /**
+     * File › Open shared project…: the address of a project on a PostgreSQL server (ADR 48). The
+     * user and password are not asked for here: they come from PGUSER and PGPASSWORD or ~/.pgpass.
+     */
+    @Override public void openSharedDialog() {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog("postgresql://");
+        d.initOwner(stage);
+        d.setTitle(i18n.t("shared.title"));
+        d.setHeaderText(i18n.t("shared.header"));
+        d.setContentText(i18n.t("shared.address"));
+        d.getEditor().setId("sharedAddress");
+        d.getEditor().setPrefColumnCount(36);
+        d.showAndWait().map(String::strip).filter(a -> !a.isEmpty()).ifPresent(a -> { saveLayout(); model.openShared(a, this::opened); });
+    }
+
     /** Every second, while a project is open and nothing else runs: has another process changed it? */
     private javafx.animation.Timeline watch;
 
@@ -157,15 +172,38 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         if (on) watch.play(); else watch.stop();
     }
 
+    /** For a shared project: a thread woken by the others' changes, so that they show at once (ADR 48). */
+    private Thread listening;
+
+    private void listenForChanges(boolean on) {
+        if (listening != null) { listening.interrupt(); listening = null; }
+        if (!on || model.sharedAddress.get() == null) return;
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long start = System.nanoTime();
+                if (model.awaitOutsideChange(1000)) {
+                    Platform.runLater(() -> { if (model.isOpen() && model.tasks.pending.get() == 0) model.checkOutsideChanges(); });
+                } else if (System.nanoTime() - start < 100_000_000L) {
+                    // the server is away: the one-second look says so; try listening again a second later
+                    try { Thread.sleep(1000); } catch (InterruptedException e) { return; }
+                }
+            }
+        }, "tamga-listen");
+        t.setDaemon(true);
+        listening = t;
+        t.start();
+    }
+
     private void opened(ProjectModel.Opened opened) {
         watchOutsideChanges(true);
+        listenForChanges(true);
         if (Boolean.getBoolean("tamga.timing")) {
             // java -Dtamga.timing=true -jar tamga.jar open P.tamga: how long from the JVM's start to the workbench
             long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
             Platform.runLater(() -> System.out.println("workbench shown " + ms + " ms after the start of the JVM"));
         }
-        settings.addRecent(opened.file());
-        setRoot(workbenchRoot(Workbench.State.decode(settings.layout(opened.file()))));
+        if (opened.file() != null) settings.addRecent(opened.file());
+        setRoot(workbenchRoot(Workbench.State.decode(opened.file() == null ? null : settings.layout(opened.file()))));
         // start with the first document rather than an empty page
         if (!workbench.documents.isEmpty()) workbench.documents.list.getSelectionModel().selectFirst();
         if (!settings.coderConfirmed()) Platform.runLater(this::askCoderFirstTime);
@@ -173,6 +211,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
 
     @Override public void closeProject() {
         watchOutsideChanges(false);
+        listenForChanges(false);
         saveLayout();
         model.closeProject(() -> setRoot(welcomeRoot()));
     }
@@ -414,7 +453,16 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         Label project = new Label();
         project.textProperty().bind(model.projectName);
         project.getStyleClass().add("project-name");
-        statusBar.getRightItems().add(project);
+        // a shared project: who else is working, or that the server cannot be reached
+        Label shared = new Label();
+        shared.setId("sharedStatus");
+        shared.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.sharedAddress.get() == null ? ""
+                : model.serverAway.get() != null ? i18n.t("shared.away")
+                : model.othersWorking.get().isEmpty() ? i18n.t("shared.alone") : i18n.t("shared.others", String.join(", ", model.othersWorking.get())),
+                model.sharedAddress, model.serverAway, model.othersWorking));
+        shared.styleProperty().bind(javafx.beans.binding.Bindings.when(model.serverAway.isNotNull())
+                .then("-fx-text-fill: #b00020; -fx-font-weight: bold;").otherwise(""));
+        statusBar.getRightItems().addAll(shared, project);
         return statusBar;
     }
 

@@ -74,6 +74,12 @@ public final class ProjectModel implements AutoCloseable {
 
     public final StringProperty projectName = new SimpleStringProperty();
     public final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
+    /** The address of the open shared project (ADR 48); null for a project file. */
+    public final javafx.beans.property.StringProperty sharedAddress = new javafx.beans.property.SimpleStringProperty();
+    /** Who else works on the open shared project now, by coder name; empty for a file. */
+    public final javafx.beans.property.ObjectProperty<List<String>> othersWorking = new SimpleObjectProperty<>(List.of());
+    /** Why the shared project's server cannot be reached (null while it can, and for a file). */
+    public final javafx.beans.property.StringProperty serverAway = new javafx.beans.property.SimpleStringProperty();
     /** True while a project is open (JavaFX thread). */
     public final BooleanProperty open = new SimpleBooleanProperty();
     /**
@@ -172,6 +178,15 @@ public final class ProjectModel implements AutoCloseable {
         load(i18n.t("task.opening", file.getFileName()), () -> ProjectSession.open(file, cacheRoot), then);
     }
 
+    /** Opens a shared project on a PostgreSQL server by its address (ADR 48). */
+    public void openShared(String address, Consumer<Opened> then) {
+        load(i18n.t("task.opening", address), () -> {
+            ProjectSession s = ProjectSession.openShared(address, cacheRoot);
+            s.setCoder(coderNow);
+            return s;
+        }, then);
+    }
+
     public void create(Path file, Consumer<Opened> then) {
         load(i18n.t("task.creating", file.getFileName()), () -> ProjectSession.create(file, cacheRoot), then);
     }
@@ -202,8 +217,9 @@ public final class ProjectModel implements AutoCloseable {
                 throw e;
             }
             session = s;
+            waiter = s.listenForChanges().orElse(null);
             history = new EditHistory(500);
-            return new Loaded(snapshot(s, null, null), s.readOnly().orElse(null), String.join(" ", s.warnings()));
+            return new Loaded(snapshot(s, null, null), s.readOnly().orElse(null), String.join(" ", s.warnings()), s.shared() ? s.where() : null);
         }, loaded -> {
             Snapshot snap = loaded.snapshot();
             openDocument.set(null);
@@ -212,6 +228,9 @@ public final class ProjectModel implements AutoCloseable {
             readOnly.set(loaded.readOnly());
             projectName.set(snap.name);
             projectFile.set(snap.file);
+            sharedAddress.set(loaded.shared());
+            serverAway.set(null);
+            othersWorking.set(List.of());
             open.set(true);
             updateHistory(new EditHistory(1));
             // what the researcher must know about how it is open: read-only, an index in a temporary folder
@@ -222,7 +241,7 @@ public final class ProjectModel implements AutoCloseable {
     }
 
     /** What opening read: the window's snapshot, the read-only sentence (or null), and the session's warnings in one line. */
-    private record Loaded(Snapshot snapshot, String readOnly, String warnings) {}
+    private record Loaded(Snapshot snapshot, String readOnly, String warnings, String shared) {}
 
     /** Closes the open project (the index is committed); its undo history goes with it. */
     public void closeProject(Runnable then) {
@@ -235,6 +254,9 @@ public final class ProjectModel implements AutoCloseable {
             recentCodes.clear();
             projectName.set(null);
             projectFile.set(null);
+            sharedAddress.set(null);
+            othersWorking.set(List.of());
+            serverAway.set(null);
             readOnly.set(null);
             updateHistory(new EditHistory(1));
             if (then != null) then.run();
@@ -242,8 +264,23 @@ public final class ProjectModel implements AutoCloseable {
     }
 
     /** Task thread: closes the session, and forgets its history. */
+    /** Woken by the others' changes to the open shared project (null for a file). */
+    private volatile ProjectSession.ChangeWaiter waiter;
+
+    /**
+     * Waits (on a thread of the caller's, never the window's) up to {@code millis} ms for a change to
+     * the open shared project; true as soon as one was committed. False at once for a file.
+     */
+    public boolean awaitOutsideChange(int millis) {
+        ProjectSession.ChangeWaiter w = waiter;
+        return w != null && w.await(millis);
+    }
+
     private void closeSession() {
         history = new EditHistory(500);
+        ProjectSession.ChangeWaiter w = waiter;
+        waiter = null;
+        if (w != null) w.close();
         if (session != null) {
             ProjectSession s = session;
             session = null;
@@ -432,15 +469,34 @@ public final class ProjectModel implements AutoCloseable {
         OpenDocument current = openDocument.get();
         Document open = current == null ? null : current.document();
         tasks.run("", p -> {
-            if (session == null || !session.changedOutside()) return null;
-            session.catchUpIndex();
-            return snapshot(session, open, current);
-        }, snap -> {
-            if (snap == null) return;
-            applyReadAgain(snap, open);
+            if (session == null) return null;
+            boolean changed = session.changedOutside();
+            Outside seen = new Outside(changed ? catchUpAndRead(open, current) : null, session.othersWorking(), session.serverAway().orElse(null));
+            return seen;
+        }, seen -> {
+            if (seen == null) return;
+            if (sharedAddress.get() != null) {
+                boolean wasAway = serverAway.get() != null;
+                othersWorking.set(seen.others());
+                serverAway.set(seen.away());
+                if (seen.away() != null) status.set(i18n.t("status.serverAway", seen.away()));
+                else if (wasAway) status.set(i18n.t("status.serverBack", sharedAddress.get()));
+            }
+            if (seen.snapshot() == null) return;
+            applyReadAgain(seen.snapshot(), open);
             outsideChanges.set(outsideChanges.get() + 1);
-            status.set(i18n.t("status.outside"));
+            if (seen.away() == null && status.get() != null && !status.get().equals(i18n.t("status.serverBack", sharedAddress.get()))) {
+                status.set(i18n.t("status.outside"));
+            }
         });
+    }
+
+    /** What a look for outside changes found: what was read again (null if nothing changed), who else works, whether the server is away. */
+    private record Outside(Snapshot snapshot, List<String> others, String away) {}
+
+    private Snapshot catchUpAndRead(Document open, OpenDocument current) {
+        session.catchUpIndex();
+        return snapshot(session, open, current);
     }
 
     /** Shows what was read again after a change from outside or a restore: a document that is gone is no longer shown. */

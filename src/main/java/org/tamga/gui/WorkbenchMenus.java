@@ -23,6 +23,7 @@ final class WorkbenchMenus {
         void newProject();
         void openProjectDialog();
         void openProject(Path file);
+        void openSharedDialog();
         void openSample();
         void closeProject();
         void quit();
@@ -62,7 +63,9 @@ final class WorkbenchMenus {
             recent.getItems().add(r);
         }
         recent.setDisable(recents.isEmpty());
-        file.getItems().addAll(newP, open, item(i18n, "menu.file.sample", a::openSample), recent,
+        MenuItem openShared = item(i18n, "menu.file.openShared", a::openSharedDialog);
+        openShared.setId("openSharedMenu");
+        file.getItems().addAll(newP, open, openShared, item(i18n, "menu.file.sample", a::openSample), recent,
                 item(i18n, "menu.file.importQdpx", a::importQdpx));
         if (projectOpen) {
             MenuItem importDocs = item(i18n, "menu.file.importDocuments", a::importDocuments);

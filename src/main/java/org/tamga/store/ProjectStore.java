@@ -605,6 +605,37 @@ public final class ProjectStore implements AutoCloseable {
 
     Dialect dialect() { return dialect; }
 
+    /** Tells the server who works through this connection, so that the others see it ({@link #othersWorking}). */
+    public void announce(String coder) {
+        if (server == null) return;
+        Servers.announce(this, coder);
+    }
+
+    /** Something that waits for the others' changes to a shared project ({@link #listen}). */
+    public interface ChangeListener extends AutoCloseable {
+        /** Waits up to {@code millis} ms; true as soon as a change was committed (by anyone), false when the time ran out. */
+        boolean await(int millis);
+        @Override void close();
+    }
+
+    /**
+     * For a shared project: a connection of its own that is woken by every committed change (PostgreSQL's
+     * LISTEN/NOTIFY); the caller then looks with {@link #dataVersion} whether it was someone else's.
+     */
+    public ChangeListener listen() {
+        if (server == null) throw new IllegalStateException("only a shared project has a server to listen to");
+        Servers.Listener l = new Servers.Listener(server);
+        return new ChangeListener() {
+            @Override public boolean await(int millis) { return l.await(millis); }
+            @Override public void close() { l.close(); }
+        };
+    }
+
+    /** The coders whose Tamga is connected to this shared project now, besides this one (none for a file). */
+    public java.util.List<String> othersWorking() {
+        return server == null ? java.util.List.of() : Servers.othersWorking(this);
+    }
+
     Connection connection() { return connection; }
 
     synchronized int update(String sql, Object... params) {
@@ -642,6 +673,10 @@ public final class ProjectStore implements AutoCloseable {
      * transaction back, so nothing of the change is in the file.
      */
     TamgaException failure(String what, SQLException e) {
+        if (server != null && Servers.unreachable(e)) {
+            return new TamgaException("The server of " + server + " cannot be reached (" + e.getMessage() + "): Tamga could not " + what
+                    + ", and nothing of it was saved. Tamga reconnects by itself when the server is back; nothing is queued.", e);
+        }
         if (readOnly != null && (e.getErrorCode() & 0xff) == SQLITE_READONLY) return new TamgaException(readOnly, e);
         if (server == null && full(e)) return new DiskFullException(shownAs, "Tamga could not " + what + ", and nothing of it was written", e);
         return new TamgaException("Could not " + what + " in " + shownName() + ": " + e.getMessage(), e);

@@ -74,11 +74,104 @@ final class Servers {
         Map<String, String> env = System.getenv();
         if (env.get("PGUSER") != null) properties.setProperty("user", env.get("PGUSER"));
         if (env.get("PGPASSWORD") != null) properties.setProperty("password", env.get("PGPASSWORD"));
-        properties.setProperty("ApplicationName", "Tamga");
+        properties.setProperty("ApplicationName", APPLICATION);
+        // a server that is gone is noticed in seconds, not after the system's TCP timeout
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("socketTimeout", "30");
+        properties.setProperty("tcpKeepAlive", "true");
         try {
             return DriverManager.getConnection("jdbc:" + checked, properties);
         } catch (SQLException e) {
             throw new TamgaException("Cannot reach the shared project " + checked + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How Tamga's connections are named on the server; a coder's name follows it ({@link #announce}). */
+    static final String APPLICATION = "Tamga";
+
+    /** Whether a failure means the connection to the server is gone (SQL state class 08, or no connection at all). */
+    static boolean unreachable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) return true;
+            if (t instanceof java.io.IOException) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The server keeps a connection's name in printable ASCII and at most 63 bytes, so the coder's
+     * name goes percent-encoded (UTF-8) after "Tamga ", shortened by whole characters until it fits.
+     */
+    static void announce(ProjectStore store, String coder) {
+        String name = coder;
+        String value = APPLICATION + " " + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+        while (value.length() > 63 && !name.isEmpty()) {
+            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
+            value = APPLICATION + " " + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String announced = value;
+        store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("SELECT set_config('application_name', ?, false)")) {
+                ps.setString(1, announced);
+                ps.executeQuery().close();
+            }
+            return null;
+        });
+    }
+
+    static List<String> othersWorking(ProjectStore store) {
+        return store.inTransaction(() -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = store.prepare("SELECT DISTINCT application_name FROM pg_stat_activity "
+                    + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name LIKE ? ORDER BY 1")) {
+                ps.setString(1, APPLICATION + " %");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        try {
+                            out.add(java.net.URLDecoder.decode(rs.getString(1).substring(APPLICATION.length() + 1), java.nio.charset.StandardCharsets.UTF_8));
+                        } catch (IllegalArgumentException e) {
+                            // another program's connection that happens to be named "Tamga …": not a coder
+                        }
+                    }
+                }
+            }
+            return out.stream().distinct().sorted().toList();
+        });
+    }
+
+    /**
+     * A connection of its own that LISTENs for {@code tamga_changes} (ADR 48): {@link #await} wakes
+     * as soon as another connection commits a change, instead of the next look a second later.
+     */
+    static final class Listener implements AutoCloseable {
+        private final Connection connection;
+        private final org.postgresql.PGConnection pg;
+
+        Listener(String address) {
+            this.connection = connect(address);
+            try {
+                this.pg = connection.unwrap(org.postgresql.PGConnection.class);
+                try (Statement st = connection.createStatement()) {
+                    st.execute("LISTEN tamga_changes");
+                }
+            } catch (SQLException e) {
+                close();
+                throw new TamgaException("Cannot listen for changes to " + address + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Waits up to {@code millis} for a change by any connection (this process's own included); true if one came. */
+        boolean await(int millis) {
+            try {
+                org.postgresql.PGNotification[] n = pg.getNotifications(Math.max(1, millis));
+                return n != null && n.length > 0;
+            } catch (SQLException e) {
+                throw new TamgaException("Lost the connection that listens for changes: " + e.getMessage(), e);
+            }
+        }
+
+        @Override public void close() {
+            try { connection.close(); } catch (SQLException ignored) { /* gone already */ }
         }
     }
 

@@ -120,4 +120,64 @@ class SharedSessionsTest {
             a.coding().apply(doc, 0, 3, a.codebook().resolve("Health"), "Saran");
         }
     }
+
+    @Test
+    void eachSeesWhoElseIsWorking() {
+        String address = sharedSample();
+        try (ProjectSession a = ProjectSession.openShared(address, dir.resolve("cache-a"));
+             ProjectSession b = ProjectSession.openShared(address, dir.resolve("cache-b"))) {
+            a.setCoder("Saran");
+            b.setCoder("Батболд 🐎");
+            assertEquals(List.of("Батболд 🐎"), a.othersWorking());
+            assertEquals(List.of("Saran"), b.othersWorking());
+        }
+    }
+
+    @Test
+    void whileTheServerIsAwayEditsAreRefusedAndTheSessionRecoversByItself() {
+        String address = sharedSample();
+        String database = address.substring(address.lastIndexOf('/') + 1);
+        try (ProjectSession a = ProjectSession.openShared(address, dir.resolve("cache-a"))) {
+            a.setCoder("Saran");
+            Document doc = a.documents().all().getFirst();
+            Code health = a.codebook().resolve("Health");
+            int codings = a.coding().countsByCode().values().stream().mapToInt(Integer::intValue).sum();
+            // the server goes away for this project: no new connections, the open ones cut
+            SharedServer.admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+            SharedServer.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+            try {
+                assertFalse(a.changedOutside());
+                assertTrue(a.serverAway().orElseThrow().contains(address), a.serverAway().toString());
+                TamgaException refused = assertThrows(TamgaException.class, () -> a.coding().apply(doc, 0, 5, health, "Saran"));
+                assertTrue(refused.getMessage().contains("cannot be reached") && refused.getMessage().contains("nothing of it was saved"),
+                        refused.getMessage());
+            } finally {
+                SharedServer.admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+            }
+            assertTrue(a.changedOutside(), "back: everything is read again");
+            assertTrue(a.serverAway().isEmpty());
+            assertEquals(codings, a.coding().countsByCode().values().stream().mapToInt(Integer::intValue).sum(), "nothing was queued");
+            a.coding().apply(doc, 0, 5, health, "Saran");
+            assertEquals(codings + 1, a.coding().countsByCode().values().stream().mapToInt(Integer::intValue).sum());
+        }
+    }
+
+    @Test
+    void aListeningSessionIsWokenByTheOthersChangeAtOnce() {
+        String address = sharedSample();
+        try (ProjectSession a = ProjectSession.openShared(address, dir.resolve("cache-a"));
+             ProjectSession b = ProjectSession.openShared(address, dir.resolve("cache-b"));
+             ProjectSession.ChangeWaiter waiter = a.listenForChanges().orElseThrow()) {
+            assertFalse(waiter.await(1), "nothing yet (and now it listens)");
+            b.coding().apply(b.documents().all().getFirst(), 0, 5, b.codebook().resolve("Health"), "Bilguun");
+            long start = System.nanoTime();
+            // a bound for a broken build, not a pause: the notification is there already
+            assertTrue(waiter.await(60_000));
+            assertTrue(System.nanoTime() - start < 30_000_000_000L);
+            assertTrue(a.changedOutside());
+        }
+        try (ProjectSession file = ProjectSession.open(dir.resolve("样本.tamga"), dir.resolve("cache-file"))) {
+            assertTrue(file.listenForChanges().isEmpty(), "a project file has no server to listen to");
+        }
+    }
 }

@@ -1,0 +1,108 @@
+package org.tamga.gui;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tamga.SharedServer;
+import org.tamga.core.SampleProject;
+import org.tamga.core.SharedProjects;
+import org.tamga.model.Code;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Two windows' view models on one shared project (ADR 48), each with its own background executor
+ * and its own index cache, as on two coders' laptops: what one codes, the other's next look for
+ * outside changes (the window looks every second) shows — counts and stripes read again, who
+ * else is working — and a server that goes away is shown, and recovered from, by itself.
+ */
+class SharedProjectModelTest {
+    @TempDir Path dir;
+    final List<Throwable> failures = new ArrayList<>();
+    final List<ProjectModel> models = new ArrayList<>();
+
+    @BeforeAll
+    static void toolkit() throws Exception { FxToolkit.registerPrimaryStage(); }
+
+    @AfterEach
+    void close() { models.forEach(ProjectModel::close); }
+
+    record Client(ProjectModel model, QueuedTaskExecutor tasks) {
+        void drain() { tasks.drain(); }
+        Code code(String prefix) {
+            return model.codebook.get().codes().stream().filter(c -> c.name().startsWith(prefix)).findFirst().orElseThrow();
+        }
+        int codings() { return model.codeCounts.get().values().stream().mapToInt(Integer::intValue).sum(); }
+    }
+
+    private Client open(String address, String coder) {
+        QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+        tasks.onFailure(failures::add);
+        ProjectModel model = new ProjectModel(dir.resolve("cache-" + coder), tasks);
+        models.add(model);
+        model.coder.set(coder);
+        AtomicReference<ProjectModel.Opened> opened = new AtomicReference<>();
+        model.openShared(address, opened::set);
+        tasks.drain();
+        assertNotNull(opened.get(), "opened: " + failures);
+        assertEquals(address, model.sharedAddress.get());
+        assertNull(model.projectFile.get());
+        return new Client(model, tasks);
+    }
+
+    @Test
+    void whatOneCodesTheOtherSeesAtItsNextLookAndEachSeesWhoElseWorks() {
+        Path file = dir.resolve("样本.tamga");
+        SampleProject.create(file, dir.resolve("cache-publisher")).close();
+        String address = SharedServer.newDatabase();
+        SharedProjects.publish(file, address);
+
+        Client saran = open(address, "Saran");
+        Client bilguun = open(address, "Bilguun 🐎");
+        saran.model().checkOutsideChanges();
+        saran.drain();
+        assertEquals(List.of("Bilguun 🐎"), saran.model().othersWorking.get());
+        int before = saran.codings();
+        int changes = saran.model().outsideChanges.get();
+
+        bilguun.model().openDocument(bilguun.model().documentItems.getFirst().document(), null);
+        bilguun.drain();
+        bilguun.model().coding().apply(bilguun.code("Health"), 3, 12, null);
+        bilguun.drain();
+        assertEquals(before + 1, bilguun.codings());
+
+        saran.model().checkOutsideChanges();
+        saran.drain();
+        assertEquals(changes + 1, saran.model().outsideChanges.get());
+        assertEquals(before + 1, saran.codings(), "the other coder's coding is counted");
+        saran.model().checkOutsideChanges();
+        saran.drain();
+        assertEquals(changes + 1, saran.model().outsideChanges.get(), "read once");
+
+        // the server goes away for this project, and comes back
+        String database = address.substring(address.lastIndexOf('/') + 1);
+        SharedServer.admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+        SharedServer.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        try {
+            saran.model().checkOutsideChanges();
+            saran.drain();
+            assertNotNull(saran.model().serverAway.get());
+            assertTrue(saran.model().status.get().contains(address), saran.model().status.get());
+        } finally {
+            SharedServer.admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+        }
+        saran.model().checkOutsideChanges();
+        saran.drain();
+        assertNull(saran.model().serverAway.get());
+        assertTrue(saran.model().status.get().contains("can be reached again"), saran.model().status.get());
+        assertEquals(before + 1, saran.codings());
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+}
