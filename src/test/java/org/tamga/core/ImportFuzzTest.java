@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refusal that names the file, within a bound, without a crash, and a refusal must leave the project as it
  * was. In the normal suite a brief run; by hand a long one (docs/reliability.md):
  *
- * <pre>./mvnw -o test -Dtest=ImportFuzzTest -Djacoco.skip=true -Dtamga.fuzz.inputs=12000 -Dtamga.fuzz.seed=1</pre>
+ * <pre>./mvnw -o test -Dtest='ImportFuzzTest#everyInput*' -Djacoco.skip=true -Dtamga.fuzz.inputs=12000 -Dtamga.fuzz.seed=1</pre>
  *
  * Properties: {@code tamga.fuzz.inputs} (default 300), {@code tamga.fuzz.seed}, {@code tamga.fuzz.seconds} (a time
  * limit; 35 s in the brief run, none when inputs are given), {@code tamga.fuzz.timeout} (seconds one input may
