@@ -26,6 +26,14 @@ final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--documents", paramLabel = "N", description = "Transcripts in the corpus (5–80 KB each, English and Chinese).")
     Integer documents;
+    @Option(names = "--team", paramLabel = "N", description = "Instead: N coders code and search at once on the shared project at --server (ADR 48).")
+    Integer team;
+    @Option(names = "--server", paramLabel = "ADDRESS", description = "With --team: postgresql://HOST:PORT/DATABASE (an empty database gets the sample project).")
+    String server;
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "60", description = "With --team: how long the coders work (default 60).")
+    int seconds;
+    @Option(names = "--pace", paramLabel = "MS", defaultValue = "1000", description = "With --team: each coder's mean pause between two actions (default 1000 ms).")
+    int pace;
     @Option(names = "--startup", description = "Measure the start of short commands (info, codes, code) instead, each as a new process.")
     boolean startup;
     @Option(names = "--codings", split = ",", paramLabel = "M", defaultValue = "100000,1000000",
@@ -48,6 +56,12 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (startup) return startup(out);
+        if (team != null) {
+            if (server == null) throw new org.tamga.model.TamgaException("Give --server postgresql://HOST:PORT/DATABASE with --team.");
+            org.tamga.bench.TeamLoad.print(org.tamga.bench.TeamLoad.run(server, Output.atLeast("--team", team, 1), Output.atLeast("--seconds", seconds, 1),
+                    Output.atLeast("--pace", pace, 0), seed == null ? 1 : seed, work.resolve("team"), out), out);
+            return 0;
+        }
         if (documents == null) throw new org.tamga.model.TamgaException("Give --documents N (or --startup).");
         Benchmark.Options options = new Benchmark.Options(documents, codings, seed == null ? CorpusGenerator.DEFAULT_SEED : seed,
                 work, warmup, runs, baselineRuns);

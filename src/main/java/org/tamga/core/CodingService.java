@@ -158,6 +158,13 @@ public final class CodingService {
 
     public List<Coding> ofDocument(Document document) { return session.store().codings().ofDocument(document.id()); }
 
+    /**
+     * The codings whose id is above {@code id}, by id. On a shared project ids are handed out when a
+     * coding is written and become visible when its transaction commits, which may be in another
+     * order: a caller catching up keeps a margin below the highest id it has seen (ADR 48).
+     */
+    public List<Coding> since(long id) { return session.store().codings().since(id); }
+
     /** How many codings each code has (code id → count). */
     public Map<Long, Integer> countsByCode() { return session.store().codings().countsByCode(); }
 

@@ -85,6 +85,11 @@ public final class CodingRepository {
         return query("SELECT " + COLUMNS + " FROM coding ORDER BY document_id, start_pos, end_pos, id");
     }
 
+    /** Codings whose id is above {@code id}, by id: how a client of a shared project catches up with the others (ADR 48). */
+    public List<Coding> since(long id) {
+        return query("SELECT " + COLUMNS + " FROM coding WHERE id > ? ORDER BY id", id);
+    }
+
     public List<Coding> ofDocument(long documentId) {
         return query("SELECT " + COLUMNS + " FROM coding WHERE document_id = ? ORDER BY start_pos, end_pos, id", documentId);
     }
