@@ -39,9 +39,7 @@ final class Output {
 
     /** At most {@code max} code points on one line, with an ellipsis when cut (for messages, not for tables). */
     static String oneLine(String s, int max) {
-        String flat = flat(s);
-        if (flat.codePointCount(0, flat.length()) <= max) return flat;
-        return flat.substring(0, flat.offsetByCodePoints(0, max)) + "…";
+        return org.tamga.model.OneLine.of(s, max);
     }
 
     private static String flat(String s) {

@@ -1,5 +1,7 @@
 package org.tamga.exchange;
 
+import org.tamga.model.OneLine;
+import org.tamga.util.XmlDeclaration;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -8,6 +10,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -18,8 +21,10 @@ import java.io.InputStream;
 final class SafeXml {
     private SafeXml() {}
 
-    static Document parse(InputStream in, String fileName) throws ExchangeException {
+    static Document parse(InputStream raw, String fileName) throws ExchangeException {
         try {
+            BufferedInputStream in = new BufferedInputStream(raw);
+            checkDeclaration(in, fileName);
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -37,12 +42,23 @@ final class SafeXml {
         } catch (SAXParseException e) {
             String reason = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
                     ? "it declares a DOCTYPE, which Tamga refuses for safety (no DTDs or external entities)"
-                    : "it is not well-formed XML (line " + e.getLineNumber() + ": " + e.getMessage() + ")";
+                    : "it is not well-formed XML (line " + e.getLineNumber() + ": " + OneLine.of(e.getMessage(), 300) + ")";
             throw new ExchangeException(fileName, reason);
         } catch (SAXException e) {
-            throw new ExchangeException(fileName, "it is not well-formed XML (" + e.getMessage() + ")");
+            throw new ExchangeException(fileName, "it is not well-formed XML (" + OneLine.of(e.getMessage(), 300) + ")");
         } catch (ParserConfigurationException | IOException e) {
-            throw new ExchangeException(fileName, "it could not be read (" + e.getMessage() + ")");
+            throw new ExchangeException(fileName, "it could not be read (" + OneLine.of(e.getMessage(), 300) + ")");
+        }
+    }
+
+    /** A declaration that does not end soon is refused before the parser sees it ({@link XmlDeclaration}). */
+    private static void checkDeclaration(BufferedInputStream in, String fileName) throws IOException {
+        in.mark(XmlDeclaration.LOOK_AHEAD_BYTES);
+        byte[] head = in.readNBytes(XmlDeclaration.LOOK_AHEAD_BYTES);
+        in.reset();
+        if (XmlDeclaration.isDamaged(head, head.length)) {
+            throw new ExchangeException(fileName, "it is not well-formed XML (its declaration <?xml \u2026 ?> does not end within "
+                    + XmlDeclaration.MAX_CHARACTERS + " characters)");
         }
     }
 }

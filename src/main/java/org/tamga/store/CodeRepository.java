@@ -41,7 +41,15 @@ public final class CodeRepository {
                 ProjectStore.bind(ps, g, parentId, name, description, color, codable ? 1 : 0, order);
                 ps.executeUpdate();
             }
-            return codebook().byGuid(g).orElseThrow();
+            // the one row, not the whole codebook: a codebook of thousands of codes is imported one insert at a time
+            try (PreparedStatement ps = store.prepare("SELECT id, guid, parent_id, name, description, color, "
+                    + "codable, sort_order, memo FROM code WHERE guid = ?")) {
+                ps.setString(1, g);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new SQLException("the code just inserted is not there: " + g);
+                    return map(rs);
+                }
+            }
         });
     }
 

@@ -104,4 +104,27 @@ class CodebookFileTest {
         assertFalse(c.codes().get(1).codable());
         assertEquals(3, c.warnings().size(), c.warnings().toString()); // namespace, guid, colour
     }
+
+    /** Found by the fuzz test (ADR 44): the JDK's parser took 8 s over a declaration with a million-character encoding name. */
+    @Test
+    void aDeclarationThatDoesNotEndIsRefusedBeforeTheParserSeesIt() throws Exception {
+        Path file = dir.resolve("代码本 Код 🐑.qdc");
+        java.nio.file.Files.writeString(file, "<?xml version=\"1.0\" encoding=\"" + "长".repeat(1_000_000) + "\"?><CodeBook xmlns=\""
+                + CodebookFile.NAMESPACE + "\"><Codes><Code guid=\"00000000-0000-4000-8000-000000000010\" name=\"x\"/></Codes></CodeBook>",
+                java.nio.charset.StandardCharsets.UTF_8);
+        ExchangeException e = assertThrows(ExchangeException.class, () -> CodebookFile.read(file));
+        assertEquals("Cannot read 代码本 Код 🐑.qdc: it is not well-formed XML (its declaration <?xml \u2026 ?> does not end within 1024 characters).",
+                e.getMessage());
+        java.nio.file.Files.writeString(file, "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"" + CodebookFile.NAMESPACE
+                + "\"><Codes><Code guid=\"00000000-0000-4000-8000-000000000010\" name=\"牧民\"/></Codes></CodeBook>", java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("牧民", CodebookFile.read(file).codes().getFirst().name(), "a declaration of the usual length, after a byte-order mark");
+    }
+
+    /** Found by the fuzz test: the parser's complaint quoted a line break from the file, and the message took two lines. */
+    @Test
+    void aRefusalIsOneLineWhateverTheFileOrTheParserPutsIntoIt() {
+        ExchangeException e = new ExchangeException("访谈.qdc", "it is not well-formed XML (line 2: XML version \"访谈\n\t换行\" is not supported)");
+        assertEquals("Cannot read 访谈.qdc: it is not well-formed XML (line 2: XML version \"访谈  换行\" is not supported).", e.getMessage());
+        assertEquals("长".repeat(1000) + "\u2026", new ExchangeException("x.qdc", "长".repeat(5000)).reason(), "cut at 1,000 characters");
+    }
 }

@@ -26,7 +26,7 @@ class I18nTest {
         assertEquals("File", new I18n(Locale.ENGLISH).t("menu.file"));
         Set<String> same = new java.util.TreeSet<>();
         for (String k : en.stringPropertyNames()) if (en.getProperty(k).equals(zh.getProperty(k))) same.add(k);
-        // a message that is only its argument (the server's own words) is the same in every language
+        // status.serverAway is the placeholder {0} alone (the message comes from the store), the same in every language
         assertEquals(Set.of("error.title", "status.serverAway"), same, "every string is translated");
     }
 

@@ -141,7 +141,7 @@ public final class DocumentReader {
             size = Files.size(file);
             fileModified = Files.getLastModifiedTime(file).toInstant();
         } catch (IOException e) {
-            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + Refusal.quote(e.getMessage()) + ")", e);
         }
         if (size == 0) throw new Refusal("the file is empty");
         if (TEXT_EXTENSIONS.contains(ext) || SUBTITLE_EXTENSIONS.contains(ext)) {
@@ -178,7 +178,7 @@ public final class DocumentReader {
             Files.write(file, content);
             return readDocument(file, ext, content.length, modified);
         } catch (IOException e) {
-            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + Refusal.quote(e.getMessage()) + ")", e);
         } finally {
             if (file != null) {
                 try {
@@ -200,7 +200,7 @@ public final class DocumentReader {
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes((int) MAX_TEXT_FILE_BYTES + 1);
         } catch (IOException e) {
-            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new Refusal("it could not be read (" + e.getClass().getSimpleName() + ": " + Refusal.quote(e.getMessage()) + ")", e);
         }
         if (bytes.length > MAX_TEXT_FILE_BYTES) throw tooLarge(bytes.length, MAX_TEXT_FILE_BYTES);
         TextDecoder.Decoded decoded;
@@ -247,7 +247,7 @@ public final class DocumentReader {
         if (type.equals(Engine.OOXML_PROTECTED)) throw passwordProtected();
         String format = accepted(type);
         if (format == null) {
-            String base = type.getBaseType().toString();
+            String base = Refusal.quote(type.getBaseType().toString());
             String what = type.equals(MediaType.OCTET_STREAM) ? "unrecognisable binary data"
                     : base.startsWith("application/x-tika-ooxml") || type.getSubtype().equals("zip")
                     ? "a damaged or unrecognised zip container"
@@ -256,6 +256,7 @@ public final class DocumentReader {
             throw new Refusal("it is not a " + kindOfFile(ext) + ": its content is " + what
                     + " (was it renamed, or is it damaged?)");
         }
+        if (format.equals("html")) refuseDeeplyNestedTables(file);
         ParagraphText.Mode mode = switch (format) {
             case "pdf" -> ParagraphText.Mode.LINES;
             case "html" -> ParagraphText.Mode.COLLAPSE_WHITESPACE;
@@ -279,6 +280,41 @@ public final class DocumentReader {
         return new Extracted(text, null, source);
     }
 
+    /** Tables nested deeper than this are refused before jsoup parses the page. */
+    static final int MAX_TABLE_NESTING = 100;
+
+    /**
+     * jsoup takes a time that grows with the square of tables nested in tables (1.5 MB of
+     * {@code <table><tr><td>} repeated: 10 s, 20 s on a loaded machine; found by the fuzz test, ADR 44), and
+     * Tika refuses the page afterwards anyway (more than 100 levels of elements). So a page whose
+     * {@code <table>} tags nest deeper than {@link #MAX_TABLE_NESTING} is refused first, in one pass over its bytes.
+     */
+    private static void refuseDeeplyNestedTables(Path file) throws Refusal {
+        byte[] open = "<table".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] close = "</table".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            int depth = 0, inOpen = 0, inClose = 0;
+            for (int b; (b = in.read()) >= 0; ) {
+                int c = b >= 'A' && b <= 'Z' ? b + 32 : b;
+                inOpen = c == open[inOpen] ? inOpen + 1 : c == '<' ? 1 : 0;
+                inClose = c == close[inClose] ? inClose + 1 : c == '<' ? 1 : 0;
+                if (inOpen == open.length) {
+                    inOpen = 0;
+                    if (++depth > MAX_TABLE_NESTING) {
+                        throw new Refusal("its tables are nested more than " + MAX_TABLE_NESTING
+                                + " deep, deeper than in any page; it may be damaged, or made to break readers");
+                    }
+                }
+                if (inClose == close.length) {
+                    inClose = 0;
+                    depth = Math.max(0, depth - 1);
+                }
+            }
+        } catch (IOException e) {
+            throw new Refusal("it could not be read (" + Refusal.quote(e.getMessage()) + ")", e);
+        }
+    }
+
     private static Refusal passwordProtected() {
         return new Refusal("it is password-protected; open it, save a copy without the password, and import the copy");
     }
@@ -288,7 +324,7 @@ public final class DocumentReader {
             Metadata m = new Metadata();
             return Engine.DETECTOR.detect(in, m);
         } catch (IOException | RuntimeException e) {
-            throw new Refusal("it could not be read (" + e.getMessage() + ")", e);
+            throw new Refusal("it could not be read (" + Refusal.quote(e.getMessage()) + ")", e);
         }
     }
 
@@ -305,7 +341,7 @@ public final class DocumentReader {
             byte[] b = in.readNBytes(4);
             return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
         } catch (IOException e) {
-            throw new Refusal("it could not be read (" + e.getMessage() + ")", e);
+            throw new Refusal("it could not be read (" + Refusal.quote(e.getMessage()) + ")", e);
         }
     }
 
@@ -369,16 +405,23 @@ public final class DocumentReader {
             }
             if (t instanceof ZeroByteFileException) return new Refusal("the file is empty");
             String message = String.valueOf(t.getMessage());
+            if (message.toLowerCase(Locale.ROOT).contains("zip bomb") && message.contains("nesting")) {
+                // Tika's guard against deep nesting speaks of a zip bomb, whatever the format
+                return new Refusal("its elements are nested deeper than in any document (" + Refusal.quote(message)
+                        + "); it may be damaged, or made to break readers");
+            }
             if (message.toLowerCase(Locale.ROOT).contains("zip bomb")) {
-                return new Refusal("it looks like a zip bomb, not a document (" + message + "); Tamga did not unpack it");
+                return new Refusal("it looks like a zip bomb, not a document (" + Refusal.quote(message) + "); Tamga did not unpack it");
             }
         }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (detail.length() > 200) detail = detail.substring(0, 200) + "…";
+        String detail = Refusal.quote(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
         detail = detail.strip().replaceAll("[.\\s]+$", "");
-        if (failure instanceof Error && !(failure instanceof StackOverflowError) && !(failure instanceof OutOfMemoryError)) {
+        // a parser that overflows its stack, runs out of memory or fails its own assertion (a JVM run with -ea)
+        // on a damaged file could not read that file; any other Error is no fault of the file
+        if (failure instanceof Error && !(failure instanceof StackOverflowError) && !(failure instanceof OutOfMemoryError)
+                && !(failure instanceof AssertionError)) {
             throw (Error) failure;
         }
         return new Refusal("it could not be read as " + articled(format) + " (" + detail + "); it may be damaged", failure);

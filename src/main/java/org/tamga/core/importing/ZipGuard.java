@@ -1,5 +1,7 @@
 package org.tamga.core.importing;
 
+import org.tamga.util.XmlDeclaration;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -37,24 +39,31 @@ final class ZipGuard {
                 long stored = Math.max(entry.getCompressedSize(), 1);
                 long inflated = 0;
                 try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] head = in.readNBytes(XmlDeclaration.LOOK_AHEAD_BYTES);
+                    inflated += head.length;
+                    total += head.length;
+                    if (XmlDeclaration.isDamaged(head, head.length)) {
+                        throw new Refusal("it is damaged: its part " + Refusal.quote(entry.getName()) + " starts an XML declaration"
+                                + " (<?xml \u2026 ?>) that does not end within " + XmlDeclaration.MAX_CHARACTERS + " characters");
+                    }
                     for (int n; (n = in.read(buffer)) > 0; ) {
                         inflated += n;
                         total += n;
                         if (inflated > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
-                            throw bomb("its part " + entry.getName() + " unpacks to more than " + mb(Math.min(MAX_ENTRY_BYTES, MAX_TOTAL_BYTES)) + " MB");
+                            throw bomb("its part " + Refusal.quote(entry.getName()) + " unpacks to more than " + mb(Math.min(MAX_ENTRY_BYTES, MAX_TOTAL_BYTES)) + " MB");
                         }
                         if (inflated > RATIO_FROM_BYTES && inflated / stored > MAX_RATIO) {
-                            throw bomb("its part " + entry.getName() + " unpacks to more than " + MAX_RATIO
+                            throw bomb("its part " + Refusal.quote(entry.getName()) + " unpacks to more than " + MAX_RATIO
                                     + " times its packed size");
                         }
                     }
                 }
             }
         } catch (ZipException | java.io.EOFException e) {
-            throw new Refusal("it is damaged or incomplete (its zip structure cannot be read: " + e.getMessage()
+            throw new Refusal("it is damaged or incomplete (its zip structure cannot be read: " + Refusal.quote(e.getMessage())
                     + "); if it opens in " + kind + ", save it again and import the copy", e);
         } catch (IOException e) {
-            throw new Refusal("it could not be read (" + e.getMessage() + ")", e);
+            throw new Refusal("it could not be read (" + Refusal.quote(e.getMessage()) + ")", e);
         }
     }
 
