@@ -521,7 +521,18 @@ public final class Backups {
         }
         ProjectFiles.Check current = ProjectFiles.quickCheck(project);
         Backup before = current.ok() ? backUp(project, BEFORE + "restore", clock, Set.of(backup.toAbsolutePath())) : copyDamaged(project, clock);
-        String failed = ProjectFiles.header(project).ok() ? ProjectFiles.restoreInPlace(project, backup) : "its first page is damaged";
+        boolean readable = ProjectFiles.header(project).ok();
+        String failed = readable ? ProjectFiles.restoreInPlace(project, backup) : "its first page is damaged";
+        // SQLite's backup may give up on a busy project and still say it is done: the content says whether it was copied
+        for (int attempt = 1; readable && failed == null && !ProjectFiles.sameContent(project, backup); attempt++) {
+            if (attempt == 3) {
+                throw new TamgaException("Could not restore " + backup.getFileName() + " into " + project.getFileName()
+                        + ": the project stayed busy (another window or command writing to it?), and nothing of the backup was put in. "
+                        + "Try again once the other program has finished; the state before is in " + before.file() + ".");
+            }
+            LOG.log(System.Logger.Level.DEBUG, "restoring {0}: the backup was not copied in (busy?); trying again", project);
+            failed = ProjectFiles.restoreInPlace(project, backup);
+        }
         if (failed == null) {
             ProjectFiles.Check after = ProjectFiles.quickCheck(project);
             if (!after.ok()) failed = after.problem();

@@ -86,4 +86,35 @@ class ProjectFilesTest {
             return rs.getString(1);
         }
     }
+
+    @Test
+    void aRestoreThatABusyProjectKeptOutIsToldApartFromOneThatWasMade() throws Exception {
+        Path project = tmp.resolve("项目 🐑.tamga");
+        Path backup = tmp.resolve("备份.bak");
+        try (ProjectStore store = ProjectStore.create(project, "p")) {
+            store.codes().insert(null, null, "草场 Grassland", null, null, true);
+        }
+        ProjectFiles.copy(project, backup);
+        try (ProjectStore store = ProjectStore.open(project)) {
+            var code = store.codes().codebook().codes().getFirst();
+            store.codes().update(new org.tamga.model.Code(code.id(), code.guid(), code.parentId(), "码 r52 Өвс", code.description(),
+                    code.color(), code.codable(), code.order(), code.memo()));
+        }
+        assertFalse(ProjectFiles.sameContent(project, backup), "a rename is a difference");
+
+        // another connection writing to the project all the while: the backup cannot be copied in
+        try (java.sql.Connection other = ProjectStore.connect(project, false); java.sql.Statement st = other.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            st.executeUpdate("UPDATE project SET memo = 'busy'");
+            ProjectFiles.restoreInPlace(project, backup, 2);
+            st.execute("ROLLBACK");
+        }
+        assertFalse(ProjectFiles.sameContent(project, backup), "whatever sqlite-jdbc answered, nothing was copied in");
+
+        assertNull(ProjectFiles.restoreInPlace(project, backup));
+        assertTrue(ProjectFiles.sameContent(project, backup));
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertEquals("草场 Grassland", store.codes().codebook().codes().getFirst().name());
+        }
+    }
 }
