@@ -156,8 +156,11 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         d.setContentText(i18n.t("shared.address"));
         d.getEditor().setId("sharedAddress");
         d.getEditor().setPrefColumnCount(36);
-        d.showAndWait().map(String::strip).filter(a -> !a.isEmpty()).ifPresent(a -> { saveLayout(); model.openShared(a, this::opened); });
+        d.showAndWait().map(String::strip).filter(a -> !a.isEmpty()).ifPresent(this::openShared);
     }
+
+    /** Opens the shared project at {@code address} in this window. */
+    void openShared(String address) { saveLayout(); model.openShared(address, this::opened); }
 
     /** Every second, while a project is open and nothing else runs: has another process changed it? */
     private javafx.animation.Timeline watch;
@@ -462,6 +465,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
                 model.sharedAddress, model.serverAway, model.othersWorking));
         shared.styleProperty().bind(javafx.beans.binding.Bindings.when(model.serverAway.isNotNull())
                 .then("-fx-text-fill: #b00020; -fx-font-weight: bold;").otherwise(""));
+        shared.setPadding(new javafx.geometry.Insets(0, 14, 0, 0));
         statusBar.getRightItems().addAll(shared, project);
         return statusBar;
     }

@@ -46,7 +46,21 @@ public final class ScreenshotTool {
         MainWindow window = new MainWindow(stage, model, settings, dir.resolve("tamga-sample.tamga"));
         window.switchLanguageQuietly(Locale.ENGLISH);
         window.show();
-        window.openSample();
+        debug = () -> "workbench=" + (window.workbench != null) + " open=" + model.isOpen() + " shared=" + model.sharedAddress.get()
+                + " status=" + model.status.get() + " others=" + model.othersWorking.get() + " pending=" + model.tasks.pending.get();
+        if (scene.equals("shared")) {
+            // the sample on a real PostgreSQL (embedded), with a second coder working on it
+            Path file = dir.resolve("team.tamga");
+            org.tamga.core.SampleProject.create(file, dir.resolve("cache-publish")).close();
+            String address = org.tamga.SharedServer.newDatabase();
+            org.tamga.core.SharedProjects.publish(file, address);
+            other = org.tamga.core.ProjectSession.openShared(address, dir.resolve("cache-other"));
+            other.setCoder("Bilguun Батболд");
+            other.coding().apply(other.documents().all().getFirst(), 10, 40, other.codebook().resolve("Health"), "Bilguun Батболд");
+            window.openShared(address);
+        } else {
+            window.openSample();
+        }
         waitThen(() -> window.workbench != null && !window.workbench.documents.list.getItems().isEmpty(), () -> {
             var list = window.workbench.documents.list;
             list.getItems().stream().filter(d -> d.document().name().startsWith("访谈01")).findFirst().ifPresent(d -> list.getSelectionModel().select(d));
@@ -81,7 +95,8 @@ public final class ScreenshotTool {
                     window.workbench.search.query.setText("草场 OR grassland");
                     window.workbench.search.search();
                 }
-                waitThen(() -> scene.equals("agreement") ? window.workbench.analysis.agreement.report() != null
+                waitThen(() -> scene.equals("shared") ? !window.workbench.search.results.getItems().isEmpty() && !model.othersWorking.get().isEmpty()
+                        : scene.equals("agreement") ? window.workbench.analysis.agreement.report() != null
                         : scene.equals("disagreements") ? window.workbench.analysis.disagreements.shown() != null
                         : scene.equals("analysis") ? window.workbench.analysis.crosstab() != null && window.workbench.analysis.crosstab().dimensions().equals(java.util.List.of("职业")) : scene.equals("chart") ? window.workbench.report.report() != null : scene.equals("retrieval") ? !window.workbench.retrieval.list.getItems().isEmpty() : !window.workbench.search.results.getItems().isEmpty(), () -> {
                     String text = window.workbench.transcript.shown().text();
@@ -102,9 +117,16 @@ public final class ScreenshotTool {
         });
     }
 
+    static java.util.function.Supplier<String> debug = () -> "";
+    /** The second coder of the "shared" scene: kept open (and reachable) while the window runs. */
+    static org.tamga.core.ProjectSession other;
+
     private static void waitThen(java.util.function.BooleanSupplier ready, Runnable then) {
         javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(javafx.util.Duration.millis(700));
-        p.setOnFinished(e -> { if (ready.getAsBoolean()) then.run(); else waitThen(ready, then); });
+        p.setOnFinished(e -> {
+            if (Boolean.getBoolean("shot.debug")) System.err.println("waiting: " + debug.get());
+            if (ready.getAsBoolean()) then.run(); else waitThen(ready, then);
+        });
         p.play();
     }
 
