@@ -13,19 +13,13 @@ public final class CacheFolders {
     private CacheFolders() {}
 
     public static Path root() {
-        String property = System.getProperty("tamga.cache.dir");
-        if (property != null && !property.isBlank()) return Path.of(property);
-        String env = System.getenv("TAMGA_CACHE_DIR");
-        if (env != null && !env.isBlank()) return Path.of(env);
-        String home = System.getProperty("user.home");
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
-            String local = System.getenv("LOCALAPPDATA");
-            return Path.of(local != null ? local : home, "Tamga", "cache");
-        }
-        if (os.contains("mac")) return Path.of(home, "Library", "Caches", "Tamga");
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("tamga");
+        return chosen("tamga.cache.dir", "TAMGA_CACHE_DIR").orElseGet(() -> {
+            String home = System.getProperty("user.home");
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+            if (os.contains("win")) return Path.of(env("LOCALAPPDATA", home), "Tamga", "cache");
+            if (os.contains("mac")) return Path.of(home, "Library", "Caches", "Tamga");
+            return Path.of(env("XDG_CACHE_HOME", Path.of(home, ".cache").toString()), "tamga");
+        });
     }
 
     /**
@@ -35,18 +29,25 @@ public final class CacheFolders {
      * {@code ~/Library/Application Support/Tamga}).
      */
     public static Path dataRoot() {
-        String property = System.getProperty("tamga.data.dir");
-        if (property != null && !property.isBlank()) return Path.of(property);
-        String env = System.getenv("TAMGA_DATA_DIR");
-        if (env != null && !env.isBlank()) return Path.of(env);
-        String home = System.getProperty("user.home");
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
-            String roaming = System.getenv("APPDATA");
-            return Path.of(roaming != null ? roaming : home, "Tamga");
-        }
-        if (os.contains("mac")) return Path.of(home, "Library", "Application Support", "Tamga");
-        String xdg = System.getenv("XDG_DATA_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share")).resolve("tamga");
+        return chosen("tamga.data.dir", "TAMGA_DATA_DIR").orElseGet(() -> {
+            String home = System.getProperty("user.home");
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+            if (os.contains("win")) return Path.of(env("APPDATA", home), "Tamga");
+            if (os.contains("mac")) return Path.of(home, "Library", "Application Support", "Tamga");
+            return Path.of(env("XDG_DATA_HOME", Path.of(home, ".local", "share").toString()), "tamga");
+        });
+    }
+
+    /** A folder the researcher chose: the system property, else the environment variable (blank counts as not set). */
+    private static java.util.Optional<Path> chosen(String property, String variable) {
+        String p = System.getProperty(property);
+        if (p != null && !p.isBlank()) return java.util.Optional.of(Path.of(p));
+        String e = System.getenv(variable);
+        return e != null && !e.isBlank() ? java.util.Optional.of(Path.of(e)) : java.util.Optional.empty();
+    }
+
+    private static String env(String variable, String otherwise) {
+        String v = System.getenv(variable);
+        return v != null && !v.isBlank() ? v : otherwise;
     }
 }
