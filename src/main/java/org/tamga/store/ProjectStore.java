@@ -636,6 +636,18 @@ public final class ProjectStore implements AutoCloseable {
         return server == null ? java.util.List.of() : Servers.othersWorking(this);
     }
 
+    /**
+     * For a shared project, whether its connection to the server is encrypted, as the server sees it:
+     * the TLS version and cipher (say "TLSv1.3, TLS_AES_256_GCM_SHA384"), or empty when it travels in
+     * the clear. Empty for a project file, which has no connection to encrypt.
+     */
+    public java.util.Optional<String> encryption() {
+        return server == null ? java.util.Optional.empty() : Servers.encryption(this);
+    }
+
+    /** Whether this shared project's connection to the server is encrypted (TLS); false for a project file. */
+    public boolean encrypted() { return encryption().isPresent(); }
+
     Connection connection() { return connection; }
 
     synchronized int update(String sql, Object... params) {

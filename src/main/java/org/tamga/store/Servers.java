@@ -47,9 +47,17 @@ final class Servers {
         String authority = slash < 0 ? rest : rest.substring(0, slash);
         String query = rest.contains("?") ? rest.substring(rest.indexOf('?') + 1) : "";
         boolean secret = authority.contains("@");
+        String sslmode = null;
         for (String part : query.split("&")) {
             String key = part.contains("=") ? part.substring(0, part.indexOf('=')) : part;
-            if (key.equalsIgnoreCase("password") || key.equalsIgnoreCase("user")) secret = true;
+            if (key.equalsIgnoreCase("password") || key.equalsIgnoreCase("user") || key.equalsIgnoreCase("sslpassword")) secret = true;
+            if (key.equalsIgnoreCase("sslmode")) {
+                if (!key.equals("sslmode")) {
+                    // the driver would ignore SSLMODE=require and connect as if nothing were asked
+                    throw new TamgaException("The address " + address + " writes " + key + ": write sslmode, in small letters.");
+                }
+                sslmode = part.substring(part.indexOf('=') + 1);
+            }
         }
         if (secret) {
             throw new TamgaException("The address " + shown(address) + " holds a user name or password: give them in the "
@@ -59,8 +67,16 @@ final class Servers {
         if (slash < 0 || slash == rest.length() - 1 || rest.charAt(slash + 1) == '?') {
             throw new TamgaException("The address " + address + " names no database: write postgresql://HOST:PORT/DATABASE.");
         }
+        if (sslmode != null && !SSL_MODES.contains(sslmode)) {
+            throw new TamgaException("The address " + address + " asks for sslmode=" + sslmode + ", which is none of "
+                    + String.join(", ", SSL_MODES) + " (require: always encrypted; verify-full: encrypted, and the server's "
+                    + "certificate checked against sslrootcert=FILE and the host's name).");
+        }
         return "postgresql://" + rest;
     }
+
+    /** The values of {@code sslmode} that PostgreSQL's clients know, from never encrypted to encrypted and fully checked. */
+    static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
 
     /** An address with anything after {@code @} in its authority and any password hidden, for messages. */
     private static String shown(String address) {
@@ -82,12 +98,57 @@ final class Servers {
         try {
             return DriverManager.getConnection("jdbc:" + checked, properties);
         } catch (SQLException e) {
-            throw new TamgaException("Cannot reach the shared project " + checked + ": " + e.getMessage(), e);
+            throw new TamgaException("Cannot reach the shared project " + checked + ": " + reason(e, checked), e);
         }
+    }
+
+    /**
+     * Why a connection failed, in words: a certificate that could not be verified is said so in one
+     * sentence rather than as the chain of Java's exceptions behind it.
+     */
+    private static String reason(SQLException e, String address) {
+        String host = host(address);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException || t instanceof java.security.cert.CertPathBuilderException
+                    || t instanceof java.security.cert.CertPathValidatorException || t instanceof javax.net.ssl.SSLHandshakeException) {
+                return "the server's certificate could not be verified: it is not signed by the certificate authority "
+                        + "given in sslrootcert (or, without it, in ~/.postgresql/root.crt).";
+            }
+        }
+        String message = String.valueOf(e.getMessage());
+        // pgjdbc's sentence, in whatever language it speaks, names its PgjdbcHostnameVerifier
+        if (message.toLowerCase(Locale.ROOT).contains("hostnameverifier")) {
+            return "the server's certificate could not be verified: it is not made out for the host name " + host
+                    + " (connect by the name the certificate names, or use sslmode=verify-ca).";
+        }
+        return message;
+    }
+
+    /** The host of an address (after {@code //}, before the port or the database). */
+    private static String host(String address) {
+        String rest = address.substring(address.indexOf("://") + 3);
+        int end = rest.indexOf('/');
+        String authority = end < 0 ? rest : rest.substring(0, end);
+        if (authority.startsWith("[")) return authority.substring(0, authority.indexOf(']') + 1);
+        return authority.contains(":") ? authority.substring(0, authority.indexOf(':')) : authority;
     }
 
     /** How Tamga's connections are named on the server; a coder's name follows it ({@link #announce}). */
     static final String APPLICATION = "Tamga";
+
+    /**
+     * How the connection to the server travels, as the server sees it ({@code pg_stat_ssl}): the TLS
+     * version and cipher, or empty when it is not encrypted.
+     */
+    static java.util.Optional<String> encryption(ProjectStore store) {
+        return store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("SELECT ssl, version, cipher FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) return java.util.Optional.<String>empty();
+                return java.util.Optional.of(rs.getString(2) + ", " + rs.getString(3));
+            }
+        });
+    }
 
     /** Whether a failure means the connection to the server is gone (SQL state class 08, or no connection at all). */
     static boolean unreachable(SQLException e) {
