@@ -232,6 +232,10 @@ public final class TamgaCommand implements Runnable {
             out.println("coders     " + sum.coders() + (sum.coders() == 0 ? "" : "  (" + String.join(", ",
                     s.coding().coders().stream().map(org.tamga.model.Coder::name).toList()) + ")"));
             s.readOnly().ifPresent(sentence -> out.println("read-only  " + sentence));
+            if (s.shared()) {
+                out.println("connection " + s.encryption().map(tls -> "encrypted (" + tls + ")")
+                        .orElse("not encrypted (add ?sslmode=require to the address to insist on TLS)"));
+            }
         }
     }
 

@@ -317,6 +317,12 @@ public final class ProjectSession implements AutoCloseable {
     /** Why this project was opened for reading only (as {@link ProjectStore#readOnlyReason} words it); null when it is open for writing. */
     private String readOnlyReason;
 
+    /**
+     * For a shared project, whether its connection to the server is encrypted: empty when it is not
+     * (or for a project file), else the TLS version and cipher as the server reports them.
+     */
+    public java.util.Optional<String> encryption() { return store.encryption(); }
+
     /** When the project is open for reading only: the sentence that refuses every edit ("P.tamga is read-only (…): edits are refused."). */
     public java.util.Optional<String> readOnly() { return store.readOnly(); }
 

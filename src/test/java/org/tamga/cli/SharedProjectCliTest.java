@@ -88,6 +88,44 @@ class SharedProjectCliTest {
     }
 
     @Test
+    void anAddressAskingForTlsWorksAndInfoSaysWhetherTheConnectionIsEncrypted() throws Exception {
+        Path file = dir.resolve("加密 ᠮᠣᠩᠭᠣᠯ 🔒.tamga");
+        assertEquals(0, tamga("sample", file, "--no-window").code());
+        String address = SharedServer.newDatabase();
+        CliTest.Run published = tamga("publish", file, address + "?sslmode=require");
+        assertEquals(0, published.code(), published.err());
+
+        CliTest.Run info = tamga("info", address + "?sslmode=require");
+        assertEquals(0, info.code(), info.err());
+        assertTrue(info.out().contains("codings    45"), info.out());
+        String connection = info.lines().stream().filter(l -> l.startsWith("connection ")).findFirst().orElseThrow();
+        assertTrue(connection.startsWith("connection encrypted (TLSv1."), connection);
+
+        CliTest.Run plain = tamga("info", address + "?sslmode=disable");
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.lines().contains("connection not encrypted (add ?sslmode=require to the address to insist on TLS)"), plain.out());
+        assertTrue(tamga("info", file).lines().stream().noneMatch(l -> l.startsWith("connection")), "a project file has no connection");
+
+        Path ca = Files.copy(SharedServer.tlsFile("ca.crt"), Files.createDirectories(dir.resolve("证书 ᠲᠡᠮᠳᠡᠭ")).resolve("ca.crt"));
+        String verified = address + "?sslmode=verify-full&sslrootcert=" + ca;
+        CliTest.Run found = tamga("search", verified, "草场");
+        assertEquals(0, found.code(), found.err());
+        assertEquals(tamga("search", file, "草场").out(), found.out());
+
+        String wrong = address + "?sslmode=verify-full&sslrootcert=" + SharedServer.tlsFile("other-ca.crt");
+        CliTest.Run refused = tamga("info", wrong);
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().startsWith("tamga: Cannot reach the shared project " + wrong + ": the server's certificate could not be verified"),
+                refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertEquals("", refused.out());
+
+        CliTest.Run unknown = tamga("info", address + "?sslmode=yes");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().startsWith("tamga: The address " + address + "?sslmode=yes asks for sslmode=yes, which is none of"), unknown.err());
+    }
+
+    @Test
     void anUnreachableServerIsNamedInOneLine() {
         CliTest.Run r = tamga("info", "postgresql://localhost:1/nowhere");
         assertEquals(1, r.code());
