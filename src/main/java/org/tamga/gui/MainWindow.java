@@ -465,6 +465,11 @@ public final class MainWindow implements WorkbenchMenus.Actions {
                 model.sharedAddress, model.serverAway, model.othersWorking));
         shared.styleProperty().bind(javafx.beans.binding.Bindings.when(model.serverAway.isNotNull())
                 .then("-fx-text-fill: #b00020; -fx-font-weight: bold;").otherwise(""));
+        // whether the connection to the server is encrypted (TLS), on hovering over it
+        javafx.scene.control.Tooltip security = new javafx.scene.control.Tooltip();
+        security.textProperty().bind(model.connection);
+        shared.tooltipProperty().bind(javafx.beans.binding.Bindings.when(model.connection.isNull())
+                .then((javafx.scene.control.Tooltip) null).otherwise(security));
         shared.setPadding(new javafx.geometry.Insets(0, 14, 0, 0));
         statusBar.getRightItems().addAll(shared, project);
         return statusBar;

@@ -76,6 +76,11 @@ public final class ProjectModel implements AutoCloseable {
     public final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
     /** The address of the open shared project (ADR 48); null for a project file. */
     public final javafx.beans.property.StringProperty sharedAddress = new javafx.beans.property.SimpleStringProperty();
+    /**
+     * Whether the open shared project's connection to its server is encrypted, in a sentence
+     * ("Connection encrypted: TLSv1.3, …" or that it is not); null for a project file.
+     */
+    public final javafx.beans.property.StringProperty connection = new javafx.beans.property.SimpleStringProperty();
     /** Who else works on the open shared project now, by coder name; empty for a file. */
     public final javafx.beans.property.ObjectProperty<List<String>> othersWorking = new SimpleObjectProperty<>(List.of());
     /** Why the shared project's server cannot be reached (null while it can, and for a file). */
@@ -219,7 +224,10 @@ public final class ProjectModel implements AutoCloseable {
             session = s;
             waiter = s.listenForChanges().orElse(null);
             history = new EditHistory(500);
-            return new Loaded(snapshot(s, null, null), s.readOnly().orElse(null), String.join(" ", s.warnings()), s.shared() ? s.where() : null);
+            String connection = !s.shared() ? null : s.encryption().map(tls -> i18n.t("shared.encrypted", tls))
+                    .orElseGet(() -> i18n.t("shared.notEncrypted"));
+            return new Loaded(snapshot(s, null, null), s.readOnly().orElse(null), String.join(" ", s.warnings()),
+                    s.shared() ? s.where() : null, connection);
         }, loaded -> {
             Snapshot snap = loaded.snapshot();
             openDocument.set(null);
@@ -229,6 +237,7 @@ public final class ProjectModel implements AutoCloseable {
             projectName.set(snap.name);
             projectFile.set(snap.file);
             sharedAddress.set(loaded.shared());
+            connection.set(loaded.connection());
             serverAway.set(null);
             othersWorking.set(List.of());
             open.set(true);
@@ -241,7 +250,7 @@ public final class ProjectModel implements AutoCloseable {
     }
 
     /** What opening read: the window's snapshot, the read-only sentence (or null), and the session's warnings in one line. */
-    private record Loaded(Snapshot snapshot, String readOnly, String warnings, String shared) {}
+    private record Loaded(Snapshot snapshot, String readOnly, String warnings, String shared, String connection) {}
 
     /** Closes the open project (the index is committed); its undo history goes with it. */
     public void closeProject(Runnable then) {
@@ -255,6 +264,7 @@ public final class ProjectModel implements AutoCloseable {
             projectName.set(null);
             projectFile.set(null);
             sharedAddress.set(null);
+            connection.set(null);
             othersWorking.set(List.of());
             serverAway.set(null);
             readOnly.set(null);

@@ -58,6 +58,24 @@ class SharedProjectModelTest {
     }
 
     @Test
+    void theWindowKnowsWhetherTheConnectionIsEncrypted() {
+        Path file = dir.resolve("加密 🔒.tamga");
+        SampleProject.create(file, dir.resolve("cache-publisher")).close();
+        String address = SharedServer.newDatabase();
+        SharedProjects.publish(file, address + "?sslmode=require");
+
+        Client tls = open(address + "?sslmode=require", "Saran");
+        assertTrue(tls.model().connection.get().startsWith("Connection to the server encrypted (TLSv1."), tls.model().connection.get());
+        Client plain = open(address + "?sslmode=disable", "Bilguun 🐎");
+        assertEquals("Connection to the server not encrypted: add ?sslmode=require to the address to insist on TLS",
+                plain.model().connection.get());
+        plain.model().closeProject(null);
+        plain.drain();
+        assertNull(plain.model().connection.get());
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
     void whatOneCodesTheOtherSeesAtItsNextLookAndEachSeesWhoElseWorks() {
         Path file = dir.resolve("样本.tamga");
         SampleProject.create(file, dir.resolve("cache-publisher")).close();
