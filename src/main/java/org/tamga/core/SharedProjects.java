@@ -15,6 +15,9 @@ import java.nio.file.Path;
 public final class SharedProjects {
     private SharedProjects() {}
 
+    /** Whether {@code text} is the address of a shared project ({@code postgresql://…}) rather than a project file. */
+    public static boolean isAddress(String text) { return text != null && ProjectStore.isSharedAddress(text); }
+
     /** What publishing or copying moved. */
     public record Moved(String project, long rows, int documents, int codings) {}
 
