@@ -88,6 +88,17 @@ public final class SharedServer {
         return login;
     }
 
+    /** A number the server's superuser reads (the first column of the first row) in the server's {@code postgres} database. */
+    public static long adminLong(String sql) {
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Runs a statement as the server's superuser in the database of a shared project's address. */
     public static void adminIn(String address, String sql) {
         String database = address.substring(address.lastIndexOf('/') + 1);

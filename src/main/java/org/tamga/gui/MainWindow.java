@@ -381,6 +381,9 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         coderButton.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> i18n.t("coder.as", model.coder.get()), model.coder));
         coderButton.setTooltip(new Tooltip(i18n.t("coder.tip")));
         coderButton.setOnAction(e -> changeCoder());
+        // a coder of a shared project codes under the name the project's owner gave the login
+        coderButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.member.get() != null && model.member.get().coder() != null, model.member));
         for (Button b : List.of(undo, redo, coderButton)) b.getStyleClass().add("bar-button");
         HBox tools = new HBox(4, undo, redo, showingButton(), coderButton);
         tools.setAlignment(Pos.CENTER_RIGHT);
@@ -465,11 +468,12 @@ public final class MainWindow implements WorkbenchMenus.Actions {
                 model.sharedAddress, model.serverAway, model.othersWorking));
         shared.styleProperty().bind(javafx.beans.binding.Bindings.when(model.serverAway.isNotNull())
                 .then("-fx-text-fill: #b00020; -fx-font-weight: bold;").otherwise(""));
-        // whether the connection to the server is encrypted (TLS), on hovering over it
-        javafx.scene.control.Tooltip security = new javafx.scene.control.Tooltip();
-        security.textProperty().bind(model.connection);
-        shared.tooltipProperty().bind(javafx.beans.binding.Bindings.when(model.connection.isNull())
-                .then((javafx.scene.control.Tooltip) null).otherwise(security));
+        // who this window is on the project, and whether the connection to the server is encrypted (TLS)
+        Tooltip you = new Tooltip();
+        you.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> java.util.stream.Stream.of(
+                youAre(model.member.get()), model.connection.get()).filter(t -> t != null && !t.isEmpty())
+                .collect(java.util.stream.Collectors.joining("\n")), model.member, model.connection));
+        shared.setTooltip(you);
         shared.setPadding(new javafx.geometry.Insets(0, 14, 0, 0));
         statusBar.getRightItems().addAll(shared, project);
         return statusBar;
@@ -600,7 +604,25 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         settings.setCoderConfirmed();
     }
 
-    @Override public void changeCoder() { askCoder(i18n.t("coder.change")); }
+    /** "You are liwei, a coder of this shared project (coding as 李伟)." — or nothing for a project file. */
+    private String youAre(org.tamga.model.Member m) {
+        if (m == null) return "";
+        String role = switch (m.role()) {
+            case OWNER -> i18n.t("role.owner");
+            case CODER -> i18n.t("role.coder", m.coder());
+            case READER -> i18n.t("role.reader");
+        };
+        return i18n.t("shared.you", m.login(), role);
+    }
+
+    @Override public void changeCoder() {
+        org.tamga.model.Member m = model.member.get();
+        if (m != null && m.coder() != null) {
+            model.refuse(i18n.t("coder.bound", m.coder()));
+            return;
+        }
+        askCoder(i18n.t("coder.change"));
+    }
 
     private void askCoder(String header) {
         ComboBox<String> name = new ComboBox<>(model.coders);
