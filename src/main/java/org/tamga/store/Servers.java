@@ -39,6 +39,10 @@ final class Servers {
     }
 
     /** The address as Tamga shows and remembers it, checked: no user name or password in it. */
+    /** The driver's options that name a Java class to load, refused in an address. */
+    private static final List<String> CLASS_OPTIONS = List.of("sslfactory", "sslfactoryarg", "sslhostnameverifier", "sslpasswordcallback",
+            "socketFactory", "socketFactoryArg", "authenticationPluginClassName", "loggerFile", "loggerLevel");
+
     static String checked(String address) {
         if (!isAddress(address)) {
             throw new TamgaException("Not the address of a shared project: " + address + " (it starts with postgresql://).");
@@ -52,6 +56,11 @@ final class Servers {
         for (String part : query.split("&")) {
             String key = part.contains("=") ? part.substring(0, part.indexOf('=')) : part;
             if (key.equalsIgnoreCase("password") || key.equalsIgnoreCase("user") || key.equalsIgnoreCase("sslpassword")) secret = true;
+            if (CLASS_OPTIONS.stream().anyMatch(key::equalsIgnoreCase)) {
+                // options that load a class of the caller's choosing: a pasted address could switch the certificate check off
+                throw new TamgaException("The address " + shown(address) + " sets " + key + ", which Tamga does not allow in an address: "
+                        + "it names a Java class for the connection (and could turn checks off). Leave it out.");
+            }
             if (key.equalsIgnoreCase("sslmode")) {
                 if (!key.equals("sslmode")) {
                     // the driver would ignore SSLMODE=require and connect as if nothing were asked

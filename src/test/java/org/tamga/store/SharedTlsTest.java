@@ -128,6 +128,16 @@ class SharedTlsTest {
     }
 
     @Test
+    void anAddressCannotNameAClassThatWouldTurnTheCertificateCheckOff() {
+        for (String option : List.of("sslfactory=org.postgresql.ssl.NonValidatingFactory", "SSLHostnameVerifier=x.Y",
+                "socketFactory=javax.net.SocketFactory")) {
+            String address = plain + "?sslmode=verify-full&sslrootcert=" + ca + "&" + option;
+            TamgaException e = assertThrows(TamgaException.class, () -> ProjectStore.openShared(address));
+            assertTrue(e.getMessage().contains("does not allow in an address"), e.getMessage());
+        }
+    }
+
+    @Test
     void aProjectFileHasNoConnectionToEncrypt() {
         try (ProjectStore s = ProjectStore.create(dir.resolve("本地.tamga"), "local")) {
             assertFalse(s.encrypted());
