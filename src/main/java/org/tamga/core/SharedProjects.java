@@ -15,6 +15,15 @@ import java.nio.file.Path;
 public final class SharedProjects {
     private SharedProjects() {}
 
+    /** Whether {@code text} is a shared project's address ({@code postgresql://…}) rather than a file's path. */
+    public static boolean isAddress(String text) { return ProjectStore.isSharedAddress(text); }
+
+    /**
+     * The address as Tamga shows and remembers it; refused (a {@link TamgaException} that says
+     * why) when it holds a user name or password or names no database.
+     */
+    public static String address(String text) { return ProjectStore.sharedAddress(text); }
+
     /** What publishing or copying moved. */
     public record Moved(String project, long rows, int documents, int codings) {}
 
