@@ -47,6 +47,16 @@ public final class SharedServer {
         }
     }
 
+    /** The first column of the first row of a query run as the superuser (a count, a name). */
+    public static String ask(String sql) {
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     public static int port() { return server().getPort(); }
 
     /** A new, empty database, and its address as Tamga takes it. */

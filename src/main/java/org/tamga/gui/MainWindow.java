@@ -169,7 +169,8 @@ public final class MainWindow implements WorkbenchMenus.Actions {
     /** Every second, while a project is open and nothing else runs: has another process changed it? */
     private javafx.animation.Timeline watch;
 
-    private void watchOutsideChanges(boolean on) {
+    /** Starts or stops the once-a-second look (a test stops it to see that LISTEN alone wakes the window). */
+    void watchOutsideChanges(boolean on) {
         if (watch == null) {
             watch = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
                 if (model.isOpen() && model.tasks.pending.get() == 0) model.checkOutsideChanges();
