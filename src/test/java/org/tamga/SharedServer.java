@@ -59,6 +59,37 @@ public final class SharedServer {
 
     public static int port() { return server().getPort(); }
 
+    private static final AtomicInteger LOGINS = new AtomicInteger();
+
+    /** A new login on the server (no superuser, no password: the test server trusts local connections), named {@code stem} and a number. */
+    public static String newLogin(String stem) {
+        String login = stem + "_" + LOGINS.incrementAndGet();
+        admin("CREATE ROLE \"" + login.replace("\"", "\"\"") + "\" LOGIN");
+        return login;
+    }
+
+    /** A number the server's superuser reads (the first column of the first row) in the server's {@code postgres} database. */
+    public static long adminLong(String sql) {
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a statement as the server's superuser in the database of a shared project's address. */
+    public static void adminIn(String address, String sql) {
+        String database = address.substring(address.lastIndexOf('/') + 1);
+        try (Connection c = server().getDatabase("postgres", database).getConnection();
+             Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A new, empty database, and its address as Tamga takes it. */
     public static String newDatabase() {
         String name = "tamga_test_" + DATABASES.incrementAndGet();

@@ -1,6 +1,5 @@
 package org.tamga.cli;
 
-import org.tamga.core.CodingService;
 import org.tamga.core.ImportReport;
 import org.tamga.core.ProjectSession;
 import org.tamga.core.SampleProject;
@@ -34,7 +33,7 @@ public final class TamgaCommand implements Runnable {
             TamgaCommand.CodeCmd.class, TamgaCommand.Uncode.class, CodingsCommand.class, AutocodeCommand.class, ReportCommand.class, AgreementCommand.class,
             TamgaCommand.Info.class, TamgaCommand.Documents.class, TamgaCommand.DocumentCmd.class, SpeakersCommand.class, TamgaCommand.Codes.class, TamgaCommand.Memo.class, TamgaCommand.Memos.class,
             CasesCommand.Attributes.class, CasesCommand.Set.class, CasesCommand.Cases.class, CasesCommand.CaseCmd.class,
-            MergeCommand.class, SharedCommand.Publish.class, SharedCommand.Copy.class, BackupCommand.Backup.class, BackupCommand.Listing.class, BackupCommand.Restore.class,
+            MergeCommand.class, SharedCommand.Publish.class, SharedCommand.Copy.class, SharedCommand.Members.class, BackupCommand.Backup.class, BackupCommand.Listing.class, BackupCommand.Restore.class,
             TamgaCommand.Sample.class, TamgaCommand.Open.class, BenchCommand.class, CrashHarnessCommand.class);
 
     @Spec CommandSpec spec;
@@ -178,14 +177,14 @@ public final class TamgaCommand implements Runnable {
         @Option(names = "--start", required = true, paramLabel = "S", description = "First code point of the passage (0-based).") int start;
         @Option(names = "--end", required = true, paramLabel = "E", description = "Code point after the passage (exclusive).") int end;
         @Option(names = "--code", required = true, paramLabel = "CODE", description = "Code name, either half of a bilingual name, or a path like 'Capability/Health'.") String code;
-        @Option(names = "--coder", paramLabel = "NAME", description = "Who codes (default: your user name).") String coder;
+        @Option(names = "--coder", paramLabel = "NAME", description = "Who codes (default: your user name; on a shared project, the coder name its owner gave your login).") String coder;
         @Option(names = "--memo", paramLabel = "TEXT") String memo;
 
         @Override public Integer call() {
             try (ProjectSession s = open(project)) {
                 Document doc = s.documents().resolve(document);
                 Code c = s.codebook().resolve(code);
-                Coding coding = s.coding().apply(doc, start, end, c, coder == null ? CodingService.defaultCoder() : coder, memo);
+                Coding coding = s.coding().apply(doc, start, end, c, coder, memo);
                 String passage = s.documents().text(doc).codePoints().skip(start).limit(end - start)
                         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
                 spec.commandLine().getOut().printf(Locale.ROOT, "coded %s %d-%d with \u201C%s\u201D (coding %s): %s%n",
@@ -231,6 +230,8 @@ public final class TamgaCommand implements Runnable {
             out.println("codings    " + sum.codings());
             out.println("coders     " + sum.coders() + (sum.coders() == 0 ? "" : "  (" + String.join(", ",
                     s.coding().coders().stream().map(org.tamga.model.Coder::name).toList()) + ")"));
+            s.member().ifPresent(m -> out.println("you        " + m.login() + ", " + m.role().word()
+                    + (m.coder() != null ? ", coding as " + m.coder() : "")));
             s.readOnly().ifPresent(sentence -> out.println("read-only  " + sentence));
         }
     }

@@ -36,7 +36,7 @@ public final class CodingService {
         if (!code.codable()) {
             throw new TamgaException("\u201C" + code.name() + "\u201D is a heading in the codebook, not a code to apply.");
         }
-        String coderNameClean = coderName == null || coderName.isBlank() ? defaultCoder() : coderName.strip();
+        String coderNameClean = coderName == null || coderName.isBlank() ? session.coder() : coderName.strip();
         return saving(() -> {
             Coder coder = session.store().coders().getOrCreate(coderNameClean);
             for (Coding c : session.store().codings().ofDocument(document.id())) {
@@ -89,7 +89,7 @@ public final class CodingService {
             Map<String, Long> coders = new HashMap<>();
             List<org.tamga.store.CodingRepository.NewCoding> rows = new ArrayList<>(passages.size());
             for (Passage p : passages) {
-                String name = p.coder() == null || p.coder().isBlank() ? defaultCoder() : p.coder().strip();
+                String name = p.coder() == null || p.coder().isBlank() ? session.coder() : p.coder().strip();
                 long coder = coders.computeIfAbsent(name, n -> session.store().coders().getOrCreate(n).id());
                 rows.add(new org.tamga.store.CodingRepository.NewCoding(p.document().id(), p.code().id(), coder, p.start(), p.end()));
             }

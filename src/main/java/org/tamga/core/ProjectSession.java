@@ -121,7 +121,7 @@ public final class ProjectSession implements AutoCloseable {
         } catch (TamgaException e) {
             ProjectStore fresh;
             try {
-                fresh = ProjectStore.openShared(store.server().orElseThrow());
+                fresh = ProjectStore.openShared(store.server().orElseThrow(), store.login());
             } catch (TamgaException again) {
                 serverAway = again.getMessage();
                 LOG.log(System.Logger.Level.DEBUG, "the shared project's server cannot be reached", again);
@@ -130,6 +130,7 @@ public final class ProjectSession implements AutoCloseable {
             ProjectStore old = store;
             store = fresh;
             try { old.close(); } catch (TamgaException ignored) { /* the old connection is gone anyway */ }
+            bindCoder();
             fresh.announce(coder);
             seenDataVersion = fresh.dataVersion();
             serverAway = null;
@@ -247,11 +248,42 @@ public final class ProjectSession implements AutoCloseable {
      * {@code PGPASSWORD} or {@code ~/.pgpass}. Its search index is kept in this computer's cache,
      * as for a project file, and caught up with the server when it is used.
      */
-    public static ProjectSession openShared(String address, Path cacheRoot) {
-        ProjectSession s = new ProjectSession(ProjectStore.openShared(address), cacheRoot, Integrity.standard(), null);
+    public static ProjectSession openShared(String address, Path cacheRoot) { return openShared(address, cacheRoot, null); }
+
+    /**
+     * Opens a shared project as {@code login} (null: {@code PGUSER}, or the system user). A coder's
+     * codings are made under the coder name the project's owner gave the login (ADR 49): the session's
+     * coder is that name, whatever {@link #setCoder} is told; a reader's session refuses every edit.
+     */
+    public static ProjectSession openShared(String address, Path cacheRoot, String login) {
+        ProjectSession s = new ProjectSession(ProjectStore.openShared(address, login), cacheRoot, Integrity.standard(), null);
+        s.bindCoder();
         s.store.announce(s.coder);
         return s;
     }
+
+    /** The coder name a coder of a shared project codes under (ADR 49); null when the session may code under any name. */
+    private volatile String boundCoder;
+
+    private void bindCoder() {
+        boundCoder = store.member().filter(m -> m.role() == org.tamga.model.Member.Role.CODER).map(org.tamga.model.Member::coder).orElse(null);
+        if (boundCoder != null) coder = boundCoder;
+    }
+
+    /** On a shared project: who this session is there, and what it may do (ADR 49); empty for a project file. */
+    public java.util.Optional<org.tamga.model.Member> member() { return store.member(); }
+
+    /** The members of a shared project and their roles (empty for a file). */
+    public java.util.List<org.tamga.model.Member> members() { return store.members(); }
+
+    /** Makes a login a member of this shared project with {@code role}, or changes its role; owners only. */
+    public void setMember(String login, org.tamga.model.Member.Role role, String coderName) { store.setMember(login, role, coderName); }
+
+    /** Takes a login's membership of this shared project away; owners only. */
+    public void removeMember(String login) { store.removeMember(login); }
+
+    /** The coder name this session's codings must be made under, when the project says so (a coder of a shared project). */
+    public java.util.Optional<String> boundCoder() { return java.util.Optional.ofNullable(boundCoder); }
 
     /** Opens a project file or, for a {@code postgresql://} address, a shared project. */
     public static ProjectSession open(String fileOrAddress, Path cacheRoot) {
@@ -403,7 +435,7 @@ public final class ProjectSession implements AutoCloseable {
     /** Adds a free-standing memo (an analytic note on the project) by a coder. */
     public org.tamga.model.Memo addMemo(String title, String text, String coderName) {
         if (text == null || text.isBlank()) throw new TamgaException("A memo needs some text.");
-        String who = coderName == null || coderName.isBlank() ? CodingService.defaultCoder() : coderName.strip();
+        String who = coderName == null || coderName.isBlank() ? coder : coderName.strip();
         return store.inTransaction(() -> store.memos().insert(title, text, store.coders().getOrCreate(who).id()));
     }
 
@@ -418,7 +450,7 @@ public final class ProjectSession implements AutoCloseable {
 
     /** Says who makes the changes from now on; a blank name means the system's user name. */
     public void setCoder(String name) {
-        String next = name == null || name.isBlank() ? CodingService.defaultCoder() : name.strip();
+        String next = boundCoder != null ? boundCoder : name == null || name.isBlank() ? CodingService.defaultCoder() : name.strip();
         boolean changed = !next.equals(coder);
         coder = next;
         if (changed && store.shared()) store.announce(coder);

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 public final class SharedProjects {
     private SharedProjects() {}
 
-    /** Whether {@code text} is a shared project's address ({@code postgresql://…}) rather than a file's path. */
-    public static boolean isAddress(String text) { return ProjectStore.isSharedAddress(text); }
+    /** Whether {@code text} is the address of a shared project ({@code postgresql://…}) rather than a project file. */
+    public static boolean isAddress(String text) { return text != null && ProjectStore.isSharedAddress(text); }
 
     /**
      * The address as Tamga shows and remembers it; refused (a {@link TamgaException} that says

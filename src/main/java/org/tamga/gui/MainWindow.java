@@ -387,6 +387,9 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         coderButton.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> i18n.t("coder.as", model.coder.get()), model.coder));
         coderButton.setTooltip(new Tooltip(i18n.t("coder.tip")));
         coderButton.setOnAction(e -> changeCoder());
+        // a coder of a shared project codes under the name the project's owner gave the login
+        coderButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.member.get() != null && model.member.get().coder() != null, model.member));
         for (Button b : List.of(undo, redo, coderButton)) b.getStyleClass().add("bar-button");
         HBox tools = new HBox(4, undo, redo, showingButton(), coderButton);
         tools.setAlignment(Pos.CENTER_RIGHT);
@@ -471,6 +474,9 @@ public final class MainWindow implements WorkbenchMenus.Actions {
                 model.sharedAddress, model.serverAway, model.othersWorking));
         shared.styleProperty().bind(javafx.beans.binding.Bindings.when(model.serverAway.isNotNull())
                 .then("-fx-text-fill: #b00020; -fx-font-weight: bold;").otherwise(""));
+        Tooltip you = new Tooltip();
+        you.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> youAre(model.member.get()), model.member));
+        shared.setTooltip(you);
         shared.setPadding(new javafx.geometry.Insets(0, 14, 0, 0));
         statusBar.getRightItems().addAll(shared, project);
         return statusBar;
@@ -601,7 +607,25 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         settings.setCoderConfirmed();
     }
 
-    @Override public void changeCoder() { askCoder(i18n.t("coder.change")); }
+    /** "You are liwei, a coder of this shared project (coding as 李伟)." — or nothing for a project file. */
+    private String youAre(org.tamga.model.Member m) {
+        if (m == null) return "";
+        String role = switch (m.role()) {
+            case OWNER -> i18n.t("role.owner");
+            case CODER -> i18n.t("role.coder", m.coder());
+            case READER -> i18n.t("role.reader");
+        };
+        return i18n.t("shared.you", m.login(), role);
+    }
+
+    @Override public void changeCoder() {
+        org.tamga.model.Member m = model.member.get();
+        if (m != null && m.coder() != null) {
+            model.refuse(i18n.t("coder.bound", m.coder()));
+            return;
+        }
+        askCoder(i18n.t("coder.change"));
+    }
 
     private void askCoder(String header) {
         ComboBox<String> name = new ComboBox<>(model.coders);

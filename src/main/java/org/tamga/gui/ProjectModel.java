@@ -76,6 +76,8 @@ public final class ProjectModel implements AutoCloseable {
     public final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
     /** The address of the open shared project (ADR 48); null for a project file. */
     public final javafx.beans.property.StringProperty sharedAddress = new javafx.beans.property.SimpleStringProperty();
+    /** On a shared project: who this window is there and what it may do (ADR 49); null for a project file. */
+    public final javafx.beans.property.ObjectProperty<org.tamga.model.Member> member = new SimpleObjectProperty<>();
     /** Who else works on the open shared project now, by coder name; empty for a file. */
     public final javafx.beans.property.ObjectProperty<List<String>> othersWorking = new SimpleObjectProperty<>(List.of());
     /** Why the shared project's server cannot be reached (null while it can, and for a file). */
@@ -179,9 +181,12 @@ public final class ProjectModel implements AutoCloseable {
     }
 
     /** Opens a shared project on a PostgreSQL server by its address (ADR 48). */
-    public void openShared(String address, Consumer<Opened> then) {
+    public void openShared(String address, Consumer<Opened> then) { openShared(address, null, then); }
+
+    /** Opens a shared project as {@code login} (null: PGUSER, or the system user), with what its role allows (ADR 49). */
+    public void openShared(String address, String login, Consumer<Opened> then) {
         load(i18n.t("task.opening", address), () -> {
-            ProjectSession s = ProjectSession.openShared(address, cacheRoot);
+            ProjectSession s = ProjectSession.openShared(address, cacheRoot, login);
             s.setCoder(coderNow);
             return s;
         }, then);
@@ -219,7 +224,8 @@ public final class ProjectModel implements AutoCloseable {
             session = s;
             waiter = s.listenForChanges().orElse(null);
             history = new EditHistory(500);
-            return new Loaded(snapshot(s, null, null), s.readOnly().orElse(null), String.join(" ", s.warnings()), s.shared() ? s.where() : null);
+            return new Loaded(snapshot(s, null, null), s.readOnly().orElse(null), String.join(" ", s.warnings()), s.shared() ? s.where() : null,
+                    s.member().orElse(null));
         }, loaded -> {
             Snapshot snap = loaded.snapshot();
             openDocument.set(null);
@@ -229,6 +235,9 @@ public final class ProjectModel implements AutoCloseable {
             projectName.set(snap.name);
             projectFile.set(snap.file);
             sharedAddress.set(loaded.shared());
+            member.set(loaded.member());
+            // a coder of a shared project codes under the name its owner gave the login (ADR 49)
+            if (loaded.member() != null && loaded.member().coder() != null) coder.set(loaded.member().coder());
             serverAway.set(null);
             othersWorking.set(List.of());
             open.set(true);
@@ -241,7 +250,7 @@ public final class ProjectModel implements AutoCloseable {
     }
 
     /** What opening read: the window's snapshot, the read-only sentence (or null), and the session's warnings in one line. */
-    private record Loaded(Snapshot snapshot, String readOnly, String warnings, String shared) {}
+    private record Loaded(Snapshot snapshot, String readOnly, String warnings, String shared, org.tamga.model.Member member) {}
 
     /** Closes the open project (the index is committed); its undo history goes with it. */
     public void closeProject(Runnable then) {
@@ -255,6 +264,7 @@ public final class ProjectModel implements AutoCloseable {
             projectName.set(null);
             projectFile.set(null);
             sharedAddress.set(null);
+            member.set(null);
             othersWorking.set(List.of());
             serverAway.set(null);
             readOnly.set(null);

@@ -35,7 +35,14 @@ public final class CoderRepository {
 
     /** The coder with this name, created if the project does not know them yet. */
     public Coder getOrCreate(String name) {
-        return store.inTransaction(() -> byName(name).orElseGet(() -> insert(null, name)));
+        return store.inTransaction(() -> {
+            Optional<Coder> known = byName(name);
+            if (known.isPresent()) return known.get();
+            // on a shared project two coders' first codings may come at once: the second insert meets
+            // the unique name (waiting for the first to commit) and the row the first made is used
+            store.update("INSERT OR IGNORE INTO coder(guid, name) VALUES (?, ?)", ProjectStore.newGuid(), name);
+            return byName(name).orElseThrow();
+        });
     }
 
     public Coder insert(String guid, String name) {

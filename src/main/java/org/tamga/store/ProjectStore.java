@@ -1,6 +1,7 @@
 package org.tamga.store;
 
 import org.tamga.model.DiskFullException;
+import org.tamga.model.Member;
 import org.tamga.model.Project;
 import org.tamga.model.TamgaException;
 import org.tamga.util.DiskSpace;
@@ -54,6 +55,10 @@ public final class ProjectStore implements AutoCloseable {
     /** The sentence that refuses edits when the project is open for reading only; null otherwise. */
     private String readOnly;
     private Reading.How reading;
+    /** On a shared project: who this connection is and what it may do (ADR 49); null for a file. */
+    private Member member;
+    /** The login a shared project was opened as; null for the default one or a file. */
+    private String login;
     /** The temporary folder of a copy opened for reading, deleted when it is closed; null otherwise. */
     private Path scratch;
 
@@ -190,20 +195,35 @@ public final class ProjectStore implements AutoCloseable {
      * Tamga project or one of another format. The user and password come from {@code PGUSER},
      * {@code PGPASSWORD} or {@code ~/.pgpass}.
      */
-    public static ProjectStore openShared(String address) {
+    public static ProjectStore openShared(String address) { return openShared(address, null); }
+
+    /**
+     * Opens a shared project as {@code login} (null: {@code PGUSER}, or the system user), with what
+     * that login's role allows (ADR 49): a reader's store refuses every edit as a read-only one does.
+     */
+    public static ProjectStore openShared(String address, String login) {
         String shown = Servers.checked(address);
-        Connection c = Servers.connect(shown);
+        Connection c = Servers.connect(shown, login);
         ProjectStore store = new ProjectStore(null, null, shown, Dialect.POSTGRESQL, c);
+        store.login = login;
         try {
             if (!Servers.holdsProject(c)) {
                 throw new TamgaException("Cannot open " + shown + ": the database holds no Tamga project (put one there with "
                         + "tamga publish PROJECT.tamga " + shown + ").");
+            }
+            if (!Servers.canRead(c)) {
+                throw new TamgaException("Cannot open " + shown + ": " + Servers.sessionUser(c) + " is not a member of this shared project. "
+                        + "An owner adds it with: tamga members " + shown + " --add " + Servers.sessionUser(c) + " --role coder");
             }
             int version = store.schemaVersion();
             int latest = Migrations.shipped().latestVersion();
             if (version != latest) {
                 throw new TamgaException("Cannot open " + shown + ": it holds a project of format " + version + ", and this Tamga "
                         + (version > latest ? "reads up to " + latest + ". Update Tamga." : "works with format " + latest + " on a server."));
+            }
+            store.member = Servers.me(store);
+            if (store.member.role() == Member.Role.READER) {
+                store.readOnly = store.member.login() + " is a reader of " + shown + ": you can read, search and export it, but not change it.";
             }
             return store;
         } catch (SQLException e) {
@@ -237,6 +257,7 @@ public final class ProjectStore implements AutoCloseable {
                     synchronized (source) {
                         rows = Servers.copyRows(source.connection, Dialect.SQLITE, c, Dialect.POSTGRESQL);
                     }
+                    Servers.installRoles(c);
                     c.commit();
                     return rows;
                 } catch (SQLException | RuntimeException e) {
@@ -528,22 +549,47 @@ public final class ProjectStore implements AutoCloseable {
     public synchronized <T> T inTransaction(Work<T> work) {
         try {
             if (!connection.getAutoCommit()) return work.run();
-            connection.setAutoCommit(false);
-            T result;
-            try {
-                result = work.run();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                // SQLite may have rolled the transaction back itself (a full disk does): then rolling
-                // back and leaving it fail ("no transaction is active"), and must not hide the cause
-                try { connection.rollback(); } catch (SQLException r) { e.addSuppressed(r); }
-                try { connection.setAutoCommit(true); } catch (SQLException r) { e.addSuppressed(r); }
-                throw e;
+            for (int attempt = 1; ; attempt++) {
+                connection.setAutoCommit(false);
+                T result;
+                try {
+                    result = work.run();
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    // SQLite may have rolled the transaction back itself (a full disk does): then rolling
+                    // back and leaving it fail ("no transaction is active"), and must not hide the cause
+                    try { connection.rollback(); } catch (SQLException r) { e.addSuppressed(r); }
+                    try { connection.setAutoCommit(true); } catch (SQLException r) { e.addSuppressed(r); }
+                    if (server != null && Servers.retryable(e)) {
+                        // another coder's transaction met this one (a deadlock, a serialization failure):
+                        // the server undid all of this one, so it is simply run again, a little later
+                        if (attempt < TRIES) {
+                            pause(attempt);
+                            continue;
+                        }
+                        throw new TamgaException("Could not save the change in " + server + ": it met other coders' changes at the same "
+                                + "moment " + TRIES + " times running, and nothing of it was saved. Try it again.", e);
+                    }
+                    throw e;
+                }
+                connection.setAutoCommit(true);
+                return result;
             }
-            connection.setAutoCommit(true);
-            return result;
         } catch (SQLException e) {
             throw failure("save the change", e);
+        }
+    }
+
+    /** How often a shared project's transaction is tried when it meets other coders' transactions ({@link Servers#retryable}). */
+    static final int TRIES = 5;
+
+    /** A short, growing, randomised wait before trying again, so that two transactions that met do not meet again at once. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt + 10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TamgaException("Interrupted while saving a change; nothing of it was saved.", e);
         }
     }
 
@@ -637,6 +683,29 @@ public final class ProjectStore implements AutoCloseable {
         };
     }
 
+    /** Who this connection is on a shared project and what it may do (ADR 49); empty for a project file. */
+    public java.util.Optional<Member> member() { return java.util.Optional.ofNullable(member); }
+
+    /** The members of a shared project and their roles; empty for a project file or a project published before roles. */
+    public java.util.List<Member> members() {
+        return server == null ? java.util.List.of() : Servers.members(this);
+    }
+
+    /** Makes a login of the server a member of this shared project, or changes its role (owners only; ADR 49). */
+    public void setMember(String login, Member.Role role, String coder) {
+        if (server == null) throw new TamgaException(shownName() + " is a project file: only a shared project has members.");
+        Servers.setMember(this, login, role, coder);
+    }
+
+    /** Takes a login's membership of this shared project away (owners only). */
+    public void removeMember(String login) {
+        if (server == null) throw new TamgaException(shownName() + " is a project file: only a shared project has members.");
+        Servers.removeMember(this, login);
+    }
+
+    /** The login a shared project was opened as (null: the default one), for a new connection after a lost one. */
+    public String login() { return login; }
+
     /** The coders whose Tamga is connected to this shared project now, besides this one (none for a file). */
     public java.util.List<String> othersWorking() {
         return server == null ? java.util.List.of() : Servers.othersWorking(this);
@@ -682,6 +751,17 @@ public final class ProjectStore implements AutoCloseable {
         if (server != null && Servers.unreachable(e)) {
             return new TamgaException("The server of " + server + " cannot be reached (" + e.getMessage() + "): Tamga could not " + what
                     + ", and nothing of it was saved. Tamga reconnects by itself when the server is back; nothing is queued.", e);
+        }
+        if (server != null) {
+            String refused = Servers.refusal(e);
+            if (refused != null) {
+                // the grants refused it before the triggers could say why: say it in the role's words
+                if (refused.startsWith("permission denied") && member != null) {
+                    refused = member.role() == Member.Role.READER ? readOnly
+                            : member.login() + " (" + member.role().word() + ") may not do this on " + server + " (the server says: " + refused + ").";
+                }
+                return new TamgaException(refused + " Nothing was saved.", e);
+            }
         }
         if (readOnly != null && (e.getErrorCode() & 0xff) == SQLITE_READONLY) return new TamgaException(readOnly, e);
         if (server == null && full(e)) return new DiskFullException(shownAs, "Tamga could not " + what + ", and nothing of it was written", e);

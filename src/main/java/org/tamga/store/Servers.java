@@ -1,5 +1,6 @@
 package org.tamga.store;
 
+import org.tamga.model.Member;
 import org.tamga.model.TamgaException;
 
 import java.io.IOException;
@@ -68,11 +69,18 @@ final class Servers {
     }
 
     /** A connection to the shared project's database, with the user and password from the environment or ~/.pgpass. */
-    static Connection connect(String address) {
+    static Connection connect(String address) { return connect(address, null); }
+
+    /**
+     * A connection as {@code login} (null: {@code PGUSER}, or the system user as for {@code psql});
+     * the password comes from {@code PGPASSWORD} or {@code ~/.pgpass}.
+     */
+    static Connection connect(String address, String login) {
         String checked = checked(address);
         Properties properties = new Properties();
         Map<String, String> env = System.getenv();
-        if (env.get("PGUSER") != null) properties.setProperty("user", env.get("PGUSER"));
+        if (login != null) properties.setProperty("user", login);
+        else if (env.get("PGUSER") != null) properties.setProperty("user", env.get("PGUSER"));
         if (env.get("PGPASSWORD") != null) properties.setProperty("password", env.get("PGPASSWORD"));
         properties.setProperty("ApplicationName", APPLICATION);
         // a server that is gone is noticed in seconds, not after the system's TCP timeout
@@ -177,10 +185,207 @@ final class Servers {
 
     static String schema() { return Migrations.resource("postgresql/schema.sql"); }
 
+    // ---- members and their roles (ADR 49) ----------------------------------------------------
+
+    /** Whether the project knows members and roles (a project published before them does not: every login is an owner). */
+    static boolean hasRoles(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass('tamga_member') IS NOT NULL"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    /** Adds the members table and the triggers that enforce the roles, and makes this login an owner (inside the caller's transaction). */
+    static void installRoles(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(Migrations.resource("postgresql/roles.sql"));
+            st.execute("INSERT INTO tamga_member(login, role) VALUES (session_user, 'owner')");
+        }
+    }
+
+    /** Who this connection is on the shared project, and what it may do. */
+    static Member me(ProjectStore store) {
+        return store.inTransaction(() -> {
+            Connection c = store.connection();
+            if (!hasRoles(c)) {
+                return new Member(sessionUser(c), Member.Role.OWNER, null);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT session_user, tamga_role(), tamga_coder()"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Member.Role role = Member.Role.of(rs.getString(2));
+                return new Member(rs.getString(1), role, role == Member.Role.CODER ? rs.getString(3) : null);
+            }
+        });
+    }
+
+    /** The members of the shared project, by login (none for a project published before roles). */
+    static List<Member> members(ProjectStore store) {
+        return store.inTransaction(() -> {
+            List<Member> out = new ArrayList<>();
+            if (!hasRoles(store.connection())) return out;
+            try (PreparedStatement ps = store.connection().prepareStatement("SELECT login, role, coder FROM tamga_member ORDER BY login");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Member.Role role = Member.Role.of(rs.getString(2));
+                    out.add(new Member(rs.getString(1), role, role == Member.Role.CODER
+                            ? (rs.getString(3) == null ? rs.getString(1) : rs.getString(3)) : null));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Makes {@code login} a member with {@code role} (and, for a coder, the coder name its codings
+     * are made under; null: the login), or changes its role: the row in {@code tamga_member} and the
+     * grants on the project's tables, in one transaction. Only an owner may; the login must exist on
+     * the server (its administrator creates it); the last owner stays an owner.
+     */
+    static void setMember(ProjectStore store, String login, Member.Role role, String coder) {
+        store.inTransaction(() -> {
+            Connection c = store.connection();
+            requireOwner(store, "say who its members are");
+            if (!hasRoles(c)) installRoles(c);
+            requireLogin(store, c, login);
+            if (role != Member.Role.OWNER) keepAnOwner(store, c, login);
+            String who = quoted(login);
+            String schema = quoted(currentSchema(c));
+            try (Statement st = c.createStatement()) {
+                revokeAll(st, schema, who);
+                st.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + who);
+                switch (role) {
+                    case READER -> st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + who);
+                    case CODER -> {
+                        st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + who);
+                        st.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + who);
+                        st.execute("REVOKE INSERT, UPDATE, DELETE ON tamga_member, tamga_meta FROM " + who);
+                    }
+                    case OWNER -> {
+                        st.execute("GRANT ALL ON ALL TABLES IN SCHEMA " + schema + " TO " + who + " WITH GRANT OPTION");
+                        st.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + who + " WITH GRANT OPTION");
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tamga_member(login, role, coder) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (login) DO UPDATE SET role = excluded.role, coder = excluded.coder")) {
+                ps.setString(1, login);
+                ps.setString(2, role.word());
+                ps.setString(3, role == Member.Role.CODER && coder != null && !coder.isBlank() ? coder.strip() : null);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Takes a member's role and grants away; the login can then only read what PostgreSQL lets any login read (nothing of the project). */
+    static void removeMember(ProjectStore store, String login) {
+        store.inTransaction(() -> {
+            Connection c = store.connection();
+            requireOwner(store, "say who its members are");
+            if (!hasRoles(c) || members(store).stream().noneMatch(m -> m.login().equals(login))) {
+                throw new TamgaException(login + " is not a member of " + store.shownName() + ".");
+            }
+            keepAnOwner(store, c, login);
+            try (Statement st = c.createStatement()) {
+                revokeAll(st, quoted(currentSchema(c)), quoted(login));
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tamga_member WHERE login = ?")) {
+                ps.setString(1, login);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static void requireOwner(ProjectStore store, String what) {
+        Member me = me(store);
+        if (me.role() != Member.Role.OWNER) {
+            throw new TamgaException(me.login() + " is a " + me.role().word() + " of " + store.shownName() + ": only an owner may " + what + ".");
+        }
+    }
+
+    private static void requireLogin(ProjectStore store, Connection c, String login) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT rolcanlogin FROM pg_roles WHERE rolname = ?")) {
+            ps.setString(1, login);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new TamgaException("There is no login “" + login + "” on the server of " + store.shownName()
+                            + ": its administrator creates it first (CREATE ROLE " + quoted(login) + " LOGIN PASSWORD '…').");
+                }
+            }
+        }
+    }
+
+    /** Refuses to leave the project without an owner among its members. */
+    private static void keepAnOwner(ProjectStore store, Connection c, String login) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tamga_member WHERE role = 'owner' AND login <> ?")) {
+            ps.setString(1, login);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    throw new TamgaException(login + " is the only owner of " + store.shownName() + ": make another member an owner first.");
+                }
+            }
+        }
+    }
+
+    private static void revokeAll(Statement st, String schema, String who) throws SQLException {
+        st.execute("REVOKE ALL ON ALL TABLES IN SCHEMA " + schema + " FROM " + who);
+        st.execute("REVOKE ALL ON ALL SEQUENCES IN SCHEMA " + schema + " FROM " + who);
+    }
+
+    private static String currentSchema(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_schema()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** An SQL identifier for any name (quotes doubled), as GRANT needs a login's name. */
+    static String quoted(String name) { return '"' + name.replace("\"", "\"\"") + '"'; }
+
+    /** Whether a failure is the server refusing what this login may not do (SQL state 42501), and its own words for it. */
+    static String refusal(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if ("42501".equals(s.getSQLState())) {
+                if (s instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+                    return p.getServerErrorMessage().getMessage();
+                }
+                return s.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a failure is one that trying the same transaction again may cure: a serialization failure or a deadlock. */
+    static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                for (SQLException n = s; n != null; n = n.getNextException()) {
+                    if ("40001".equals(n.getSQLState()) || "40P01".equals(n.getSQLState())) return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether the database holds a Tamga project (its marker table). */
     static boolean holdsProject(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass('tamga_meta') IS NOT NULL"); ResultSet rs = ps.executeQuery()) {
             return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    /** Whether this login may read the project at all (an owner, a member, or a superuser may). */
+    static boolean canRead(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT has_table_privilege('tamga_meta', 'SELECT')"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    static String sessionUser(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT session_user"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

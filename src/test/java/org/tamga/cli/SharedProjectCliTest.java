@@ -88,6 +88,36 @@ class SharedProjectCliTest {
     }
 
     @Test
+    void anOwnerSaysWhoMayDoWhatWithMembers() {
+        Path file = dir.resolve("团队 🐎.tamga");
+        assertEquals(0, tamga("sample", file, "--no-window").code());
+        String address = SharedServer.newDatabase();
+        assertEquals(0, tamga("publish", file, address).code());
+        String coder = SharedServer.newLogin("uyun"), reader = SharedServer.newLogin("Сарана");
+
+        CliTest.Run added = tamga("members", address, "--add", coder, "--role", "coder", "--coder", "乌云");
+        assertEquals(0, added.code(), added.err());
+        assertTrue(added.lines().contains(coder + " is now a coder of " + address + ", coding as 乌云."), added.out());
+        assertEquals(0, tamga("members", address, "--add", reader, "--role", "reader").code());
+        CliTest.Run listed = tamga("members", address);
+        assertTrue(listed.lines().contains(coder + "\tcoder\t乌云"), listed.out());
+        assertTrue(listed.lines().contains(reader + "\treader\t"), listed.out());
+        assertTrue(listed.lines().stream().anyMatch(l -> l.endsWith("\towner\t")), listed.out());
+        assertTrue(tamga("info", address).out().contains(", owner"), "info says who you are on the project");
+
+        CliTest.Run removed = tamga("members", address, "--remove", reader);
+        assertTrue(removed.lines().contains(reader + " is no longer a member of " + address + "."), removed.out());
+        assertFalse(removed.out().contains(reader + "\treader"), removed.out());
+
+        CliTest.Run badRole = tamga("members", address, "--add", coder, "--role", "editor");
+        assertEquals(1, badRole.code());
+        assertTrue(badRole.err().contains("No role \u201Ceditor\u201D") && badRole.err().contains("owner, coder or reader"), badRole.err());
+        CliTest.Run onFile = tamga("members", file);
+        assertEquals(1, onFile.code());
+        assertTrue(onFile.err().contains("only a shared project"), onFile.err());
+    }
+
+    @Test
     void anUnreachableServerIsNamedInOneLine() {
         CliTest.Run r = tamga("info", "postgresql://localhost:1/nowhere");
         assertEquals(1, r.code());

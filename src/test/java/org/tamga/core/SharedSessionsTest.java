@@ -89,6 +89,41 @@ class SharedSessionsTest {
     }
 
     @Test
+    void aNewCoderNameUsedByTwoSessionsAtOnceIsOneCoder() throws Exception {
+        String address = sharedSample();
+        String database = address.substring(address.lastIndexOf('/') + 1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try (ProjectSession a = ProjectSession.openShared(address, dir.resolve("cache-a"));
+             ProjectSession b = ProjectSession.openShared(address, dir.resolve("cache-b"))) {
+            java.util.concurrent.CountDownLatch inserted = new java.util.concurrent.CountDownLatch(1), release = new java.util.concurrent.CountDownLatch(1);
+            Future<org.tamga.model.Coder> first = two.submit(() -> a.store().inTransaction(() -> {
+                org.tamga.model.Coder c = a.store().coders().getOrCreate("新来的 Шинэ 🐎");
+                inserted.countDown();
+                try {
+                    assertTrue(release.await(120, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return c;
+            }));
+            assertTrue(inserted.await(120, TimeUnit.SECONDS));
+            // the second session's insert of the same name waits for the first transaction to end
+            Future<org.tamga.model.Coder> second = two.submit(() -> b.store().coders().getOrCreate("新来的 Шинэ 🐎"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (SharedServer.adminLong("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "' AND wait_event_type = 'Lock'") == 0) {
+                assertFalse(second.isDone(), () -> "the second did not wait: " + second.state());
+                assertTrue(System.nanoTime() < deadline, "the second session never waited for the first");
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            assertEquals(first.get(120, TimeUnit.SECONDS).id(), second.get(120, TimeUnit.SECONDS).id());
+            assertEquals(1, a.coding().coders().stream().filter(c -> c.name().equals("新来的 Шинэ 🐎")).count());
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    @Test
     void twoRenamesOfOneCodeKeepTheLaterAndTheHistoryHasBoth() {
         String address = sharedSample();
         try (ProjectSession a = ProjectSession.openShared(address, dir.resolve("cache-a"));

@@ -42,14 +42,16 @@ class SharedProjectModelTest {
         int codings() { return model.codeCounts.get().values().stream().mapToInt(Integer::intValue).sum(); }
     }
 
-    private Client open(String address, String coder) {
+    private Client open(String address, String coder) { return open(address, coder, null); }
+
+    private Client open(String address, String coder, String login) {
         QueuedTaskExecutor tasks = new QueuedTaskExecutor();
         tasks.onFailure(failures::add);
-        ProjectModel model = new ProjectModel(dir.resolve("cache-" + coder), tasks);
+        ProjectModel model = new ProjectModel(dir.resolve("cache-" + coder + (login == null ? "" : "-" + login)), tasks);
         models.add(model);
         model.coder.set(coder);
         AtomicReference<ProjectModel.Opened> opened = new AtomicReference<>();
-        model.openShared(address, opened::set);
+        model.openShared(address, login, opened::set);
         tasks.drain();
         assertNotNull(opened.get(), "opened: " + failures);
         assertEquals(address, model.sharedAddress.get());
@@ -104,5 +106,42 @@ class SharedProjectModelTest {
         assertTrue(saran.model().status.get().contains("can be reached again"), saran.model().status.get());
         assertEquals(before + 1, saran.codings());
         assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void aCoderCodesUnderTheNameTheOwnerGaveAndAReadersEditIsRefusedWithNothingSaved() {
+        Path file = dir.resolve("样本.tamga");
+        SampleProject.create(file, dir.resolve("cache-publisher")).close();
+        String address = SharedServer.newDatabase();
+        SharedProjects.publish(file, address);
+        String coderLogin = SharedServer.newLogin("bilguun"), readerLogin = SharedServer.newLogin("読者");
+        try (org.tamga.core.ProjectSession owner = org.tamga.core.ProjectSession.openShared(address, dir.resolve("cache-owner"))) {
+            owner.setMember(coderLogin, org.tamga.model.Member.Role.CODER, "Билгүүн");
+            owner.setMember(readerLogin, org.tamga.model.Member.Role.READER, null);
+        }
+
+        Client coder = open(address, "Saran", coderLogin);
+        assertEquals("Билгүүн", coder.model().coder.get(), "the window codes under the name the owner gave the login");
+        assertEquals(org.tamga.model.Member.Role.CODER, coder.model().member.get().role());
+        int before = coder.codings();
+        coder.model().openDocument(coder.model().documentItems.getFirst().document(), null);
+        coder.drain();
+        coder.model().coding().apply(coder.code("Health"), 3, 12, null);
+        coder.drain();
+        assertEquals(before + 1, coder.codings());
+        assertTrue(failures.isEmpty(), failures.toString());
+
+        Client reader = open(address, "Saran", readerLogin);
+        assertNotNull(reader.model().readOnly.get());
+        assertTrue(reader.model().readOnly.get().contains("reader"), reader.model().readOnly.get());
+        reader.model().openDocument(reader.model().documentItems.getFirst().document(), null);
+        reader.drain();
+        reader.model().coding().apply(reader.code("Health"), 20, 30, null);
+        reader.drain();
+        assertEquals(1, failures.size(), "the reader's coding was refused");
+        assertTrue(failures.getFirst().getMessage().contains(readerLogin + " is a reader"), failures.getFirst().getMessage());
+        reader.model().checkOutsideChanges();
+        reader.drain();
+        assertEquals(before + 1, reader.codings(), "nothing of it was saved");
     }
 }

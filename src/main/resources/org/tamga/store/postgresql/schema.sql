@@ -141,9 +141,16 @@ CREATE TABLE change_log (
     pid   INTEGER NOT NULL DEFAULT pg_backend_pid(),
     at    TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+-- Only the last look of each client needs the log (a client that was away reads everything again),
+-- so every thousandth change clears out what is more than an hour old.
 CREATE FUNCTION tamga_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+    n bigint;
 BEGIN
-    INSERT INTO change_log DEFAULT VALUES ON CONFLICT (tx) DO NOTHING;
+    INSERT INTO change_log DEFAULT VALUES ON CONFLICT (tx) DO NOTHING RETURNING id INTO n;
+    IF n % 1000 = 0 THEN
+        DELETE FROM change_log WHERE at < now() - interval '1 hour';
+    END IF;
     PERFORM pg_notify('tamga_changes', '');
     RETURN NULL;
 END
