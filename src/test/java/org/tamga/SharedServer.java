@@ -77,6 +77,16 @@ public final class SharedServer {
         }
     }
 
+    /** The first column of the first row of a query run as the superuser (a count, a name). */
+    public static String ask(String sql) {
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     public static int port() { return server().getPort(); }
 
     private static final AtomicInteger LOGINS = new AtomicInteger();
@@ -86,17 +96,6 @@ public final class SharedServer {
         String login = stem + "_" + LOGINS.incrementAndGet();
         admin("CREATE ROLE \"" + login.replace("\"", "\"\"") + "\" LOGIN");
         return login;
-    }
-
-    /** A number the server's superuser reads (the first column of the first row) in the server's {@code postgres} database. */
-    public static long adminLong(String sql) {
-        try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
     }
 
     /** Runs a statement as the server's superuser in the database of a shared project's address. */

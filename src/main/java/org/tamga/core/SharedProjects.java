@@ -18,6 +18,12 @@ public final class SharedProjects {
     /** Whether {@code text} is the address of a shared project ({@code postgresql://…}) rather than a project file. */
     public static boolean isAddress(String text) { return text != null && ProjectStore.isSharedAddress(text); }
 
+    /**
+     * The address as Tamga shows and remembers it; refused (a {@link TamgaException} that says
+     * why) when it holds a user name or password or names no database.
+     */
+    public static String address(String text) { return ProjectStore.sharedAddress(text); }
+
     /** What publishing or copying moved. */
     public record Moved(String project, long rows, int documents, int codings) {}
 

@@ -28,8 +28,9 @@ import java.util.function.Consumer;
 
 /**
  * The codebook tree: colour swatches, whole (wrapped) bilingual names, coding counts in a column of
- * their own, drag to code, drag to move, a context menu; above it a field that finds a code by
- * name as it is typed (auto-completed) and codes the selection with it on Enter.
+ * their own, double-click or Enter to code, drag to code, drag to move, a context menu; above it a
+ * field that finds a code by name as it is typed (auto-completed) and codes the selection with it
+ * on Enter.
  */
 final class CodebookPane {
     static final String DRAG_PREFIX = "tamga-code:";
@@ -55,6 +56,13 @@ final class CodebookPane {
         tree.setShowRoot(false);
         tree.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         tree.setCellFactory(t -> new CodeCell(i18n));
+        // Enter codes the selection with the selected code, as a double-click on it does
+        tree.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !e.isShortcutDown() && selected() != null) {
+                actions.apply(selected());
+                e.consume();
+            }
+        });
         filter.setId("codeFinder");
         filter.setPromptText(i18n.t("codes.find"));
         filter.setTooltip(new javafx.scene.control.Tooltip(i18n.t("codes.find.tip")));
@@ -151,6 +159,7 @@ final class CodebookPane {
 
         CodeCell(I18n i18n) {
             count.getStyleClass().add("count");
+            name.getStyleClass().add("code-name");
             count.setMinWidth(34);
             count.setPrefWidth(34);
             count.setAlignment(Pos.CENTER_RIGHT);

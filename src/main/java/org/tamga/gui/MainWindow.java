@@ -119,14 +119,18 @@ public final class MainWindow implements WorkbenchMenus.Actions {
 
     private Parent welcomeRoot() {
         welcome = new WelcomeView(i18n, menus(false), settings.recentProjects(), this::newProject, this::openProjectDialog,
-                this::openSample, this::openProject, model.tasks);
+                this::openSample, this::openRecent, model.tasks);
         workbench = null;
         return welcome.root();
     }
 
     // ---- opening and closing projects --------------------------------------------------------
 
-    @Override public void openProject(Path file) { saveLayout(); model.open(file, this::opened); }
+    public void openProject(Path file) { saveLayout(); model.open(file, this::opened); }
+
+    @Override public void openRecent(Settings.Recent project) {
+        if (project.shared()) openShared(project.address()); else openProject(project.file());
+    }
 
     @Override public void openSample() { saveLayout(); model.openSample(sampleFile, this::opened); }
 
@@ -165,7 +169,8 @@ public final class MainWindow implements WorkbenchMenus.Actions {
     /** Every second, while a project is open and nothing else runs: has another process changed it? */
     private javafx.animation.Timeline watch;
 
-    private void watchOutsideChanges(boolean on) {
+    /** Starts or stops the once-a-second look (a test stops it to see that LISTEN alone wakes the window). */
+    void watchOutsideChanges(boolean on) {
         if (watch == null) {
             watch = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
                 if (model.isOpen() && model.tasks.pending.get() == 0) model.checkOutsideChanges();
@@ -206,6 +211,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
             Platform.runLater(() -> System.out.println("workbench shown " + ms + " ms after the start of the JVM"));
         }
         if (opened.file() != null) settings.addRecent(opened.file());
+        else if (model.sharedAddress.get() != null) settings.addRecent(model.sharedAddress.get()); // the address only: it never holds a password
         setRoot(workbenchRoot(Workbench.State.decode(opened.file() == null ? null : settings.layout(opened.file()))));
         // start with the first document rather than an empty page
         if (!workbench.documents.isEmpty()) workbench.documents.list.getSelectionModel().selectFirst();

@@ -1,10 +1,14 @@
 package org.tamga.gui;
 
+import org.tamga.core.SharedProjects;
+import org.tamga.model.TamgaException;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +16,9 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The window's settings (recent projects, language), kept in a small properties file in the user's
- * configuration folder ({@code tamga.config.dir}, or {@code ~/.config/tamga}).
+ * The window's settings (recent projects — files and shared projects' addresses —, language), kept
+ * in a small properties file in the user's configuration folder ({@code tamga.config.dir}, or
+ * {@code ~/.config/tamga}).
  */
 public final class Settings {
     private static final int RECENT = 8;
@@ -40,20 +45,60 @@ public final class Settings {
         return new Settings(base.resolve("tamga"));
     }
 
-    public List<Path> recentProjects() {
-        List<Path> out = new ArrayList<>();
+    /**
+     * A project in the list of recent projects: a project file, or a shared project's address
+     * (ADR 48) — the address only, never a user name or password.
+     */
+    public record Recent(Path file, String address) {
+        public Recent {
+            if ((file == null) == (address == null)) throw new IllegalArgumentException("a file or an address, one of them");
+        }
+
+        public static Recent ofFile(Path file) { return new Recent(file.toAbsolutePath().normalize(), null); }
+
+        /** A shared project's address, as Tamga shows it; refused when it holds a user name or password. */
+        public static Recent ofAddress(String address) { return new Recent(null, SharedProjects.address(address)); }
+
+        public boolean shared() { return address != null; }
+
+        /** How the menu names it: the file's path, or the address. */
+        @Override public String toString() { return shared() ? address : file.toString(); }
+    }
+
+    /**
+     * The projects opened last, newest first: files that are still there, and shared projects'
+     * addresses. Settings written before shared projects hold files only, under the same keys.
+     */
+    public List<Recent> recentProjects() {
+        List<Recent> out = new ArrayList<>();
         for (int i = 0; i < RECENT; i++) {
-            String v = values.getProperty("recent." + i);
-            if (v != null && Files.isRegularFile(Path.of(v))) out.add(Path.of(v));
+            Recent r = recent(values.getProperty("recent." + i));
+            if (r != null && !out.contains(r)) out.add(r);
         }
         return out;
     }
 
-    public void addRecent(Path project) {
-        List<Path> list = new ArrayList<>(recentProjects());
-        Path abs = project.toAbsolutePath().normalize();
-        list.remove(abs);
-        list.addFirst(abs);
+    /** One remembered entry, or null for nothing, a file that is gone, or an address that is not one to keep. */
+    private static Recent recent(String v) {
+        if (v == null || v.isBlank()) return null;
+        try {
+            if (SharedProjects.isAddress(v)) return Recent.ofAddress(v);
+            Path p = Path.of(v);
+            return Files.isRegularFile(p) ? Recent.ofFile(p) : null;
+        } catch (TamgaException | InvalidPathException e) {
+            return null; // an address with a secret in it (written by hand), or no path on this system
+        }
+    }
+
+    public void addRecent(Path project) { addRecent(Recent.ofFile(project)); }
+
+    /** Remembers a shared project by its address; one holding a user name or password is refused, and nothing kept. */
+    public void addRecent(String address) { addRecent(Recent.ofAddress(address)); }
+
+    private void addRecent(Recent project) {
+        List<Recent> list = new ArrayList<>(recentProjects());
+        list.remove(project);
+        list.addFirst(project);
         for (int i = 0; i < RECENT; i++) {
             if (i < list.size()) values.setProperty("recent." + i, list.get(i).toString());
             else values.remove("recent." + i);

@@ -12,7 +12,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.control.MenuBar;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,8 +21,8 @@ final class WelcomeView {
     final Label opening = new Label();
     final ProgressIndicator spinner = new ProgressIndicator();
 
-    WelcomeView(I18n i18n, MenuBar menus, List<Path> recents, Runnable newProject, Runnable open, Runnable sample,
-                Consumer<Path> openRecent, TaskExecutor tasks) {
+    WelcomeView(I18n i18n, MenuBar menus, List<Settings.Recent> recents, Runnable newProject, Runnable open, Runnable sample,
+                Consumer<Settings.Recent> openRecent, TaskExecutor tasks) {
         Label title = new Label(i18n.t("app.title"));
         title.getStyleClass().add("welcome-title");
         Label tagline = new Label(i18n.t("app.tagline"));
@@ -37,8 +36,11 @@ final class WelcomeView {
         sampleButton.setOnAction(e -> sample.run());
         VBox recent = new VBox(4, new Label(i18n.t("welcome.recent")));
         if (recents.isEmpty()) recent.getChildren().add(new Label(i18n.t("welcome.none")));
-        for (Path p : recents) {
-            Hyperlink link = new Hyperlink(p.getFileName() + "  (" + p.getParent() + ")");
+        for (Settings.Recent p : recents) {
+            // a file by its name, then its folder; a shared project by its address
+            Hyperlink link = new Hyperlink(p.shared() ? p.address() : p.file().getFileName() + "  (" + p.file().getParent() + ")");
+            link.getStyleClass().add("recent-project");
+            link.setMnemonicParsing(false);
             link.setOnAction(e -> openRecent.accept(p));
             recent.getChildren().add(link);
         }

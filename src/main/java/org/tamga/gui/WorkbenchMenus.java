@@ -12,7 +12,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +21,8 @@ final class WorkbenchMenus {
     interface Actions {
         void newProject();
         void openProjectDialog();
-        void openProject(Path file);
+        /** Opens a project from the list of recent projects: a file, or a shared project by its address. */
+        void openRecent(Settings.Recent project);
         void openSharedDialog();
         void openSample();
         void closeProject();
@@ -49,17 +49,18 @@ final class WorkbenchMenus {
 
     private WorkbenchMenus() { }
 
-    static MenuBar build(I18n i18n, ProjectModel model, List<Path> recents, boolean projectOpen, Actions a) {
+    static MenuBar build(I18n i18n, ProjectModel model, List<Settings.Recent> recents, boolean projectOpen, Actions a) {
         Menu file = new Menu(i18n.t("menu.file"));
         MenuItem newP = item(i18n, "menu.file.new", a::newProject);
         newP.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
         MenuItem open = item(i18n, "menu.file.open", a::openProjectDialog);
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         Menu recent = new Menu(i18n.t("menu.file.recent"));
-        for (Path p : recents) {
+        recent.setId("recentMenu");
+        for (Settings.Recent p : recents) {
             MenuItem r = new MenuItem(p.toString());
             r.setMnemonicParsing(false);
-            r.setOnAction(e -> a.openProject(p));
+            r.setOnAction(e -> a.openRecent(p));
             recent.getItems().add(r);
         }
         recent.setDisable(recents.isEmpty());

@@ -185,6 +185,12 @@ public final class ProjectStore implements AutoCloseable {
     public static boolean isSharedAddress(String text) { return Servers.isAddress(text); }
 
     /**
+     * A shared project's address as Tamga shows and remembers it ({@code postgresql://…}); refused
+     * with a message when it holds a user name or password, names no database, or is no address.
+     */
+    public static String sharedAddress(String address) { return Servers.checked(address); }
+
+    /**
      * Opens a shared project on a PostgreSQL server (ADR 48), refusing a database that holds no
      * Tamga project or one of another format. The user and password come from {@code PGUSER},
      * {@code PGPASSWORD} or {@code ~/.pgpass}.

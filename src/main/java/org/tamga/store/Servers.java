@@ -184,7 +184,7 @@ final class Servers {
         String name = coder;
         String value = APPLICATION + " " + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
         while (value.length() > 63 && !name.isEmpty()) {
-            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
+            name = name.substring(0, name.offsetByCodePoints(name.length(), -1)).stripTrailing(); // "Бат-Эрдэнэ", not "Бат-Эрдэнэ "
             value = APPLICATION + " " + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
         }
         String announced = value;

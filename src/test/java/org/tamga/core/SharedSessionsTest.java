@@ -110,7 +110,7 @@ class SharedSessionsTest {
             // the second session's insert of the same name waits for the first transaction to end
             Future<org.tamga.model.Coder> second = two.submit(() -> b.store().coders().getOrCreate("新来的 Шинэ 🐎"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (SharedServer.adminLong("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "' AND wait_event_type = 'Lock'") == 0) {
+            while (Long.parseLong(SharedServer.ask("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "' AND wait_event_type = 'Lock'")) == 0) {
                 assertFalse(second.isDone(), () -> "the second did not wait: " + second.state());
                 assertTrue(System.nanoTime() < deadline, "the second session never waited for the first");
                 Thread.onSpinWait();

@@ -19,13 +19,18 @@ final class WindowFixture {
     final ProjectModel model;
     final Settings settings;
     final MainWindow window;
+    final Stage stage;
 
-    WindowFixture(Stage stage, Path dir, boolean coderKnown) {
+    WindowFixture(Stage stage, Path dir, boolean coderKnown) { this(stage, dir, coderKnown ? "Tester" : null); }
+
+    /** A window whose coder has said her name ({@code coder}), or one on its first run (null: the window asks). */
+    WindowFixture(Stage stage, Path dir, String coder) {
         long n = System.nanoTime();
+        this.stage = stage;
         model = new ProjectModel(dir.resolve("cache"), tasks);
         settings = new Settings(dir.resolve("config-" + n));
-        if (coderKnown) {
-            settings.setCoder("Tester");
+        if (coder != null) {
+            settings.setCoder(coder);
             settings.setCoderConfirmed();
         }
         window = new MainWindow(stage, model, settings, dir.resolve("sample-" + n + ".tamga"));
@@ -65,6 +70,11 @@ final class WindowFixture {
 
     Workbench workbench() { return window.workbench; }
 
+    /** Looks up nodes in this window only: a test with two windows must not find the other's. */
+    org.testfx.service.query.NodeQuery lookup(FxRobot robot, String query) {
+        return robot.from(stage.getScene().getRoot()).lookup(query);
+    }
+
     void openSample(FxRobot robot) {
         robot.clickOn("#openSample");
         drain();
@@ -74,7 +84,7 @@ final class WindowFixture {
 
     void openDocument(FxRobot robot, String prefix) {
         layout();
-        ListCell<?> cell = robot.lookup("#documentList .list-cell").match((ListCell<?> c) -> c.getItem() instanceof ProjectModel.DocumentItem d
+        ListCell<?> cell = lookup(robot, "#documentList .list-cell").match((ListCell<?> c) -> c.getItem() instanceof ProjectModel.DocumentItem d
                 && d.document().name().startsWith(prefix)).query();
         robot.clickOn(cell);
         drain();
@@ -92,7 +102,7 @@ final class WindowFixture {
             }
         });
         layout();
-        return robot.lookup("#codeTree .tree-cell").match((TreeCell<Code> c) -> c.getItem() != null
+        return lookup(robot, "#codeTree .tree-cell").match((TreeCell<Code> c) -> c.getItem() != null
                 && c.getItem().name().startsWith(namePrefix)).query();
     }
 
