@@ -114,6 +114,9 @@ public final class Benchmark {
                 }
                 r.turns = report.turns();
                 importCodebook(session, run);
+                session.ensureIndex();
+                r.projectBytes = treeSize(projectFile) + treeSize(projectFile.resolveSibling(projectFile.getFileName() + "-wal"));
+                r.indexBytes = treeSize(session.indexFolder());
 
                 // 3. search: Tamga, then the baselines on the same texts
                 List<BenchQuery> queries = BenchQuery.standard();
@@ -357,6 +360,16 @@ public final class Benchmark {
         try (ProjectSession s = ProjectSession.open(projectFile, cache)) {
             ProjectSession.IndexSync sync = s.ensureIndex();
             return new Opened((System.nanoTime() - t0) / 1e6, sync.added());
+        }
+    }
+
+    /** Bytes in a file, or in all the files of a folder (0 when there is nothing). */
+    static long treeSize(Path path) throws IOException {
+        if (!Files.exists(path)) return 0;
+        try (Stream<Path> walk = Files.walk(path)) {
+            long total = 0;
+            for (Path p : walk.filter(Files::isRegularFile).toList()) total += Files.size(p);
+            return total;
         }
     }
 

@@ -26,6 +26,8 @@ public final class Results {
     double corpusSeconds;
     int turns;
     double importSeconds;
+    /** The project file (with its write-ahead log) and the search index after the import, in bytes. */
+    long projectBytes, indexBytes;
     double importCpuSeconds;
     double fts5BuildSeconds;
     final List<Query> queries = new ArrayList<>();
@@ -146,6 +148,8 @@ public final class Results {
         out.println();
         out.printf(Locale.ROOT, "%-26s %,d transcripts in %,.1f s: %,.1f MB/s, %,.0f documents/s (%,.1f s of CPU on all threads)%n",
                 "import + index (Tamga)", documents, importSeconds, importMbPerSecond(), importDocumentsPerSecond(), importCpuSeconds);
+        out.printf(Locale.ROOT, "%-26s project file %,.1f MB (%.2f MB per MB of text), search index %,.1f MB (%.2f per MB of text)%n",
+                "sizes after the import", projectBytes / MB, projectBytes / (double) corpusBytes, indexBytes / MB, indexBytes / (double) corpusBytes);
         out.printf(Locale.ROOT, "%-26s %,.1f s: %,.1f MB/s%n", "FTS5 index (baseline)", fts5BuildSeconds, fts5BuildMbPerSecond());
         out.println();
         out.printf(Locale.ROOT, "search: top %,d hits with positions and KWIC, ms (Tamga and FTS5: %d runs per query; regex scan: %d)%n",
@@ -230,6 +234,10 @@ public final class Results {
         j.put("import_mb_per_s", round(importMbPerSecond()));
         j.put("import_docs_per_s", round(importDocumentsPerSecond()));
         j.put("import_s", round(importSeconds));
+        j.put("project_mb", round(projectBytes / MB));
+        j.put("index_mb", round(indexBytes / MB));
+        j.put("project_mb_per_text_mb", round(projectBytes / (double) corpusBytes));
+        j.put("index_mb_per_text_mb", round(indexBytes / (double) corpusBytes));
         j.put("import_cpu_s", round(importCpuSeconds));
         j.put("fts5_build_mb_per_s", round(fts5BuildMbPerSecond()));
         j.put("report_100k_codings_ms", round(reportMs(100_000)));

@@ -24,7 +24,7 @@ class BenchSmokeTest {
 
     static final List<String> KEYS = List.of("documents", "search_p95_ms", "regex_scan_ratio", "fts5_ratio", "import_mb_per_s",
             "report_1m_codings_ms", "open_warm_ms", "peak_heap_mb", "word_index_s", "words_all_ms", "words_tenth_ms", "words_speaker_ms",
-            "words_code_ms", "words_stemmed_ms", "words_contexts_ms");
+            "words_code_ms", "words_stemmed_ms", "words_contexts_ms", "project_mb", "index_mb", "project_mb_per_text_mb", "index_mb_per_text_mb");
 
     @Test
     void benchOnATinyCorpusPrintsTheTableAndWritesResults() throws Exception {
@@ -33,7 +33,7 @@ class BenchSmokeTest {
                 "--baseline-runs", "1", "--work", work.toString()}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
         String table = out.toString();
-        for (String expected : List.of("Tamga benchmark: 20 transcripts", "machine: ", "import + index (Tamga)", "FTS5 index (baseline)",
+        for (String expected : List.of("Tamga benchmark: 20 transcripts", "machine: ", "import + index (Tamga)", "sizes after the import", "FTS5 index (baseline)",
                 "search: top 1,000 hits", "term ", "phrase ", "boolean ", "wildcard ", "chinese ", "frequency report",
                 "2,000 codings", "word index (first use)", "20 documents in", "all documents: p50",
                 "every tenth document (2)", "speaker Respondent", "all documents, stemmed", "word in context",
@@ -49,6 +49,9 @@ class BenchSmokeTest {
         assertTrue(json.get("regex_scan_ratio").asDouble() > 0);
         assertTrue(json.get("fts5_ratio").asDouble() > 0);
         assertTrue(json.get("import_mb_per_s").asDouble() > 0);
+        // the project holds the text and more; the index is smaller than nothing only if it was not measured
+        assertTrue(json.get("project_mb_per_text_mb").asDouble() > 1, json.toString());
+        assertTrue(json.get("index_mb").asDouble() > 0, json.toString());
         assertTrue(json.get("report_1m_codings_ms").isNull(), "a million codings were not asked for");
         assertEquals(2000, json.get("reports").get(0).get("codings").asInt(), 2000 * 0.01);
         assertTrue(json.get("open_warm_ms").asDouble() > 0);
