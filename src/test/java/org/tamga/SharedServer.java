@@ -129,6 +129,14 @@ public final class SharedServer {
         }
     }
 
+    /** The sample project written to {@code file} and published into a new database; its address. */
+    public static String publishedSample(Path file) {
+        org.tamga.core.SampleProject.create(file, file.resolveSibling("cache-publisher")).close();
+        String address = newDatabase();
+        org.tamga.core.SharedProjects.publish(file, address);
+        return address;
+    }
+
     /** A new, empty database, and its address as Tamga takes it. */
     public static String newDatabase() {
         String name = "tamga_test_" + DATABASES.incrementAndGet();

@@ -23,11 +23,7 @@ class SharedRolesTest {
     @TempDir Path dir;
 
     private String sharedSample() {
-        Path file = dir.resolve("样本.tamga");
-        SampleProject.create(file, dir.resolve("cache-publisher")).close();
-        String address = SharedServer.newDatabase();
-        SharedProjects.publish(file, address);
-        return address;
+        return SharedServer.publishedSample(dir.resolve("样本.tamga"));
     }
 
     private ProjectSession as(String address, String login) {

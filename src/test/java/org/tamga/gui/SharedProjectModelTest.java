@@ -79,10 +79,7 @@ class SharedProjectModelTest {
 
     @Test
     void whatOneCodesTheOtherSeesAtItsNextLookAndEachSeesWhoElseWorks() {
-        Path file = dir.resolve("样本.tamga");
-        SampleProject.create(file, dir.resolve("cache-publisher")).close();
-        String address = SharedServer.newDatabase();
-        SharedProjects.publish(file, address);
+        String address = SharedServer.publishedSample(dir.resolve("样本.tamga"));
 
         Client saran = open(address, "Saran");
         Client bilguun = open(address, "Bilguun 🐎");
@@ -128,10 +125,7 @@ class SharedProjectModelTest {
 
     @Test
     void aCoderCodesUnderTheNameTheOwnerGaveAndAReadersEditIsRefusedWithNothingSaved() {
-        Path file = dir.resolve("样本.tamga");
-        SampleProject.create(file, dir.resolve("cache-publisher")).close();
-        String address = SharedServer.newDatabase();
-        SharedProjects.publish(file, address);
+        String address = SharedServer.publishedSample(dir.resolve("样本.tamga"));
         String coderLogin = SharedServer.newLogin("bilguun"), readerLogin = SharedServer.newLogin("読者");
         try (org.tamga.core.ProjectSession owner = org.tamga.core.ProjectSession.openShared(address, dir.resolve("cache-owner"))) {
             owner.setMember(coderLogin, org.tamga.model.Member.Role.CODER, "Билгүүн");

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tamga.SharedServer;
 import org.tamga.core.SampleProject;
-import org.tamga.core.SharedProjects;
 import org.tamga.model.Code;
 import org.tamga.model.Coding;
 import org.testfx.api.FxRobot;
@@ -77,10 +76,7 @@ class SharedWindowsTest {
     /** The sample project, published into a new database of the test server: its address. */
     private static String published() {
         Path file = dir.resolve("样本 ᠲᠠᠮᠭ᠎ᠠ-" + System.nanoTime() + ".tamga");
-        SampleProject.create(file, dir.resolve("cache-publisher")).close();
-        String address = SharedServer.newDatabase();
-        SharedProjects.publish(file, address);
-        return address;
+        return SharedServer.publishedSample(file);
     }
 
     private static void open(FxRobot robot, WindowFixture w, String address) {
