@@ -37,6 +37,7 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        args = openIfProject(args);
         CommandLine cli = commandLine(args.length == 0 ? null : args[0], out, err);
         // what Tamga worked around (an index cache it could not use) is said on standard error, in one line
         var before = Warnings.showTo(line -> err.println("tamga: warning: " + line));
@@ -47,6 +48,20 @@ public final class Cli {
             return code;
         } finally {
             Warnings.showTo(before);
+        }
+    }
+
+    /**
+     * A project file as the only argument is {@code tamga open FILE}: what the desktop runs when a
+     * researcher double-clicks a {@code .tamga} file (the installers' file association), and a short
+     * way to type it. Anything else, a file that does not exist or a command's name, is left as it is.
+     */
+    static String[] openIfProject(String[] args) {
+        if (args.length != 1 || !args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".tamga")) return args;
+        try {
+            return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0])) ? new String[]{"open", args[0]} : args;
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return args;
         }
     }
 
