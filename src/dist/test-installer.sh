@@ -4,7 +4,7 @@
 #   src/dist/test-installer.sh [SCREENSHOT.png]      (default docs/img/installed-1366x768.png)
 #
 # Builds the .deb (./mvnw -Pdist package; SKIP_BUILD=1 takes the one in target/dist), installs it
-# with dpkg -i (so: root, on a machine you can throw away), then, with JAVA_HOME unset and no java
+# with apt-get (so: root, on a machine you can throw away), then, with JAVA_HOME unset and no java
 # on the PATH: makes the sample project with `tamga sample --no-window`, opens it the way a
 # double-click does (`Tamga FILE.tamga`) in an Xvfb screen of 1366x768, times the start until the
 # project's window is there, takes a screenshot once the window has stopped changing, and runs
@@ -20,7 +20,11 @@ fi
 deb=$(ls target/dist/tamga_*.deb)
 echo "package: $deb, $(du -m "$deb" | cut -f1) MB"
 
-dpkg -i "$deb" >/dev/null
+# the folders a desktop system has for menu entries (a bare container lacks them; without them the
+# package installs, but with no menu entry)
+mkdir -p /usr/share/applications /usr/share/desktop-directories
+# as the README says: apt installs the package and what it depends on (xdg-utils, the X libraries)
+apt-get install -y -q --reinstall "$PWD/$deb" >/dev/null
 echo "installed: $(dpkg-query -W -f='${Installed-Size}' tamga) KiB (dpkg), $(du -sm /opt/tamga | cut -f1) MB in /opt/tamga"
 test -x /usr/bin/tamga || { echo "FAIL: no tamga on the PATH"; exit 1; }
 echo "desktop entry: $(grep '^Exec=' /usr/share/applications/tamga-Tamga.desktop)"
