@@ -27,15 +27,17 @@ mkdir -p /usr/share/applications /usr/share/desktop-directories
 apt-get install -y -q --reinstall "$PWD/$deb" >/dev/null
 echo "installed: $(dpkg-query -W -f='${Installed-Size}' tamga) KiB (dpkg), $(du -sm /opt/tamga | cut -f1) MB in /opt/tamga"
 test -x /usr/bin/tamga || { echo "FAIL: no tamga on the PATH"; exit 1; }
+if [ -f /opt/tamga/lib/app/tamga.aot ]; then echo "AOT cache recorded at installation: $(du -m /opt/tamga/lib/app/tamga.aot | cut -f1) MB"; else echo "no AOT cache"; fi
 echo "desktop entry: $(grep '^Exec=' /usr/share/applications/tamga-Tamga.desktop)"
 echo "mime type of a project: $(grep -o 'application/x-tamga' /usr/share/mime/packages/tamga-Tamga-MimeInfo.xml 2>/dev/null || echo 'not registered')"
 
-# a researcher's account: no Java anywhere; the first-run question already answered
+# a researcher's account: no Java anywhere; the first-run question already answered (Java takes
+# user.home from the system's user table, not $HOME: the settings are found through XDG_CONFIG_HOME)
 work=$(mktemp -d)
 mkdir -p "$work/bin" "$work/home/.config/tamga"
 ln -s /usr/bin/tamga "$work/bin/tamga"
 printf 'coder=Saran\ncoder.confirmed=true\n' > "$work/home/.config/tamga/settings.properties"
-as_researcher() { env -i HOME="$work/home" PATH="$work/bin" LANG=C.UTF-8 ${DISPLAY:+DISPLAY=$DISPLAY} "$@"; }
+as_researcher() { env -i HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" PATH="$work/bin" LANG=C.UTF-8 ${DISPLAY:+DISPLAY=$DISPLAY} "$@"; }
 if as_researcher sh -c 'command -v java' >/dev/null 2>&1; then echo "FAIL: java is on the researcher's PATH"; exit 1; fi
 
 sample="$work/home/Tamga/tamga-sample.tamga"
@@ -44,7 +46,7 @@ as_researcher tamga sample --no-window "$sample" | head -1
 echo "--- tamga info"
 as_researcher tamga info "$sample"
 echo "--- tamga diagnostics (Java)"
-as_researcher tamga diagnostics | grep -i 'java' | head -3
+as_researcher tamga diagnostics | grep "^Java"
 start=$(date +%s.%N)
 as_researcher tamga info "$sample" >/dev/null
 echo "tamga info took $(echo "$(date +%s.%N) - $start" | bc) s"
@@ -55,7 +57,7 @@ export -f as_researcher
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
     set -euo pipefail
     start=$(date +%s.%N)
-    env -i HOME="$work/home" PATH="$work/bin" LANG=C.UTF-8 DISPLAY="$DISPLAY" /opt/tamga/bin/Tamga "$sample" > "$work/window.log" 2>&1 &
+    env -i HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" PATH="$work/bin" LANG=C.UTF-8 DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" /opt/tamga/bin/Tamga "$sample" > "$work/window.log" 2>&1 &
     app=$!
     deadline=$(( $(date +%s) + 120 ))
     until xwininfo -root -tree 2>/dev/null | grep -q "Tamga"; do
@@ -64,14 +66,23 @@ xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
         sleep 0.1
     done
     echo "start to window: $(echo "$(date +%s.%N) - $start" | bc) s"
-    # the screenshot once two in a row, a second apart, are the same (the transcript and counts loaded)
+    # the project is shown when the title names it (the welcome screen is there while the index is made)
+    until xwininfo -root -tree 2>/dev/null | grep -q "tamga-sample"; do
+        if [ $(date +%s) -gt $deadline ]; then echo "FAIL: the project was not shown after 120 s"; cat "$work/window.log"; exit 1; fi
+        sleep 0.1
+    done
+    echo "start to the project in the window: $(echo "$(date +%s.%N) - $start" | bc) s"
+    # the screenshot once three in a row are the same (the transcript and counts loaded); 1.3 s apart,
+    # not 1 s, so that a spinner turning once a second does not look still
     previous=""
+    same=0
     deadline=$(( $(date +%s) + 60 ))
     while :; do
-        sleep 1
+        sleep 1.3
         import -window root "$work/shot.png"
         sum=$(md5sum < "$work/shot.png")
-        [ "$sum" = "$previous" ] && break
+        if [ "$sum" = "$previous" ]; then same=$((same + 1)); else same=0; fi
+        [ $same -ge 2 ] && break
         previous=$sum
         [ $(date +%s) -gt $deadline ] && { echo "the window kept changing for 60 s; the last screenshot is kept"; break; }
     done
