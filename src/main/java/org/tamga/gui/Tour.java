@@ -58,7 +58,7 @@ final class Tour {
         bar.setAlignment(Pos.CENTER_LEFT);
         Runnable show = () -> {
             title.setText(i18n.t("tour.step", step + 1, STEPS, i18n.t(KEYS[step] + ".title")));
-            text.setText(i18n.t(KEYS[step] + ".text", coder));
+            text.setText(i18n.t(KEYS[step] + ".text", coder, i18n.t("report.title"))); // the report's tab by its name
             next.setText(i18n.t(step + 1 < STEPS ? "tour.next" : "tour.done"));
             point();
         };

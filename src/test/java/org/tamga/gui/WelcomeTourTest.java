@@ -129,6 +129,7 @@ class WelcomeTourTest {
         assertEquals(2, w.workbench().tabs.getSelectionModel().getSelectedIndex(), "the report's tab");
         assertTrue(w.workbench().report.root.getStyleClass().contains(Tour.TARGET), "the report is pointed at");
         assertEquals(zh.t("tour.done"), w.lookup(robot, "#tourNext").queryAs(Button.class).getText());
+        assertTrue(label(robot, "#tourText").contains("“" + zh.t("report.title") + "”标签页"), "the tab by the name it shows: " + label(robot, "#tourText"));
 
         // ended: the bar and the outlines go, and the window is as usual
         robot.clickOn("#tourEnd");
