@@ -131,6 +131,15 @@ class WelcomeTourTest {
         assertEquals(zh.t("tour.done"), w.lookup(robot, "#tourNext").queryAs(Button.class).getText());
         assertTrue(label(robot, "#tourText").contains("“" + zh.t("report.title") + "”标签页"), "the tab by the name it shows: " + label(robot, "#tourText"));
 
+        // the language changed during the tour: the same step, in the other language, on the rebuilt workbench
+        robot.interact(() -> w.window.switchLanguage(Locale.ENGLISH));
+        w.drain();
+        assertEquals("Step 3 of 3: See the report", label(robot, "#tourTitle"));
+        assertTrue(w.workbench().report.root.getStyleClass().contains(Tour.TARGET), "the new workbench's report is pointed at");
+        robot.interact(() -> w.window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
+        w.drain();
+        assertEquals(zh.t("tour.step", 3, 3, zh.t("tour.report.title")), label(robot, "#tourTitle"));
+
         // ended: the bar and the outlines go, and the window is as usual
         robot.clickOn("#tourEnd");
         w.layout();
