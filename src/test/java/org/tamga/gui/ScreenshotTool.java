@@ -20,7 +20,8 @@ import java.util.Locale;
  * org.tamga.gui.ScreenshotTool docs/img/coding-1366x768.png coding}. {@code coding}: the sample
  * project, a Chinese interview being coded (its attributes hold a value in traditional Mongolian),
  * a code selected, a search; {@code chart}: the frequency chart; {@code analysis}: the code × 职业 heatmap; {@code agreement}: agreement between the sample's two coders; {@code disagreements}: one of their disagreements side by side;
- * {@code welcome}: the first start's welcome; {@code tour}: the first step of the tour it starts.
+ * {@code welcome}: the first start's welcome; {@code tour}: the first step of the tour it starts
+ * ({@code -Dshot.language=zh}: the window in Chinese).
  */
 public final class ScreenshotTool {
     private static String output;
@@ -48,7 +49,7 @@ public final class ScreenshotTool {
             settings.setCoderConfirmed();
         }
         MainWindow window = new MainWindow(stage, model, settings, dir.resolve("tamga-sample.tamga"));
-        window.switchLanguageQuietly(Locale.ENGLISH);
+        window.switchLanguageQuietly("zh".equals(System.getProperty("shot.language")) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
         window.show();
         if (firstRun) {
             // the first start's welcome; or, started from it, the tour's first step on the sample
