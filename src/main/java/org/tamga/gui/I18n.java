@@ -26,6 +26,9 @@ public final class I18n {
 
     public Locale locale() { return locale; }
 
+    /** A language's name as its speakers write it, for the menus that offer it. */
+    public static String name(Locale language) { return "zh".equals(language.getLanguage()) ? "简体中文" : "English"; }
+
     public String t(String key, Object... args) {
         String pattern;
         try {

@@ -59,6 +59,13 @@ public final class MainWindow implements WorkbenchMenus.Actions {
     BackupsDialog backupsDialog;
     WelcomeView welcome;
     Button coderButton;
+    /** The first run's tour of the sample, while it is on; null otherwise. */
+    Tour tour;
+    /** The first-run welcome is shown until the coder leaves it (it is never shown again). */
+    private boolean firstRun;
+    /** The name typed on the first-run welcome, kept when the language changes. */
+    private String firstRunName;
+    private boolean tourPending;
     StatusBar statusBar;
 
     public MainWindow(Stage stage, ProjectModel model, Settings settings, Path sampleFile) {
@@ -67,6 +74,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         this.model = model;
         this.settings = settings;
         this.sampleFile = sampleFile;
+        this.firstRun = !settings.welcomed();
         if (settings.coder() != null) model.coder.set(settings.coder());
         model.coder.addListener((o, a, name) -> settings.setCoder(name));
         Locale chosen = settings.language();
@@ -118,11 +126,50 @@ public final class MainWindow implements WorkbenchMenus.Actions {
     }
 
     private Parent welcomeRoot() {
-        welcome = new WelcomeView(i18n, menus(false), settings.recentProjects(), this::newProject, this::openProjectDialog,
-                this::openSample, this::openRecent, model.tasks);
+        welcome = new WelcomeView(i18n, menus(false), settings.recentProjects(), leavingFirstRun(this::newProject),
+                leavingFirstRun(this::openProjectDialog), leavingFirstRun(this::openSample),
+                p -> { leaveFirstRun(); openRecent(p); }, model.tasks, firstRun ? firstRunActions() : null);
+        if (firstRun) settings.setWelcomed(); // shown once: a second start shows the usual welcome
         workbench = null;
         return welcome.root();
     }
+
+    // ---- the first run -----------------------------------------------------------------------
+
+    private WelcomeView.FirstRun firstRunActions() {
+        return new WelcomeView.FirstRun() {
+            @Override public String coder() { return firstRunName != null ? firstRunName : model.coder.get(); }
+            @Override public void language(Locale language) {
+                firstRunName = welcome.coderName.getText();
+                switchLanguage(language);
+            }
+            @Override public void tour() {
+                leaveFirstRun();
+                tourPending = true;
+                openSample();
+            }
+            @Override public void readme(String heading) { ReadmeView.show(stage, i18n, heading); }
+        };
+    }
+
+    private Runnable leavingFirstRun(Runnable action) {
+        return () -> { leaveFirstRun(); action.run(); };
+    }
+
+    /** The coder leaves the first-run welcome: the name typed there is hers from now on (never asked again). */
+    private void leaveFirstRun() {
+        if (!firstRun) return;
+        firstRun = false;
+        String name = welcome == null ? "" : welcome.coderName.getText().strip();
+        if (!name.isEmpty()) model.coder.set(name);
+        settings.setCoderConfirmed();
+        if (welcome != null && welcome.firstRunPanel != null && welcome.firstRunPanel.getParent() instanceof javafx.scene.layout.Pane p) {
+            p.getChildren().remove(welcome.firstRunPanel);
+        }
+    }
+
+    /** Ends the tour (its bar has gone already). */
+    private void tourEnded() { tour = null; }
 
     // ---- opening and closing projects --------------------------------------------------------
 
@@ -212,6 +259,13 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         }
         if (opened.file() != null) settings.addRecent(opened.file());
         else if (model.sharedAddress.get() != null) settings.addRecent(model.sharedAddress.get()); // the address only: it never holds a password
+        if (firstRun) {
+            // opened past the first-run welcome's buttons (from the menu): what was typed there is offered when the name is asked
+            firstRun = false;
+            String typed = welcome == null ? "" : welcome.coderName.getText().strip();
+            if (!typed.isEmpty()) model.coder.set(typed);
+        }
+        if (tourPending) { tourPending = false; tour = new Tour(this::tourEnded); }
         setRoot(workbenchRoot(Workbench.State.decode(opened.file() == null ? null : settings.layout(opened.file()))));
         // start with the first document rather than an empty page
         if (!workbench.documents.isEmpty()) workbench.documents.list.getSelectionModel().selectFirst();
@@ -222,6 +276,7 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         watchOutsideChanges(false);
         listenForChanges(false);
         saveLayout();
+        if (tour != null) tour.end();
         model.closeProject(() -> setRoot(welcomeRoot()));
     }
 
@@ -295,7 +350,8 @@ public final class MainWindow implements WorkbenchMenus.Actions {
         if (state.query() != null && !state.query().isBlank()) search.query.setText(state.query());
 
         BorderPane root = new BorderPane(workbench.root);
-        root.setTop(topBar());
+        // the first run's tour: a bar under the menus, pointing at the workbench's own controls
+        root.setTop(tour == null ? topBar() : new VBox(topBar(), tour.attach(workbench, i18n, model.coder.get())));
         root.setBottom(new VBox(files.imports, statusBar()));
         root.setOnDragOver(e -> { if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY); });
         root.setOnDragDropped(e -> {

@@ -138,6 +138,18 @@ public final class Settings {
         save();
     }
 
+    /**
+     * Whether the first-run welcome (name, language, the sample with a tour) has been shown: once
+     * only. Settings from before it, where the coder already said her name, count as welcomed.
+     */
+    public boolean welcomed() { return "true".equals(values.getProperty("welcome.seen")) || coderConfirmed(); }
+
+    public void setWelcomed() {
+        if ("true".equals(values.getProperty("welcome.seen"))) return;
+        values.setProperty("welcome.seen", "true");
+        save();
+    }
+
     /** The window's place and size: x, y, width, height, maximised; null before the first close. */
     public double[] window() {
         String v = values.getProperty("window");

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The desktop application. Parameters: {@code --sample FILE} opens (creating if needed) the sample
- * project in FILE; a single path opens that project; none shows the welcome screen.
+ * project in FILE (on the very first start, the first-run welcome offers it, with a tour); a single
+ * path opens that project; none shows the welcome screen.
  */
 public final class TamgaApp extends Application {
     @Override
@@ -24,7 +25,8 @@ public final class TamgaApp extends Application {
         Path sampleFile = sample ? Path.of(args.get(1)) : defaultSampleFile();
         MainWindow window = new MainWindow(stage, new ProjectModel(), settings, sampleFile);
         window.show();
-        if (sample) window.openSample();
+        // the very first start shows the welcome first (name, language), whose tour opens this same sample
+        if (sample && settings.welcomed()) window.openSample();
         else if (args.size() == 1) window.openProject(Path.of(args.getFirst()));
     }
 

@@ -123,7 +123,7 @@ final class WorkbenchMenus {
         Menu language = new Menu(i18n.t("menu.view.language"));
         ToggleGroup group = new ToggleGroup();
         for (Locale l : I18n.LANGUAGES) {
-            RadioMenuItem item = new RadioMenuItem(l.equals(Locale.ENGLISH) ? "English" : "简体中文");
+            RadioMenuItem item = new RadioMenuItem(I18n.name(l));
             item.setToggleGroup(group);
             item.setSelected(l.equals(i18n.locale()));
             item.setOnAction(e -> a.switchLanguage(l));

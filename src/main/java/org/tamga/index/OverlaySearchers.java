@@ -44,7 +44,7 @@ final class OverlaySearchers extends ReferenceManager<IndexSearcher> {
         try {
             for (LeafReaderContext leaf : base.leaves()) parts.add(new Hiding(leaf.reader(), hiddenIn(leaf.reader())));
             parts.add(DirectoryReader.open(overlay));
-            return new IndexSearcher(new MultiReader(parts.toArray(IndexReader[]::new), true));
+            return ParallelSearcher.of(new MultiReader(parts.toArray(IndexReader[]::new), true));
         } catch (IOException | RuntimeException e) {
             for (IndexReader r : parts) r.close();
             throw e;

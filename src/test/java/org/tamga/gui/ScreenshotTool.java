@@ -19,7 +19,9 @@ import java.util.Locale;
  * wanted, e.g. {@code xvfb-run -a -s "-screen 0 1366x768x24" java -cp "target/classes:target/test-classes:target/lib/*"
  * org.tamga.gui.ScreenshotTool docs/img/coding-1366x768.png coding}. {@code coding}: the sample
  * project, a Chinese interview being coded (its attributes hold a value in traditional Mongolian),
- * a code selected, a search; {@code chart}: the frequency chart; {@code analysis}: the code × 职业 heatmap; {@code agreement}: agreement between the sample's two coders; {@code disagreements}: one of their disagreements side by side.
+ * a code selected, a search; {@code chart}: the frequency chart; {@code analysis}: the code × 职业 heatmap; {@code agreement}: agreement between the sample's two coders; {@code disagreements}: one of their disagreements side by side;
+ * {@code welcome}: the first start's welcome; {@code tour}: the first step of the tour it starts
+ * ({@code -Dshot.language=zh}: the window in Chinese).
  */
 public final class ScreenshotTool {
     private static String output;
@@ -41,11 +43,22 @@ public final class ScreenshotTool {
         Path dir = Files.createTempDirectory("tamga-shot");
         ProjectModel model = new ProjectModel(dir.resolve("cache"));
         Settings settings = new Settings(dir.resolve("config"));
-        settings.setCoder("乌云 Uyun");
-        settings.setCoderConfirmed();
+        boolean firstRun = scene.equals("welcome") || scene.equals("tour");
+        if (!firstRun) {
+            settings.setCoder("乌云 Uyun");
+            settings.setCoderConfirmed();
+        }
         MainWindow window = new MainWindow(stage, model, settings, dir.resolve("tamga-sample.tamga"));
-        window.switchLanguageQuietly(Locale.ENGLISH);
+        window.switchLanguageQuietly("zh".equals(System.getProperty("shot.language")) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
         window.show();
+        if (firstRun) {
+            // the first start's welcome; or, started from it, the tour's first step on the sample
+            window.welcome.coderName.setText("乌云 Uyun");
+            if (scene.equals("welcome")) { waitThen(() -> true, () -> save(stage)); return; }
+            ((javafx.scene.control.Button) stage.getScene().lookup("#startTour")).fire();
+            waitThen(() -> window.workbench != null && window.workbench.transcript.shown() != null, () -> waitThen(() -> true, () -> save(stage)));
+            return;
+        }
         debug = () -> "workbench=" + (window.workbench != null) + " open=" + model.isOpen() + " shared=" + model.sharedAddress.get()
                 + " status=" + model.status.get() + " others=" + model.othersWorking.get() + " pending=" + model.tasks.pending.get();
         if (scene.equals("shared")) {

@@ -29,6 +29,19 @@ class SettingsTest {
         assertEquals(Locale.SIMPLIFIED_CHINESE, next.language());
     }
 
+    @Test
+    void theFirstRunWelcomeIsSeenOnceAndEarlierCodersCountAsWelcomed() {
+        Settings fresh = new Settings(dir.resolve("fresh"));
+        assertFalse(fresh.welcomed(), "no settings yet: the first run");
+        fresh.setWelcomed();
+        assertTrue(new Settings(dir.resolve("fresh")).welcomed(), "kept for the next start");
+        Settings earlier = new Settings(dir.resolve("earlier"));
+        earlier.setCoder("Сарана");
+        assertFalse(earlier.welcomed(), "a name alone is not an answer");
+        earlier.setCoderConfirmed();
+        assertTrue(new Settings(dir.resolve("earlier")).welcomed(), "settings from before the welcome, whose coder said her name");
+    }
+
     private Path project(String name) throws IOException {
         return Files.writeString(dir.resolve(name), "a project", StandardCharsets.UTF_8);
     }

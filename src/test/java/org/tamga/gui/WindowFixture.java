@@ -21,21 +21,40 @@ final class WindowFixture {
     final MainWindow window;
     final Stage stage;
 
+    /** The settings' folder (a second start reads it again). */
+    final Path config;
+
     WindowFixture(Stage stage, Path dir, boolean coderKnown) { this(stage, dir, coderKnown ? "Tester" : null); }
 
-    /** A window whose coder has said her name ({@code coder}), or one on its first run (null: the window asks). */
-    WindowFixture(Stage stage, Path dir, String coder) {
+    /**
+     * A window whose coder has said her name ({@code coder}), or one whose coder has not (null: the
+     * window asks when a project opens). Either way Tamga has been started before: its first-run
+     * welcome has been seen.
+     */
+    WindowFixture(Stage stage, Path dir, String coder) { this(stage, dir, coder, false); }
+
+    /** {@code firstStart}: Tamga's very first start, with nothing in its settings (the first-run welcome shows). */
+    WindowFixture(Stage stage, Path dir, String coder, boolean firstStart) {
+        this(stage, dir, dir.resolve("config-" + System.nanoTime()), coder, firstStart, Locale.ENGLISH);
+    }
+
+    /** Tamga started again with the settings in {@code config} as the last start left them, their language too. */
+    WindowFixture(Stage stage, Path dir, Path config) { this(stage, dir, config, null, true, null); }
+
+    private WindowFixture(Stage stage, Path dir, Path config, String coder, boolean firstStart, Locale language) {
         long n = System.nanoTime();
         this.stage = stage;
+        this.config = config;
         model = new ProjectModel(dir.resolve("cache"), tasks);
-        settings = new Settings(dir.resolve("config-" + n));
+        settings = new Settings(config);
+        if (!firstStart) settings.setWelcomed();
         if (coder != null) {
             settings.setCoder(coder);
             settings.setCoderConfirmed();
         }
         window = new MainWindow(stage, model, settings, dir.resolve("sample-" + n + ".tamga"));
         window.setOnExit(() -> { });
-        window.switchLanguageQuietly(Locale.ENGLISH);
+        if (language != null) window.switchLanguageQuietly(language);
         window.show();
     }
 
