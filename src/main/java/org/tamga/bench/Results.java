@@ -118,10 +118,34 @@ public final class Results {
     public double peakHeapAfterGcMb() { return peakLiveHeapBytes / (1024.0 * 1024); }
     public double maxHeapMb() { return maxHeapBytes / (1024.0 * 1024); }
 
-    // ---- targets (issue #6: at 10,000 transcripts on a 2-core machine) -----------------------
+    // ---- targets (issue #6: at 10,000 transcripts; issue #13: at 100,000; on a 2-core machine) ----
+
+    /** From this many transcripts on, a run is held to issue #13's targets for 100,000. */
+    static final int LARGE = 100_000;
+
+    /** Whose targets this run is held to, as the table names them. */
+    String targetsTitle() {
+        return documents >= LARGE ? "targets (issue #13, for 100,000 transcripts):" : "targets (issue #6, meant for 10,000 transcripts):";
+    }
 
     /** Each target, whether this run met it. */
     public Map<String, Boolean> targets() {
+        return documents >= LARGE ? largeTargets() : tenThousandTargets();
+    }
+
+    private Map<String, Boolean> largeTargets() {
+        Map<String, Boolean> t = new LinkedHashMap<>();
+        t.put("search_p95_at_most_100_ms", searchP95() <= 100);
+        t.put("regex_scan_at_least_100x", regexScanRatio() >= 100);
+        t.put("fts5_at_least_1x_every_query", fts5Ratio() >= 1);
+        t.put("import_at_least_15_mb_per_s", importMbPerSecond() >= 15);
+        t.put("import_at_least_fts5_build", importMbPerSecond() >= fts5BuildMbPerSecond());
+        t.put("open_warm_at_most_2_s", openWarmMs() <= 2000);
+        t.put("peak_heap_at_most_2_gb", peakHeapMb() <= 2048);
+        return t;
+    }
+
+    private Map<String, Boolean> tenThousandTargets() {
         Map<String, Boolean> t = new LinkedHashMap<>();
         t.put("search_p95_at_most_50_ms", searchP95() <= 50);
         t.put("regex_scan_at_least_100x", regexScanRatio() >= 100);
@@ -210,7 +234,7 @@ public final class Results {
         out.printf(Locale.ROOT, "%-26s %,.0f MB in use at most (at most %,.0f MB still in use right after a collection); -Xmx %,.0f MB%n",
                 "peak heap", peakHeapMb(), peakHeapAfterGcMb(), maxHeapMb());
         out.println();
-        out.println("targets (issue #6, meant for 10,000 transcripts):");
+        out.println(targetsTitle());
         for (var e : targets().entrySet()) {
             out.printf(Locale.ROOT, "  %-32s %s%n", e.getKey(), e.getValue() == null ? "not measured" : e.getValue() ? "met" : "MISSED");
         }
