@@ -22,6 +22,7 @@ public final class DocumentRepository {
                               String sourceFile, String sourceEncoding, String sha256,
                               java.time.Instant importedAt) {}
 
+    /** Stores a new document, without where it came from (an old project's schema has no place for it). */
     public Document insert(NewDocument d) {
         return store.inTransaction(() -> {
             try (PreparedStatement ps = store.prepare("INSERT INTO document(guid, name, language, text, length, "
@@ -29,6 +30,27 @@ public final class DocumentRepository {
                 ProjectStore.bind(ps, d.guid() == null ? ProjectStore.newGuid() : d.guid(), d.name(), d.language(),
                         d.text(), d.length(), d.sourceFile(), d.sourceEncoding(), d.sha256(),
                         ProjectStore.timestamp(d.importedAt()));
+                ps.executeUpdate();
+            }
+            return byName(d.name()).orElseThrow();
+        });
+    }
+
+    /**
+     * Stores a new document with where it came from: what {@link #insert(NewDocument)} and then
+     * {@link #setSource} store, in one statement, so that the row and its text are written once.
+     */
+    public Document insert(NewDocument d, org.tamga.model.DocumentSource source) {
+        return store.inTransaction(() -> {
+            try (PreparedStatement ps = store.prepare("INSERT INTO document(guid, name, language, text, length, "
+                    + "source_file, source_encoding, sha256, imported_at, title, author, created, modified, source_format, source_size)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                ProjectStore.bind(ps, d.guid() == null ? ProjectStore.newGuid() : d.guid(), d.name(), d.language(),
+                        d.text(), d.length(), d.sourceFile(), d.sourceEncoding(), d.sha256(),
+                        ProjectStore.timestamp(d.importedAt()), source.title(), source.author(),
+                        source.created() == null ? null : ProjectStore.timestamp(source.created()),
+                        source.modified() == null ? null : ProjectStore.timestamp(source.modified()),
+                        source.format(), source.size());
                 ps.executeUpdate();
             }
             return byName(d.name()).orElseThrow();

@@ -18,19 +18,45 @@ public final class TurnRepository {
     /** A turn found in a document's text before it is stored. */
     public record NewTurn(String speaker, int start, int end, Long timeStartMs, Long timeEndMs) {}
 
+    /** Rows of one INSERT statement, at most: a document's turns are stored a few statements at a time, not one each. */
+    private static final int ROWS = 64;
+    private static final String[] INSERT_ROWS = new String[ROWS + 1];
+
+    private static String insertRows(int rows) {
+        String sql = INSERT_ROWS[rows];
+        if (sql == null) {
+            sql = "INSERT INTO turn(document_id, speaker, start_pos, end_pos, time_start_ms, time_end_ms) VALUES "
+                    + String.join(",", java.util.Collections.nCopies(rows, "(?,?,?,?,?,?)"));
+            INSERT_ROWS[rows] = sql;
+        }
+        return sql;
+    }
+
     /** Stores the turns of one document (joins the caller's transaction, so a document and its turns are stored together). */
     public void insertAll(long documentId, List<NewTurn> turns) {
         store.inTransaction(() -> {
-            try (PreparedStatement ps = store.prepare("INSERT INTO turn(document_id, speaker, start_pos, end_pos, "
-                    + "time_start_ms, time_end_ms) VALUES (?,?,?,?,?,?)")) {
-                for (NewTurn t : turns) {
-                    ProjectStore.bind(ps, documentId, t.speaker(), t.start(), t.end(), t.timeStartMs(), t.timeEndMs());
-                    ps.addBatch();
+            for (int from = 0; from < turns.size(); from += ROWS) {
+                List<NewTurn> rows = turns.subList(from, Math.min(turns.size(), from + ROWS));
+                try (PreparedStatement ps = store.prepare(insertRows(rows.size()))) {
+                    int i = 1;
+                    for (NewTurn t : rows) {
+                        ps.setLong(i++, documentId);
+                        ps.setString(i++, t.speaker());
+                        ps.setInt(i++, t.start());
+                        ps.setInt(i++, t.end());
+                        setLong(ps, i++, t.timeStartMs());
+                        setLong(ps, i++, t.timeEndMs());
+                    }
+                    ps.executeUpdate();
                 }
-                ps.executeBatch();
             }
             return null;
         });
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) ps.setNull(index, java.sql.Types.BIGINT);
+        else ps.setLong(index, value);
     }
 
     public List<Turn> ofDocument(long documentId) {

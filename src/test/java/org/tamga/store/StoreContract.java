@@ -10,6 +10,7 @@ import org.tamga.model.CodeEvent;
 import org.tamga.model.Coder;
 import org.tamga.model.Coding;
 import org.tamga.model.Document;
+import org.tamga.model.DocumentSource;
 import org.tamga.model.Memo;
 import org.tamga.model.TamgaException;
 import org.tamga.model.Turn;
@@ -86,6 +87,40 @@ abstract class StoreContract {
         assertEquals(Map.of(household.id(), Map.of(village.id(), "Баян")), store.cases().values());
         assertEquals(List.of(event), store.codeHistory().ofCode(f.child().guid()));
         assertEquals(Instant.parse("2026-12-02T10:15:30.123456Z"), store.codeHistory().ofCode(f.child().guid()).getFirst().at());
+    }
+
+    @Test
+    void aLongTranscriptsTurnsAreStoredAllInTheirOrderWithTheirTimes() {
+        ProjectStoreTest.Fixture f = fixture(store);
+        // more turns than one statement stores (64), and a partial last statement
+        List<TurnRepository.NewTurn> turns = new java.util.ArrayList<>();
+        String[] speakers = {"受访者", "Interviewer", "Малчин", "ᠮᠠᠯᠴᠢᠨ", "🐑 A"};
+        for (int i = 0; i < 150; i++) {
+            turns.add(new TurnRepository.NewTurn(speakers[i % speakers.length], i * 10, i * 10 + 9,
+                    i % 3 == 0 ? null : i * 1000L, i % 3 == 0 ? null : i * 1000L + 999));
+        }
+        store.turns().insertAll(f.doc().id(), turns);
+        List<Turn> back = store.turns().ofDocument(f.doc().id());
+        assertEquals(150, back.size());
+        for (int i = 0; i < 150; i++) {
+            TurnRepository.NewTurn t = turns.get(i);
+            Turn b = back.get(i);
+            assertEquals(List.of(t.speaker(), t.start(), t.end()), List.of(b.speaker(), b.start(), b.end()), "turn " + i);
+            assertEquals(t.timeStartMs(), b.timeStartMs(), "turn " + i);
+            assertEquals(t.timeEndMs(), b.timeEndMs(), "turn " + i);
+        }
+    }
+
+    @Test
+    void aDocumentIsStoredWithWhereItCameFromInOneStep() {
+        DocumentSource source = new DocumentSource("访谈 01 · Ярилцлага", "Баатар 🐎", Instant.parse("2025-07-12T08:00:00Z"),
+                Instant.parse("2025-07-13T09:30:00Z"), "docx", 12_345L);
+        Document d = store.documents().insert(new DocumentRepository.NewDocument(null, "源 doc", "zh", "受访者：草场。\n",
+                8, "源.docx", "docx", "ab12", Instant.parse("2026-12-03T00:00:00Z")), source);
+        assertEquals(source, store.documents().source(d.id()));
+        Document plain = store.documents().insert(new DocumentRepository.NewDocument(null, "plain", "en", "text\n",
+                5, "plain.txt", "UTF-8", "cd34", Instant.parse("2026-12-03T00:00:00Z")));
+        assertEquals(DocumentSource.NONE, store.documents().source(plain.id()));
     }
 
     @Test
