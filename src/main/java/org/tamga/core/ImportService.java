@@ -145,9 +145,9 @@ public final class ImportService {
     private record Stored(Document document, String text, Map<String, Integer> speakers, int permits) {}
 
     /**
-     * One import: workers read files ahead (format layer, turns, language, SHA-256), this thread
+     * One import: readers read files ahead (format layer, turns, language, SHA-256), this thread
      * stores them in order, several files per transaction with a savepoint per file (a file is all
-     * or nothing, and a failed file leaves the others of its transaction alone), and the workers index
+     * or nothing, and a failed file leaves the others of its transaction alone), and indexers index
      * each transaction's documents once it is committed, so that the project is written before the
      * index, as ever (ADR 5). The memory held by texts read ahead or waiting for the index is bounded.
      */
@@ -155,7 +155,9 @@ public final class ImportService {
         private final List<Path> files;
         private final String language;
         private final SearchIndex index;
-        private final ExecutorService workers;
+        /** Read files ahead; apart from the indexers, so that a file read never waits behind a transaction's indexing. */
+        private final ExecutorService readers;
+        private final ExecutorService indexers;
         private final Semaphore budget = new Semaphore(BUDGET_KB);
         private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
         private final List<Future<?>> indexing = new ArrayList<>();
@@ -166,9 +168,14 @@ public final class ImportService {
             this.language = language;
             this.index = index;
             int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            this.readers = pool(threads, "tamga-import-read-");
+            this.indexers = pool(threads, "tamga-import-index-");
+        }
+
+        private static ExecutorService pool(int threads, String name) {
             AtomicInteger n = new AtomicInteger();
-            this.workers = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "tamga-import-" + n.incrementAndGet());
+            return Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, name + n.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             });
@@ -229,9 +236,9 @@ public final class ImportService {
                         imported.add(s.document());
                         speakers.put(s.document().id(), s.speakers());
                         anyImported = true;
-                        indexing.add(workers.submit(() -> {
+                        indexing.add(indexers.submit(() -> {
                             try {
-                                index.put(s.document().guid(), s.text());
+                                index.add(s.document().guid(), s.text()); // a new document: its GUID was just made
                             } finally {
                                 budget.release(s.permits());
                             }
@@ -258,7 +265,7 @@ public final class ImportService {
                 } else if (!budget.tryAcquire(permits)) {
                     break;
                 }
-                ahead.add(new Pending(submitted, file, permits, workers.submit(() -> prepare(file, language))));
+                ahead.add(new Pending(submitted, file, permits, readers.submit(() -> prepare(file, language))));
                 submitted++;
             }
             Pending p = ahead.poll();
@@ -335,7 +342,10 @@ public final class ImportService {
         }
 
         @Override
-        public void close() { workers.shutdownNow(); }
+        public void close() {
+            readers.shutdownNow();
+            indexers.shutdownNow();
+        }
     }
 
     /** Reads a file and finds everything stored with it (on a worker: nothing here touches the project). */
@@ -360,7 +370,7 @@ public final class ImportService {
         String encoding = p.extracted().encoding() != null ? p.extracted().encoding() : p.extracted().source().format();
         Document d;
         try {
-            d = session.store().inSavepoint(() -> docs.insert(newDocument(p, encoding)));
+            d = session.store().inSavepoint(() -> docs.insert(newDocument(p, encoding), p.extracted().source()));
         } catch (TamgaException e) {
             // on a shared project another coder may have imported the same text, or taken the name, in the meantime (ADR 48)
             var now = docs.bySha256(p.sha());
@@ -369,9 +379,8 @@ public final class ImportService {
                 return null;
             }
             if (!session.shared()) throw e;
-            d = docs.insert(newDocument(p, encoding));
+            d = docs.insert(newDocument(p, encoding), p.extracted().source());
         }
-        docs.setSource(d.id(), p.extracted().source());
         session.store().turns().insertAll(d.id(), p.turns());
         return d;
     }

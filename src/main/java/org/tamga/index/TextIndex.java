@@ -14,6 +14,12 @@ public interface TextIndex {
     /** Adds a document's text (or replaces it, if the GUID is indexed already); safe to call from several threads. */
     void put(String documentGuid, String text);
 
+    /**
+     * Adds the text of a document the index cannot have yet (its GUID was just made, as in an import):
+     * cheaper than {@link #put}, which first removes an earlier text of the GUID.
+     */
+    default void add(String documentGuid, String text) { put(documentGuid, text); }
+
     void remove(String documentGuid);
 
     /** Makes the changes durable and visible. */
