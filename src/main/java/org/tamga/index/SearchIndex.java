@@ -21,12 +21,14 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
@@ -304,15 +306,32 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
 
     @Override
     public void put(String documentGuid, String text) {
-        Document doc = new Document();
-        doc.add(new StringField(GUID, documentGuid, Field.Store.YES));
-        doc.add(new Field(TEXT, text, TEXT_TYPE));
         try {
-            writer.updateDocument(new Term(GUID, documentGuid), doc);
+            writer.updateDocument(new Term(GUID, documentGuid), document(documentGuid, text));
             if (holdersGuids.contains(documentGuid)) hidden.add(documentGuid); // the overlay's copy replaces the holder's
         } catch (IOException e) {
             throw failed("Cannot add a document to the search index", e);
         }
+    }
+
+    @Override
+    public void add(String documentGuid, String text) {
+        if (holdersGuids.contains(documentGuid)) {
+            put(documentGuid, text);
+            return;
+        }
+        try {
+            writer.addDocument(document(documentGuid, text));
+        } catch (IOException e) {
+            throw failed("Cannot add a document to the search index", e);
+        }
+    }
+
+    private static Document document(String documentGuid, String text) {
+        Document doc = new Document();
+        doc.add(new StringField(GUID, documentGuid, Field.Store.YES));
+        doc.add(new Field(TEXT, text, TEXT_TYPE));
+        return doc;
     }
 
     @Override
@@ -409,7 +428,8 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
                 Query[] rewritten = new Query[leafQueries.size()];
                 leaves = new Weight[rewritten.length];
                 for (int i = 0; i < rewritten.length; i++) {
-                    rewritten[i] = searcher.rewrite(leafQueries.get(i));
+                    rewritten[i] = matchesNoWord(searcher, leafQueries.get(i)) ? new MatchNoDocsQuery("no word of the index matches it")
+                            : searcher.rewrite(leafQueries.get(i));
                     leaves[i] = searcher.createWeight(rewritten[i], ScoreMode.COMPLETE_NO_SCORES, 1f);
                 }
                 Query docs = query.documentQuery(rewritten);
@@ -429,6 +449,23 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
                 throw e;
             }
         }
+
+        /**
+         * Whether {@code leaf} is a wildcard that no word of any segment matches: it is then known to
+         * find nothing before any ranking begins, on this thread alone (ADR 53). A wildcard's cost is
+         * otherwise set up again in every segment by every slice's thread.
+         */
+        private static boolean matchesNoWord(IndexSearcher searcher, Query leaf) throws IOException {
+            if (!(leaf instanceof MultiTermQuery wildcard)) return false;
+            for (LeafReaderContext segment : searcher.getIndexReader().leaves()) {
+                Terms terms = segment.reader().terms(wildcard.getField());
+                if (terms != null && wildcard.getTermsEnum(terms).next() != null) return false;
+            }
+            return true;
+        }
+
+        /** Whether the search is known to find nothing without ranking (a wildcard no word matches, and nothing beside it). */
+        boolean knownEmpty() { return last && page.length == 0 && after == null; }
 
         /** The next document that may have hits, or null when there are no more. */
         public DocumentPlaces next() {
