@@ -40,6 +40,8 @@ public final class Benchmark {
     /** Hits per search that get positions and a KWIC line, as the "top 1,000 hits". */
     public static final int HITS = 1000;
     public static final List<Integer> DEFAULT_CODINGS = List.of(100_000, 1_000_000);
+    /** How long each query runs unmeasured before it is measured (see {@link Options#searchWarmupMillis}). */
+    public static final long DEFAULT_SEARCH_WARMUP_MILLIS = 1000;
     private static final String[] CODERS = {"Saran", "Li Wei", "Bat-Erdene"};
     private static final int CODING_BATCH = 50_000;
 
@@ -51,16 +53,20 @@ public final class Benchmark {
      * @param warmup       unmeasured runs of each query (and of each other measurement) first
      * @param runs         measured runs of each query with Tamga and FTS5
      * @param baselineRuns measured runs of each query with the regular-expression scan (it is slow)
+     * @param searchWarmupMillis time for which each query is run unmeasured after its warm-up runs, with
+     *                     Tamga and FTS5 alike: a search measured in its first few runs measures the JIT
+     *                     compiler (a wildcard without hits took 0.2 ms then, 0.01 ms once compiled)
      */
-    public record Options(int documents, List<Integer> codings, long seed, Path work, int warmup, int runs, int baselineRuns) {
+    public record Options(int documents, List<Integer> codings, long seed, Path work, int warmup, int runs, int baselineRuns, long searchWarmupMillis) {
         public Options {
             if (documents < 1) throw new TamgaException("--documents must be at least 1.");
             codings = codings.stream().filter(c -> c > 0).sorted().distinct().toList();
-            if (warmup < 0 || runs < 1 || baselineRuns < 1) throw new TamgaException("--runs and --baseline-runs must be at least 1, --warmup at least 0.");
+            if (warmup < 0 || runs < 1 || baselineRuns < 1 || searchWarmupMillis < 0)
+                throw new TamgaException("--runs and --baseline-runs must be at least 1, --warmup and --search-warmup-ms at least 0.");
         }
 
         public static Options of(int documents) {
-            return new Options(documents, DEFAULT_CODINGS, CorpusGenerator.DEFAULT_SEED, Path.of("target", "bench"), 5, 20, 3);
+            return new Options(documents, DEFAULT_CODINGS, CorpusGenerator.DEFAULT_SEED, Path.of("target", "bench"), 5, 20, 3, DEFAULT_SEARCH_WARMUP_MILLIS);
         }
     }
 
@@ -77,6 +83,7 @@ public final class Benchmark {
         Results r = new Results();
         r.documents = options.documents();
         r.seed = options.seed();
+        r.searchWarmupMillis = options.searchWarmupMillis();
         r.machine = Results.Machine.current();
         try (HeapWatch heap = new HeapWatch()) {
             Path work = options.work().toAbsolutePath();
@@ -120,7 +127,8 @@ public final class Benchmark {
 
                 // 3. search: Tamga, then the baselines on the same texts
                 List<BenchQuery> queries = BenchQuery.standard();
-                step("search with Tamga (" + options.warmup() + " warm-up and " + options.runs() + " measured runs per query)");
+                step("search with Tamga (" + options.warmup() + " warm-up runs and " + options.searchWarmupMillis() + " ms of them at least, then "
+                        + options.runs() + " measured runs per query)");
                 measureTamga(session, queries, r);
                 step("FTS5 baseline: building its index");
                 long t2 = System.nanoTime();
@@ -182,7 +190,7 @@ public final class Benchmark {
             SearchService.Result first = session.search().search(request(q));
             Results.Query row = r.query(q);
             row.tamgaHits = first.hits().size();
-            for (int i = 1; i < options.warmup(); i++) session.search().search(request(q));
+            warmUp(() -> session.search().search(request(q)));
         }
         for (int run = 0; run < options.runs(); run++) {
             for (BenchQuery q : queries) {
@@ -191,10 +199,16 @@ public final class Benchmark {
         }
     }
 
+    /** Runs a query (once run already) its warm-up runs, then on until it has run for the search warm-up time. */
+    private void warmUp(Runnable query) {
+        long until = System.nanoTime() + options.searchWarmupMillis() * 1_000_000L;
+        for (int i = 1; i < options.warmup() || System.nanoTime() < until; i++) query.run();
+    }
+
     private void measureFts5(Fts5Search fts, List<BenchQuery> queries, Results r) {
         for (BenchQuery q : queries) {
             r.query(q).fts5Hits = fts.search(q.fts5(), HITS, SearchService.DEFAULT_CONTEXT).size();
-            for (int i = 1; i < options.warmup(); i++) fts.search(q.fts5(), HITS, SearchService.DEFAULT_CONTEXT);
+            warmUp(() -> fts.search(q.fts5(), HITS, SearchService.DEFAULT_CONTEXT));
         }
         for (int run = 0; run < options.runs(); run++) {
             for (BenchQuery q : queries) {

@@ -46,6 +46,9 @@ final class BenchCommand implements Callable<Integer> {
     Path work;
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "Unmeasured runs of each query first (default 5).")
     int warmup;
+    @Option(names = "--search-warmup-ms", paramLabel = "MS", defaultValue = "" + org.tamga.bench.Benchmark.DEFAULT_SEARCH_WARMUP_MILLIS,
+            description = "After its warm-up runs, each query runs unmeasured until this many milliseconds have passed, with Tamga and FTS5 alike (default ${DEFAULT-VALUE}).")
+    long searchWarmupMillis;
     @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "Measured runs of each query with Tamga and FTS5 (default 20).")
     int runs;
     @Option(names = "--baseline-runs", paramLabel = "N", defaultValue = "3", description = "Measured runs of each query with the regular-expression scan (default 3).")
@@ -64,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (documents == null) throw new org.tamga.model.TamgaException("Give --documents N (or --startup).");
         Benchmark.Options options = new Benchmark.Options(documents, codings, seed == null ? CorpusGenerator.DEFAULT_SEED : seed,
-                work, warmup, runs, baselineRuns);
+                work, warmup, runs, baselineRuns, searchWarmupMillis);
         Results results = new Benchmark(options, err).run();
         results.print(out);
         out.println();

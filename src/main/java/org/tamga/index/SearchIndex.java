@@ -22,6 +22,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -29,6 +30,7 @@ import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
@@ -37,11 +39,13 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.tamga.model.DiskFullException;
 import org.tamga.model.TamgaException;
 import org.tamga.util.DiskSpace;
@@ -457,11 +461,31 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
          */
         private static boolean matchesNoWord(IndexSearcher searcher, Query leaf) throws IOException {
             if (!(leaf instanceof MultiTermQuery wildcard)) return false;
+            BytesRef prefix = literalPrefix(wildcard);
             for (LeafReaderContext segment : searcher.getIndexReader().leaves()) {
                 Terms terms = segment.reader().terms(wildcard.getField());
-                if (terms != null && wildcard.getTermsEnum(terms).next() != null) return false;
+                if (terms == null) continue;
+                if (prefix != null) {
+                    // one seek in the term dictionary: far cheaper than walking it with the wildcard's automaton
+                    TermsEnum words = terms.iterator();
+                    if (words.seekCeil(prefix) == TermsEnum.SeekStatus.END || !StringHelper.startsWith(words.term(), prefix)) continue;
+                    if (wildcard instanceof PrefixQuery) return false;
+                }
+                if (wildcard.getTermsEnum(terms).next() != null) return false;
             }
             return true;
+        }
+
+        /** The letters every word a wildcard matches begins with, or null when it may begin with anything. */
+        static BytesRef literalPrefix(MultiTermQuery wildcard) {
+            if (wildcard instanceof PrefixQuery p) return p.getPrefix().bytes().length > 0 ? p.getPrefix().bytes() : null;
+            if (wildcard instanceof WildcardQuery w) {
+                String pattern = w.getTerm().text();
+                int end = 0;
+                while (end < pattern.length() && "*?\\".indexOf(pattern.charAt(end)) < 0) end++;
+                return end > 0 ? new BytesRef(pattern.substring(0, end)) : null;
+            }
+            return null;
         }
 
         /** Whether the search is known to find nothing without ranking (a wildcard no word matches, and nothing beside it). */

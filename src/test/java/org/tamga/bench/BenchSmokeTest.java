@@ -29,7 +29,7 @@ class BenchSmokeTest {
     @Test
     void benchOnATinyCorpusPrintsTheTableAndWritesResults() throws Exception {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Cli.run(new String[]{"bench", "--documents", "20", "--codings", "2000", "--warmup", "1", "--runs", "3",
+        int code = Cli.run(new String[]{"bench", "--documents", "20", "--codings", "2000", "--warmup", "1", "--search-warmup-ms", "0", "--runs", "3",
                 "--baseline-runs", "1", "--work", work.toString()}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
         String table = out.toString();
@@ -76,7 +76,7 @@ class BenchSmokeTest {
 
         // a second run reuses the corpus
         StringWriter again = new StringWriter();
-        assertEquals(0, Cli.run(new String[]{"bench", "--documents", "5", "--codings", "100", "--warmup", "0", "--runs", "1",
+        assertEquals(0, Cli.run(new String[]{"bench", "--documents", "5", "--codings", "100", "--warmup", "0", "--search-warmup-ms", "0", "--runs", "1",
                 "--baseline-runs", "1", "--work", work.toString()}, new PrintWriter(again), new PrintWriter(new StringWriter())));
         assertEquals(5, new ObjectMapper().readTree(work.resolve("results.json").toFile()).get("documents").asInt());
     }

@@ -52,8 +52,32 @@ class WildcardWithoutWordsTest {
             assertFalse(empty[0], "words start with herd: ranked");
             assertEquals(Set.of("en-1"), documents(index, "vacc*", empty), "a word in one segment only is found");
             assertFalse(empty[0]);
-            assertEquals(Set.of("mn-1"), documents(index, "малч*", empty));
+            assertEquals(Set.of("mn-1"), documents(index, "малч*", empty), "a word in the last segment only is found");
         }
+    }
+
+    @Test
+    void wordsThatBeginAsTheWildcardDoesButDoNotMatchItFindNothing() {
+        try (SearchIndex index = indexInSegments()) {
+            boolean[] empty = {false};
+            // words begin with herd (herd, herders, herdsman), none is herd + one letter + x
+            assertEquals(Set.of(), documents(index, "herd?x", empty));
+            assertTrue(empty[0], "the letters before ? begin words, the whole pattern matches none: known empty");
+            assertEquals(Set.of("en-2"), documents(index, "herds?an", empty));
+            assertEquals(Set.of("en-1", "en-2"), documents(index, "?erd", empty), "a wildcard with no letters before it still finds words");
+            assertEquals(Set.of(), documents(index, "?erdx", empty));
+            assertTrue(empty[0]);
+        }
+    }
+
+    @Test
+    void theLettersAWildcardBeginsWith() {
+        assertEquals("vacc", SearchIndex.Cursor.literalPrefix(new org.apache.lucene.search.PrefixQuery(new org.apache.lucene.index.Term("t", "vacc"))).utf8ToString());
+        assertEquals("ᠮᠠ", SearchIndex.Cursor.literalPrefix(new org.apache.lucene.search.WildcardQuery(new org.apache.lucene.index.Term("t", "ᠮᠠ?ᠯ*"))).utf8ToString());
+        assertEquals("a", SearchIndex.Cursor.literalPrefix(new org.apache.lucene.search.WildcardQuery(new org.apache.lucene.index.Term("t", "a\\*b"))).utf8ToString(),
+                "an escaped letter ends the prefix (it is read as the wildcard reads it)");
+        assertNull(SearchIndex.Cursor.literalPrefix(new org.apache.lucene.search.WildcardQuery(new org.apache.lucene.index.Term("t", "*ing"))));
+        assertNull(SearchIndex.Cursor.literalPrefix(new org.apache.lucene.search.FuzzyQuery(new org.apache.lucene.index.Term("t", "herd"))), "fuzzy: any first letter");
     }
 
     @Test
