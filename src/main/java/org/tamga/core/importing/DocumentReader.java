@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -345,7 +346,7 @@ public final class DocumentReader {
         }
     }
 
-    private static long timeoutSeconds() {
+    static long timeoutSeconds() {
         try {
             return Long.parseLong(System.getProperty("tamga.import.timeout", String.valueOf(DEFAULT_TIMEOUT_SECONDS)));
         } catch (NumberFormatException e) {
@@ -354,14 +355,18 @@ public final class DocumentReader {
     }
 
     private static void parseWithTimeout(Path file, ParagraphText handler, Metadata metadata, String format) throws Refusal {
-        Future<Void> job = Engine.WORKERS.submit(() -> {
+        withTimeout(() -> {
             ParseContext context = context();
             try (TikaInputStream in = TikaInputStream.get(file)) {
                 Engine.PARSER.parse(in, handler, metadata, context);
             }
             return null;
-        });
-        long timeout = timeoutSeconds();
+        }, timeoutSeconds(), format);
+    }
+
+    /** Runs a file's parsing on a worker, given up (and interrupted) after {@code timeout} seconds. */
+    static void withTimeout(Callable<Void> parsing, long timeout, String format) throws Refusal {
+        Future<Void> job = Engine.WORKERS.submit(parsing);
         try {
             job.get(timeout, TimeUnit.SECONDS);
         } catch (TimeoutException e) {

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -280,12 +282,34 @@ class DocumentReaderTest {
     }
 
     @Test
-    void aFileThatTakesTooLongIsGivenUp() throws Exception {
+    void aFileThatTakesTooLongIsGivenUpAndItsParsingInterrupted() throws Exception {
+        // a parsing that would never end by itself: only the time limit ends it
+        CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        Refusal r = assertThrows(Refusal.class, () -> DocumentReader.withTimeout(() -> {
+            started.set(true);
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return null;
+        }, 0, "docx"));
+        assertTrue(r.getMessage().contains("reading it took longer than 0 seconds, so Tamga gave up"), r.getMessage());
+        // given up before a worker took it, it never runs; taken, it is interrupted
+        if (started.get()) assertTrue(interrupted.await(1, TimeUnit.MINUTES), "the worker was interrupted, not left parsing");
+    }
+
+    @Test
+    void theTimeLimitIsTheSystemPropertysAndAFileWithinItReads() throws Exception {
         Path f = Fixtures.docx(dir.resolve("slow.docx"), "t", "a", List.of("text"));
         String old = System.getProperty("tamga.import.timeout");
-        System.setProperty("tamga.import.timeout", "0");
         try {
-            assertTrue(refusal(f).contains("took longer than 0 seconds"), refusal(f));
+            System.setProperty("tamga.import.timeout", "7");
+            assertEquals(7, DocumentReader.timeoutSeconds());
+            System.setProperty("tamga.import.timeout", "soon");
+            assertEquals(DocumentReader.DEFAULT_TIMEOUT_SECONDS, DocumentReader.timeoutSeconds(), "a value that is not a number: the default");
         } finally {
             if (old == null) System.clearProperty("tamga.import.timeout"); else System.setProperty("tamga.import.timeout", old);
         }
