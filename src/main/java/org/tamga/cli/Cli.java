@@ -83,12 +83,19 @@ public final class Cli {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("tamga: " + ex.getMessage() + " (see: tamga " + commandPath(c) + " --help)");
+            String encoding = System.getProperty("sun.jnu.encoding");
+            String fileName = unreadableFileName(ex, encoding);
+            // picocli keeps only the message of a path it could not convert; the letters lost are U+FFFD
+            if (fileName == null && !isUtf8(encoding) && java.util.Arrays.stream(args).anyMatch(a -> a.indexOf('\uFFFD') >= 0)) fileName = lostLetters(encoding);
+            c.getErr().println("tamga: " + (fileName != null ? fileName : ex.getMessage() + " (see: tamga " + commandPath(c) + " --help)"));
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            String fileName = unreadableFileName(ex, System.getProperty("sun.jnu.encoding"));
             if (ex instanceof TamgaException) {
                 c.getErr().println("tamga: " + ex.getMessage());
+            } else if (fileName != null) {
+                c.getErr().println("tamga: " + fileName);
             } else {
                 System.getLogger("org.tamga.cli").log(System.Logger.Level.ERROR, "unexpected error in: tamga " + commandPath(c), ex);
                 c.getErr().println("tamga: unexpected error: " + ex + " (please report this with the output of: tamga diagnostics)");
@@ -96,6 +103,32 @@ public final class Cli {
             return 1;
         });
         return cli;
+    }
+
+    /**
+     * What to say of a file name that this system cannot turn into a path, or null when
+     * {@code failure} is not that. Java reads the file names of the command line in the character set
+     * of the system's language setting ({@code fileNameEncoding}, Java's {@code sun.jnu.encoding}):
+     * under {@code LANG=C} that is US-ASCII, and a Chinese or Mongolian name is lost before Tamga sees it.
+     */
+    static String unreadableFileName(Throwable failure, String fileNameEncoding) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.InvalidPathException bad) {
+                if (isUtf8(fileNameEncoding)) return "the file name \u201C" + bad.getInput() + "\u201D cannot be used on this system (" + bad.getReason() + ").";
+                return lostLetters(fileNameEncoding);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isUtf8(String encoding) {
+        return encoding != null && encoding.replace("-", "").equalsIgnoreCase("UTF8");
+    }
+
+    static String lostLetters(String fileNameEncoding) {
+        return "a file name could not be read: this system's language setting reads file names as " + fileNameEncoding
+                + ", which has no Chinese, Mongolian or Cyrillic letters. Set a UTF-8 language setting and run it again,"
+                + " e.g. LANG=C.UTF-8 tamga \u2026";
     }
 
     /** A command's name and aliases, from its annotation (without building picocli's model of it). */
