@@ -66,7 +66,12 @@ public final class WindowBenchmark {
             }
         }
         ProjectModel model = new ProjectModel(dir.resolve("cache"));
-        MainWindow window = new MainWindow(stage, model, new Settings(dir.resolve("config")), dir.resolve("unused.tamga"));
+        // a researcher who has started Tamga before: the first-run welcome is not what is measured
+        Settings settings = new Settings(dir.resolve("config"));
+        settings.setWelcomed();
+        settings.setCoder("Saran");
+        settings.setCoderConfirmed();
+        MainWindow window = new MainWindow(stage, model, settings, dir.resolve("unused.tamga"));
         window.switchLanguageQuietly(Locale.ENGLISH);
         window.show();
         window.openProject(file);
