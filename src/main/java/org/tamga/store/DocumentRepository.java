@@ -25,15 +25,22 @@ public final class DocumentRepository {
     /** Stores a new document, without where it came from (an old project's schema has no place for it). */
     public Document insert(NewDocument d) {
         return store.inTransaction(() -> {
-            try (PreparedStatement ps = store.prepare("INSERT INTO document(guid, name, language, text, length, "
-                    + "source_file, source_encoding, sha256, imported_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
-                ProjectStore.bind(ps, d.guid() == null ? ProjectStore.newGuid() : d.guid(), d.name(), d.language(),
-                        d.text(), d.length(), d.sourceFile(), d.sourceEncoding(), d.sha256(),
-                        ProjectStore.timestamp(d.importedAt()));
-                ps.executeUpdate();
-            }
-            return byName(d.name()).orElseThrow();
+            String guid = d.guid() == null ? ProjectStore.newGuid() : d.guid();
+            PreparedStatement ps = store.kept("INSERT INTO document(guid, name, language, text, length, "
+                    + "source_file, source_encoding, sha256, imported_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
+            ProjectStore.bind(ps, guid, d.name(), d.language(), d.text(), d.length(), d.sourceFile(),
+                    d.sourceEncoding(), d.sha256(), ProjectStore.timestamp(d.importedAt()));
+            return inserted(ps, guid, d);
         });
+    }
+
+    /** The document a kept {@code INSERT … RETURNING id} has just stored, as {@link #byId} would read it back. */
+    private static Document inserted(PreparedStatement insert, String guid, NewDocument d) throws SQLException {
+        try (ResultSet rs = insert.executeQuery()) {
+            if (!rs.next()) throw new SQLException("the new document " + d.name() + " was given no id");
+            return new Document(rs.getLong(1), guid, d.name(), d.language(), d.length(), d.sourceFile(),
+                    d.sourceEncoding(), d.sha256(), ProjectStore.instant(ProjectStore.timestamp(d.importedAt())), null);
+        }
     }
 
     /**
@@ -42,18 +49,16 @@ public final class DocumentRepository {
      */
     public Document insert(NewDocument d, org.tamga.model.DocumentSource source) {
         return store.inTransaction(() -> {
-            try (PreparedStatement ps = store.prepare("INSERT INTO document(guid, name, language, text, length, "
+            String guid = d.guid() == null ? ProjectStore.newGuid() : d.guid();
+            PreparedStatement ps = store.kept("INSERT INTO document(guid, name, language, text, length, "
                     + "source_file, source_encoding, sha256, imported_at, title, author, created, modified, source_format, source_size)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                ProjectStore.bind(ps, d.guid() == null ? ProjectStore.newGuid() : d.guid(), d.name(), d.language(),
-                        d.text(), d.length(), d.sourceFile(), d.sourceEncoding(), d.sha256(),
-                        ProjectStore.timestamp(d.importedAt()), source.title(), source.author(),
-                        source.created() == null ? null : ProjectStore.timestamp(source.created()),
-                        source.modified() == null ? null : ProjectStore.timestamp(source.modified()),
-                        source.format(), source.size());
-                ps.executeUpdate();
-            }
-            return byName(d.name()).orElseThrow();
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+            ProjectStore.bind(ps, guid, d.name(), d.language(), d.text(), d.length(), d.sourceFile(), d.sourceEncoding(),
+                    d.sha256(), ProjectStore.timestamp(d.importedAt()), source.title(), source.author(),
+                    source.created() == null ? null : ProjectStore.timestamp(source.created()),
+                    source.modified() == null ? null : ProjectStore.timestamp(source.modified()),
+                    source.format(), source.size());
+            return inserted(ps, guid, d);
         });
     }
 
@@ -190,9 +195,15 @@ public final class DocumentRepository {
         store.update("DELETE FROM document WHERE id = ?", documentId);
     }
 
+    /** The one document a query by a unique column finds; its statement is kept, for an import asks it of every file. */
     private Optional<Document> first(String sql, Object param) {
-        List<Document> rows = query(sql, param);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+        return store.inTransaction(() -> {
+            PreparedStatement ps = store.kept(sql);
+            ProjectStore.bind(ps, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        });
     }
 
     private List<Document> query(String sql, Object... params) {

@@ -37,18 +37,17 @@ public final class TurnRepository {
         store.inTransaction(() -> {
             for (int from = 0; from < turns.size(); from += ROWS) {
                 List<NewTurn> rows = turns.subList(from, Math.min(turns.size(), from + ROWS));
-                try (PreparedStatement ps = store.prepare(insertRows(rows.size()))) {
-                    int i = 1;
-                    for (NewTurn t : rows) {
-                        ps.setLong(i++, documentId);
-                        ps.setString(i++, t.speaker());
-                        ps.setInt(i++, t.start());
-                        ps.setInt(i++, t.end());
-                        setLong(ps, i++, t.timeStartMs());
-                        setLong(ps, i++, t.timeEndMs());
-                    }
-                    ps.executeUpdate();
+                PreparedStatement ps = store.kept(insertRows(rows.size()));
+                int i = 1;
+                for (NewTurn t : rows) {
+                    ps.setLong(i++, documentId);
+                    ps.setString(i++, t.speaker());
+                    ps.setInt(i++, t.start());
+                    ps.setInt(i++, t.end());
+                    setLong(ps, i++, t.timeStartMs());
+                    setLong(ps, i++, t.timeEndMs());
                 }
+                ps.executeUpdate();
             }
             return null;
         });

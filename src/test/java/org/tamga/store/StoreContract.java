@@ -124,6 +124,28 @@ abstract class StoreContract {
     }
 
     @Test
+    void aStoredDocumentIsTheOneReadBackAfterARefusedOneToo() {
+        // the insert statements are kept from one document to the next (ADR 53): each row gets its own id,
+        // a refused row leaves the statement usable, and what insert returns is what a reader reads back
+        Instant at = Instant.parse("2026-12-03T09:30:15.123456Z");
+        DocumentSource source = new DocumentSource("访谈 · Ярилцлага", "Баатар", null, null, "txt", 9L);
+        Document first = store.documents().insert(new DocumentRepository.NewDocument(null, "草场 01", "zh", "受访者：草场。\n",
+                7, "草场 01.txt", "UTF-8", "sha-1", at), source);
+        assertThrows(TamgaException.class, () -> store.inSavepoint(() -> store.documents().insert(
+                new DocumentRepository.NewDocument(null, "草场 01", "zh", "again\n", 6, "x.txt", "UTF-8", "sha-2", at), source)));
+        Document second = store.documents().insert(new DocumentRepository.NewDocument("5d3e0c52-6a3b-4f0e-9a55-0a6f1f7e2b11",
+                "ᠮᠠᠯᠴᠢᠨ 🐑", "mn", "ᠮᠠᠯᠴᠢᠨ\n", 7, null, null, "sha-3", at), source);
+        Document third = store.documents().insert(new DocumentRepository.NewDocument(null, "Малчин", "mn", "Малчин\n",
+                7, "m.txt", "UTF-8", "sha-4", at));
+        assertEquals(3, java.util.Set.of(first.id(), second.id(), third.id()).size());
+        for (Document d : List.of(first, second, third)) assertEquals(d, store.documents().byId(d.id()).orElseThrow());
+        assertEquals("5d3e0c52-6a3b-4f0e-9a55-0a6f1f7e2b11", second.guid());
+        assertEquals(at, third.importedAt());
+        assertEquals("Малчин\n", store.documents().text(third.id()));
+        assertEquals(List.of("Малчин", "ᠮᠠᠯᠴᠢᠨ 🐑", "草场 01"), store.documents().all().stream().map(Document::name).sorted().toList());
+    }
+
+    @Test
     void valuesAreSetAgainRatherThanAddedTwice() {
         ProjectStoreTest.Fixture f = fixture(store);
         Attribute age = store.attributes().insert(null, "Age", Attribute.Type.INTEGER, null);
