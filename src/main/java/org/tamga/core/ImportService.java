@@ -162,12 +162,13 @@ public final class ImportService {
         private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
         private final List<Future<?>> indexing = new ArrayList<>();
         private int submitted;
+        private final int threads;
 
         Pipeline(List<Path> files, String language, SearchIndex index) {
             this.files = files;
             this.language = language;
             this.index = index;
-            int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            this.threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
             this.readers = pool(threads, "tamga-import-read-");
             this.indexers = pool(threads, "tamga-import-index-");
         }
@@ -248,6 +249,13 @@ public final class ImportService {
             } finally {
                 for (Pending p : ahead) p.reading().cancel(true);
                 TamgaException indexFailure = awaitIndexing();
+                if (anyImported && indexFailure == null) {
+                    // the texts indexed but not yet written are written on every core at once, not one
+                    // buffer after another by the commit on this thread (ADR 53)
+                    indexing.clear();
+                    for (int i = 0; i < threads; i++) indexing.add(indexers.submit(() -> { while (index.flushBuffer()) { /* the next one */ } }));
+                    indexFailure = awaitIndexing();
+                }
                 // the project already holds the documents; if this fails the index catches up on the next open
                 if (anyImported) index.commit();
                 if (indexFailure != null) throw indexFailure;

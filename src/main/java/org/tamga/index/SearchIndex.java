@@ -349,6 +349,19 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     }
 
     /** Makes the changes durable (in the folder; in memory for an overlay) and visible to searches. */
+    /**
+     * Writes one buffer of texts indexed but not yet written as a segment, on the calling thread;
+     * false when there was none. Threads that call it at once write different buffers, so an import
+     * writes what its indexing threads hold on every core before it commits.
+     */
+    public boolean flushBuffer() {
+        try {
+            return writer.flushNextBuffer();
+        } catch (IOException e) {
+            throw failed("Cannot write the search index", e);
+        }
+    }
+
     @Override
     public void commit() {
         try {
