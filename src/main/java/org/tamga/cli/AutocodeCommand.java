@@ -71,15 +71,14 @@ final class AutocodeCommand implements Callable<Integer> {
 
     /** "Coded 12 passages in 4 documents with “草场 · Grassland” (unit: sentence; 3 already coded)." */
     static String summary(String verb, AutocodeService.Plan plan) {
-        StringBuilder b = new StringBuilder(verb).append(' ').append(count(plan.passages(), "passage")).append(" in ")
-                .append(count(plan.documentsToCode(), "document")).append(" with \u201C").append(plan.code().name())
+        StringBuilder b = new StringBuilder(verb).append(' ').append(Output.count(plan.passages(), "passage")).append(" in ")
+                .append(Output.count(plan.documentsToCode(), "document")).append(" with \u201C").append(plan.code().name())
                 .append("\u201D (unit: ").append(plan.unit().label()).append("; ").append(plan.alreadyCoded().size()).append(" already coded");
         if (plan.paragraphsForTurns() > 0) {
-            b.append("; ").append(count(plan.paragraphsForTurns(), "paragraph")).append(" instead of turns, where there is no turn");
+            b.append("; ").append(Output.count(plan.paragraphsForTurns(), "paragraph")).append(" instead of turns, where there is no turn");
         }
         if (plan.truncated()) b.append("; the search stopped at its limit");
         return b.append(").").toString();
     }
 
-    private static String count(int n, String noun) { return n + " " + noun + (n == 1 ? "" : "s"); }
 }

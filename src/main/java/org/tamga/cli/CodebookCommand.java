@@ -128,12 +128,12 @@ final class CodebookCommand {
                                 nz(e.detail()), e.codeGuid(), e.guid()));
                     }
                     ReportWriter.csvRows(rows, output);
-                    out.printf(Locale.ROOT, "wrote %s: %s%n", output, count(events.size()));
+                    out.printf(Locale.ROOT, "wrote %s: %s%n", output, Output.count(events.size(), "change"));
                     return 0;
                 }
                 List<String> lines = new ArrayList<>();
                 lines.add((asked == null ? "History of the codebook of " + s.project().name() : "History of \u201C" + book.path(asked) + "\u201D")
-                        + ", kept since " + Backups.local(history.keptSince()) + (from == null ? "" : "; changes from " + since) + ": " + count(events.size()) + ".");
+                        + ", kept since " + Backups.local(history.keptSince()) + (from == null ? "" : "; changes from " + since) + ": " + Output.count(events.size(), "change") + ".");
                 for (CodeEvent e : events) {
                     lines.add(Backups.local(e.at()) + "  " + Output.oneLine(e.coder(), 40) + "  "
                             + (asked == null ? Output.oneLine(names.get(e.codeGuid()), 60) + "  " : "") + e.kind().label() + "  " + change(e));
@@ -142,13 +142,12 @@ final class CodebookCommand {
                     lines.forEach(out::println);
                 } else {
                     AtomicWrite.write(output, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-                    out.printf(Locale.ROOT, "wrote %s: %s%n", output, count(events.size()));
+                    out.printf(Locale.ROOT, "wrote %s: %s%n", output, Output.count(events.size(), "change"));
                 }
             }
             return 0;
         }
 
-        private static String count(int n) { return n + (n == 1 ? " change" : " changes"); }
 
         /** The day a researcher names, from its first moment in her time zone. */
         static Instant startOfDay(String date) {

@@ -75,7 +75,7 @@ final class SearchCommand implements Callable<Integer> {
                     out.println(Output.field(h.document().name()) + "\t" + h.start() + "\t" + h.end() + "\t"
                             + Output.field(h.match()) + "\t" + Output.field(h.context().line()));
                 }
-                spec.commandLine().getErr().printf(Locale.ROOT, "%d hits in %d documents%s%n", result.hits().size(), result.documents(),
+                spec.commandLine().getErr().printf(Locale.ROOT, "%s in %s%s%n", Output.count(result.hits().size(), "hit"), Output.count(result.documents(), "document"),
                         result.truncated() ? " (stopped at --limit " + limit + ")" : "");
             }
         }

@@ -76,6 +76,7 @@ class CliTest {
         assertEquals(List.of("访谈01\t7\t9\t贫困\t访谈者：您家是贫困户吗？ 受访者：以前是贫困户，现在脱贫了。培训很有用。",
                 "访谈01\t20\t22\t贫困\t访谈者：您家是贫困户吗？ 受访者：以前是贫困户，现在脱贫了。培训很有用。"), search.lines().subList(1, 3));
         assertEquals(3, search.lines().size());
+        assertEquals("2 hits in 1 document", search.err().strip(), "counted in English number");
 
         Run json = tamga("search", project, "training", "--format", "json", "--context", "5");
         JsonNode hits = new ObjectMapper().readTree(json.out()).get("hits");

@@ -81,7 +81,7 @@ class PlacesCliTest {
             List<String> err = search.err().lines().toList();
             assertTrue(err.getFirst().startsWith("tamga: warning: The search index cannot be kept in " + cache.resolve("index")), search.err());
             assertTrue(err.getFirst().contains("(Not a directory), so a fresh one is made in "), search.err());
-            assertTrue(err.get(1).matches("\\d+ hits in \\d+ documents"), search.err());
+            assertTrue(err.get(1).matches("[\\d,]+ hits? in [\\d,]+ documents?"), search.err());
 
             Files.writeString(dir.resolve("访谈09.txt"), "骆驼草 camelthorn 很少见。\n", StandardCharsets.UTF_8);
             CliTest.Run imported = tamga("import", project, dir.resolve("访谈09.txt"));
