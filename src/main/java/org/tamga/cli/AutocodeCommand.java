@@ -80,5 +80,4 @@ final class AutocodeCommand implements Callable<Integer> {
         if (plan.truncated()) b.append("; the search stopped at its limit");
         return b.append(").").toString();
     }
-
 }

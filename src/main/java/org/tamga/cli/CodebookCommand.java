@@ -148,7 +148,6 @@ final class CodebookCommand {
             return 0;
         }
 
-
         /** The day a researcher names, from its first moment in her time zone. */
         static Instant startOfDay(String date) {
             try {

@@ -46,15 +46,15 @@ final class Output {
         return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 
-    /**
-     * A number given on the command line that must be at least {@code min}: a nonsensical one
-     * ({@code --limit 0}, a negative context) is refused with a message, never quietly changed.
-     */
     /** {@code 1 document}, {@code 2 documents}: a count with its noun, in English number. */
     static String count(long n, String noun) {
         return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
+    /**
+     * A number given on the command line that must be at least {@code min}: a nonsensical one
+     * ({@code --limit 0}, a negative context) is refused with a message, never quietly changed.
+     */
     static int atLeast(String option, int value, int min) {
         if (value < min) {
             throw new org.tamga.model.TamgaException(option + " must be " + (min == 0 ? "0 or more" : "at least " + min) + " (not " + value + ").");

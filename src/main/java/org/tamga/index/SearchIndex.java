@@ -348,7 +348,6 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         }
     }
 
-    /** Makes the changes durable (in the folder; in memory for an overlay) and visible to searches. */
     /**
      * Writes one buffer of texts indexed but not yet written as a segment, on the calling thread;
      * false when there was none. Threads that call it at once write different buffers, so an import
@@ -362,6 +361,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         }
     }
 
+    /** Makes the changes durable (in the folder; in memory for an overlay) and visible to searches. */
     @Override
     public void commit() {
         try {
